@@ -1,0 +1,37 @@
+package org.sdaplanner.importer;
+
+import org.sdaplanner.core.geography.District;
+import org.sdaplanner.core.geography.Lsoa;
+import org.sdaplanner.core.geography.Parish;
+import org.sdaplanner.core.geography.Pcn;
+import org.sdaplanner.core.geography.PostcodePoint;
+import org.sdaplanner.core.geography.Practice;
+import org.sdaplanner.core.geography.Registration;
+import org.sdaplanner.importer.load.LoadedRecords.LsoaLink;
+import org.sdaplanner.importer.load.LoadedRecords.LsoaValue;
+import org.sdaplanner.importer.load.LoadedRecords.PcnCatchment;
+import org.sdaplanner.importer.load.LoadedRecords.SourceRecord;
+import org.sdaplanner.importer.load.LoadedRecords.UnmatchedRegistration;
+
+import java.util.List;
+import java.util.Map;
+
+/** Everything one import read and validated, ready to be written to the store in one transaction. */
+public record ImportedData(String regionId,
+                           String regionName,
+                           Integer defaultAreas,
+                           List<District> districts,
+                           List<Lsoa> lsoas,
+                           List<Parish> parishes,
+                           List<Pcn> pcns,
+                           List<Practice> practices,
+                           List<Registration> registrations,
+                           List<UnmatchedRegistration> unmatched,
+                           Map<String, Long> residents,
+                           List<LsoaLink> lookup,
+                           List<PcnCatchment> catchments,
+                           List<PostcodePoint> postcodes,
+                           List<LsoaValue> values,
+                           List<SourceRecord> sources,
+                           ImportReport report) {
+}

@@ -1,0 +1,452 @@
+package org.sdaplanner.importer;
+
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.sdaplanner.core.geography.District;
+import org.sdaplanner.core.geography.Lsoa;
+import org.sdaplanner.core.geography.Parish;
+import org.sdaplanner.core.geography.Pcn;
+import org.sdaplanner.core.geography.PostcodePoint;
+import org.sdaplanner.core.geography.Practice;
+import org.sdaplanner.core.geography.Registration;
+import org.sdaplanner.importer.load.BoundaryFeature;
+import org.sdaplanner.importer.load.BoundaryLayer;
+import org.sdaplanner.importer.load.BoundaryLoader;
+import org.sdaplanner.importer.load.LoadedRecords.LsoaLink;
+import org.sdaplanner.importer.load.LoadedRecords.LsoaValue;
+import org.sdaplanner.importer.load.LoadedRecords.PcnCatchment;
+import org.sdaplanner.importer.load.LoadedRecords.SourceRecord;
+import org.sdaplanner.importer.load.LoadedRecords.UnmatchedRegistration;
+import org.sdaplanner.importer.load.LookupLoader;
+import org.sdaplanner.importer.load.LsoaValueLoader;
+import org.sdaplanner.importer.load.PointTableLoader;
+import org.sdaplanner.importer.load.PracticeMapLoader;
+import org.sdaplanner.importer.load.PracticeMapLoader.MappedPractice;
+import org.sdaplanner.importer.load.RegistrationLoader;
+import org.sdaplanner.importer.load.TableLoader;
+import org.sdaplanner.importer.load.VintageConverter;
+import org.sdaplanner.importer.manifest.InputSource;
+import org.sdaplanner.importer.manifest.Region;
+import org.sdaplanner.importer.manifest.RegionManifest;
+import org.sdaplanner.importer.manifest.Role;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates every file a region manifest names, and puts together what the store
+ * receives. Nothing is written here: a failure leaves the store as it was.
+ */
+public final class RegionImporter {
+    /** ONS LSOA names are "&lt;district name&gt; &lt;MSOA number&gt;&lt;letter&gt;", e.g. "Cambridge 001A". */
+    private static final Pattern LSOA_NAME = Pattern.compile("^(.*) \\d{3}[A-Z]$");
+
+    private final Progress progress;
+
+    public RegionImporter(Progress progress) {
+        this.progress = progress;
+    }
+
+    public ImportedData read(RegionManifest manifest, Path dataDir) {
+        Region region = manifest.region();
+        var in = manifest.inputs();
+        checkFilesExist(manifest, dataDir);
+        List<String> warnings = new ArrayList<>();
+        List<SourceRecord> sources = new ArrayList<>();
+        int repaired = 0;
+
+        // Lookup first: it can give LSOA districts and is needed to convert vintages.
+        List<LsoaLink> lookup = List.of();
+        if (in.lsoaLookup() != null) {
+            InputSource s = in.lsoaLookup();
+            lookup = step("Reading LSOA 2011/2021 lookup", () -> new LookupLoader().load(file(dataDir, s), s.path(), s));
+            sources.add(source(Role.LSOA_LOOKUP.key(), s, lookup.size()));
+        }
+
+        InputSource ls = in.lsoaBoundaries();
+        BoundaryLayer lsoaLayer = step("Reading LSOA boundaries", () -> new BoundaryLoader().load(file(dataDir, ls), ls.path(),
+                ls.format(), ls.table(), ls.crs(), ls.column("code", "LSOA21CD"), ls.column("name", "LSOA21NM"),
+                "LSOA boundaries", warnings));
+        repaired += lsoaLayer.repairedGeometries();
+
+        BoundaryLayer districtLayer = null;
+        if (in.districtBoundaries() != null) {
+            InputSource s = in.districtBoundaries();
+            districtLayer = step("Reading district boundaries", () -> new BoundaryLoader().load(file(dataDir, s), s.path(),
+                    s.format(), s.table(), s.crs(), s.column("code", "LAD22CD"), s.column("name", "LAD22NM"),
+                    "district boundaries", warnings));
+            repaired += districtLayer.repairedGeometries();
+        }
+        List<District> districts = districts(region, districtLayer, ls.path());
+
+        // The region's LSOAs: those in its districts (all, when the manifest lists none).
+        Map<String, String> districtOfLsoa = lsoaDistricts(lsoaLayer, lookup, districts, districtLayer);
+        Set<String> regionDistricts = new HashSet<>();
+        region.districts().forEach(d -> regionDistricts.add(d.code()));
+        List<Lsoa> lsoas = new ArrayList<>();
+        int outside = 0;
+        for (BoundaryFeature f : lsoaLayer.features()) {
+            String d = districtOfLsoa.get(f.code());
+            if (!regionDistricts.isEmpty() && !regionDistricts.contains(d)) {
+                outside++;
+                continue;
+            }
+            lsoas.add(new Lsoa(f.code(), f.name(), d, f.geometry()));
+        }
+        if (outside > 0) {
+            warnings.add(ls.path() + ": " + outside + " LSOAs lie outside the region's districts and were left out");
+        }
+        if (lsoas.isEmpty()) {
+            throw InputException.ofFile(ls.path(), "no LSOA lies in the region's districts " + regionDistricts
+                    + ": check region.districts and the LSOA names or lookup");
+        }
+        long noDistrict = lsoas.stream().filter(l -> l.districtCode() == null).count();
+        if (noDistrict > 0) {
+            warnings.add(noDistrict + " LSOAs could not be given a district (no lookup, name or district boundary matched)");
+        }
+        sources.add(source(Role.LSOA_BOUNDARIES.key(), ls, lsoaLayer.features().size()));
+        if (districtLayer != null) {
+            sources.add(source(Role.DISTRICT_BOUNDARIES.key(), in.districtBoundaries(), districtLayer.features().size()));
+        }
+        Set<String> regionLsoas = new HashSet<>();
+        lsoas.forEach(l -> regionLsoas.add(l.code()));
+
+        List<Parish> parishes = List.of();
+        if (in.parishBoundaries() != null) {
+            InputSource s = in.parishBoundaries();
+            BoundaryLayer layer = step("Reading parish boundaries", () -> new BoundaryLoader().load(file(dataDir, s), s.path(),
+                    s.format(), s.table(), s.crs(), s.column("code", "PARNCP21CD"), s.column("name", "PARNCP21NM"),
+                    "parish boundaries", warnings));
+            repaired += layer.repairedGeometries();
+            parishes = parishes(layer, s, lsoas, regionDistricts, warnings);
+            sources.add(source(Role.PARISH_BOUNDARIES.key(), s, layer.features().size()));
+        }
+
+        Map<String, Long> residents = Map.of();
+        if (in.lsoaPopulation() != null) {
+            InputSource s = in.lsoaPopulation();
+            var counts = step("Reading LSOA populations", () -> new LsoaValueLoader().load(file(dataDir, s), s.path(),
+                    s.column("code", "LSOA21CD"), s.column("value", "Population"), regionLsoas));
+            residents = counts.values();
+            if (counts.rowsWithoutCode() > 0) {
+                warnings.add(s.path() + ": " + counts.rowsWithoutCode() + " rows with no LSOA code were skipped (footnotes)");
+            }
+            long missing = regionLsoas.stream().filter(c -> !counts.values().containsKey(c)).count();
+            if (missing > 0) {
+                warnings.add(s.path() + ": " + missing + " LSOAs of the region have no population");
+            }
+            sources.add(source(Role.LSOA_POPULATION.key(), s, counts.values().size()));
+        }
+
+        InputSource pm = in.practiceMap();
+        Map<String, MappedPractice> map = step("Reading practice map", () -> new PracticeMapLoader().load(file(dataDir, pm),
+                pm.path(), pm, region.practiceFilter()));
+        sources.add(source(Role.PRACTICE_MAP.key(), pm, map.size()));
+
+        InputSource rs = in.registrations();
+        String fileVintage = rs.lsoaVintage() != null ? rs.lsoaVintage() : rs.vintage();
+        VintageConverter converter = null;
+        Set<String> otherVintage = new HashSet<>();
+        boolean convert = fileVintage != null && (fileVintage.equals("2011") || fileVintage.equals("2021"))
+                && !fileVintage.equals(region.lsoaVintage());
+        for (LsoaLink l : lookup) {
+            otherVintage.add("2021".equals(region.lsoaVintage()) ? l.lsoa11Code() : l.lsoa21Code());
+        }
+        otherVintage.removeAll(regionLsoas);
+        if (convert) {
+            if (lookup.isEmpty()) {
+                throw InputException.ofFile(rs.path(), "uses LSOA " + fileVintage + " codes but the region's boundaries are "
+                        + region.lsoaVintage() + ": add inputs.lsoa_lookup (ONS LSOA 2011 to 2021 lookup) to convert them");
+            }
+            converter = new VintageConverter(lookup, "2011".equals(fileVintage), residents);
+            warnings.add(rs.path() + ": LSOA " + fileVintage + " codes converted to " + region.lsoaVintage()
+                    + " through the ONS lookup (splits shared by population, merges summed)");
+        }
+        VintageConverter conv = converter;
+        RegistrationLoader.Result reg = step("Reading registrations", () -> new RegistrationLoader().load(file(dataDir, rs),
+                rs.path(), rs, regionLsoas, conv, otherVintage, progress));
+        sources.add(source(Role.REGISTRATIONS.key(), rs, reg.rows()));
+
+        // Practices: the region's own, plus any other practice its residents are registered with.
+        Map<String, Point> locations = Map.of();
+        if (in.practiceLocations() != null) {
+            InputSource s = in.practiceLocations();
+            var pts = step("Reading practice locations", () -> new PointTableLoader().load(file(dataDir, s), s.path(), s,
+                    "practice", "PRACTICE_CODE", null));
+            locations = pts.points();
+            sources.add(source(Role.PRACTICE_LOCATIONS.key(), s, pts.points().size()));
+        }
+        List<Practice> practices = new ArrayList<>();
+        Map<String, Pcn> pcns = new TreeMap<>();
+        Set<String> storedPractices = new TreeSet<>(reg.practiceCodes());
+        map.values().stream().filter(MappedPractice::inRegion).forEach(p -> storedPractices.add(p.code()));
+        List<String> unmapped = new ArrayList<>();
+        for (String code : storedPractices) {
+            MappedPractice mp = map.get(code);
+            if (mp == null) {
+                unmapped.add(code);
+                practices.add(new Practice(code, code, null, null, false, locations.get(code)));
+                continue;
+            }
+            practices.add(new Practice(code, mp.name(), mp.postcode(), mp.pcnCode(), mp.inRegion(), locations.get(code)));
+            if (mp.pcnCode() != null) {
+                pcns.putIfAbsent(mp.pcnCode(), new Pcn(mp.pcnCode(), mp.pcnName()));
+            }
+        }
+        if (!unmapped.isEmpty()) {
+            warnings.add(unmapped.size() + " practices in the registrations are missing from the practice map (no PCN): "
+                    + abbreviate(unmapped));
+        }
+        List<String> unallocated = practices.stream().filter(p -> Pcn.UNALLOCATED.equals(p.pcnCode()))
+                .map(Practice::code).toList();
+        if (!unallocated.isEmpty()) {
+            warnings.add(unallocated.size() + " practices belong to no PCN (unallocated 'U'): " + abbreviate(unallocated));
+        }
+        long regionPractices = practices.stream().filter(Practice::inRegion).count();
+        if (regionPractices == 0) {
+            throw InputException.ofFile(pm.path(), "no practice matches region.practice_filter " + region.practiceFilter());
+        }
+        long located = practices.stream().filter(p -> p.inRegion() && p.location() == null).count();
+        if (in.practiceLocations() != null && located > 0) {
+            warnings.add(located + " of the region's practices have no location");
+        }
+
+        List<PcnCatchment> catchments = new ArrayList<>();
+        if (in.pcnCatchments() != null) {
+            InputSource s = in.pcnCatchments();
+            BoundaryLayer layer = step("Reading PCN catchments", () -> new BoundaryLoader().load(file(dataDir, s), s.path(),
+                    s.format(), s.table(), s.crs(), s.column("code", "PCN_CODE"), s.column("name", "PCN_NAME"),
+                    "PCN catchments", warnings));
+            repaired += layer.repairedGeometries();
+            layer.features().forEach(f -> catchments.add(new PcnCatchment(f.code(), f.name(), f.geometry())));
+            sources.add(source(Role.PCN_CATCHMENTS.key(), s, layer.features().size()));
+        }
+
+        List<PostcodePoint> postcodes = new ArrayList<>();
+        if (in.postcodes() != null) {
+            InputSource s = in.postcodes();
+            String cDistrict = s.column("district", null);
+            var pts = step("Reading postcodes", () -> new PointTableLoader().load(file(dataDir, s), s.path(), s, "code", "PC",
+                    cDistrict == null || regionDistricts.isEmpty() ? null
+                            : row -> regionDistricts.contains(row.get(cDistrict))));
+            pts.points().forEach((k, v) -> postcodes.add(new PostcodePoint(k, v)));
+            if (pts.blank() > 0) {
+                warnings.add(s.path() + ": " + pts.blank() + " postcodes have no grid reference and were skipped");
+            }
+            sources.add(source(Role.POSTCODES.key(), s, postcodes.size()));
+        }
+
+        List<LsoaValue> values = new ArrayList<>();
+        for (InputSource t : in.tables()) {
+            String tv = t.lsoaVintage() == null ? region.lsoaVintage() : t.lsoaVintage();
+            Set<String> keep = tv.equals(region.lsoaVintage()) ? regionLsoas : codesOfOtherVintage(lookup, regionLsoas, tv);
+            List<LsoaValue> rows = step("Reading table " + t.id(), () -> new TableLoader().load(file(dataDir, t), t.path(), t, keep));
+            values.addAll(rows);
+            sources.add(source("tables." + t.id(), t, rows.size()));
+        }
+
+        long analysed = reg.matched().stream().mapToLong(Registration::patients).sum();
+        ImportReport report = report(region, lsoas, parishes, districts, practices, pcns, reg, analysed, repaired,
+                warnings, sources, values);
+        return new ImportedData(region.id(), region.name(), region.areas(), districts, lsoas, parishes,
+                List.copyOf(pcns.values()), practices, reg.matched(), reg.unmatched(), residents, lookup, catchments,
+                postcodes, values, sources, report);
+    }
+
+    private static Set<String> codesOfOtherVintage(List<LsoaLink> lookup, Set<String> regionLsoas, String vintage) {
+        Set<String> out = new HashSet<>();
+        for (LsoaLink l : lookup) {
+            if ("2011".equals(vintage) && regionLsoas.contains(l.lsoa21Code())) {
+                out.add(l.lsoa11Code());
+            } else if ("2021".equals(vintage) && regionLsoas.contains(l.lsoa11Code())) {
+                out.add(l.lsoa21Code());
+            }
+        }
+        return out;
+    }
+
+    private ImportReport report(Region region, List<Lsoa> lsoas, List<Parish> parishes, List<District> districts,
+                                List<Practice> practices, Map<String, Pcn> pcns, RegistrationLoader.Result reg,
+                                long analysed, int repaired, List<String> warnings, List<SourceRecord> sources,
+                                List<LsoaValue> values) {
+        Map<String, Long> layers = new LinkedHashMap<>();
+        layers.put("lsoa", (long) lsoas.size());
+        layers.put("parish", (long) parishes.size());
+        layers.put("unparished_area", parishes.stream().filter(Parish::unparished).count());
+        layers.put("district", (long) districts.size());
+        layers.put("practice", practices.stream().filter(Practice::inRegion).count());
+        layers.put("pcn", practices.stream().filter(Practice::inRegion).map(Practice::pcnCode)
+                .filter(c -> c != null && !Pcn.UNALLOCATED.equals(c)).distinct().count());
+        layers.put("practice_all", (long) practices.size());
+        layers.put("pcn_all", pcns.values().stream().filter(p -> !p.unallocated()).count());
+        layers.put("registration_rows", reg.rows());
+        layers.put("lsoa_table_values", (long) values.size());
+        Map<String, ImportReport.Count> byReason = new TreeMap<>();
+        long rows = 0;
+        long patients = 0;
+        Map<String, long[]> acc = new TreeMap<>();
+        for (UnmatchedRegistration u : reg.unmatched()) {
+            long[] a = acc.computeIfAbsent(u.reason(), k -> new long[2]);
+            a[0]++;
+            a[1] += u.patients();
+            rows++;
+            patients += u.patients();
+        }
+        acc.forEach((k, v) -> byReason.put(k, new ImportReport.Count(v[0], v[1])));
+        List<String> attributions = sources.stream().map(SourceRecord::attribution).filter(a -> a != null && !a.isBlank())
+                .distinct().toList();
+        return new ImportReport(region.name(), layers, reg.patients(), analysed,
+                new ImportReport.Unmatched(rows, patients, byReason), repaired, List.copyOf(warnings), attributions);
+    }
+
+    private List<District> districts(Region region, BoundaryLayer layer, String lsoaFile) {
+        Map<String, BoundaryFeature> byCode = new HashMap<>();
+        if (layer != null) {
+            layer.features().forEach(f -> byCode.put(f.code(), f));
+        }
+        List<District> out = new ArrayList<>();
+        if (!region.districts().isEmpty()) {
+            for (Region.DistrictRef d : region.districts()) {
+                BoundaryFeature f = byCode.get(d.code());
+                out.add(new District(d.code(), d.name(), f == null ? null : f.geometry()));
+            }
+        } else if (layer != null) {
+            layer.features().forEach(f -> out.add(new District(f.code(), f.name(), f.geometry())));
+        }
+        return out;
+    }
+
+    /** An LSOA's district: from the lookup, else from its ONS name, else from the district polygon holding it. */
+    private Map<String, String> lsoaDistricts(BoundaryLayer lsoaLayer, List<LsoaLink> lookup, List<District> districts,
+                                              BoundaryLayer districtLayer) {
+        Map<String, String> fromLookup = new HashMap<>();
+        lookup.forEach(l -> {
+            if (l.districtCode() != null && !l.districtCode().isEmpty()) {
+                fromLookup.put(l.lsoa21Code(), l.districtCode());
+                fromLookup.put(l.lsoa11Code(), l.districtCode());
+            }
+        });
+        Map<String, String> byName = new HashMap<>();
+        districts.forEach(d -> byName.put(d.name(), d.code()));
+        if (districtLayer != null) {
+            districtLayer.features().forEach(f -> byName.putIfAbsent(f.name(), f.code()));
+        }
+        STRtree index = null;
+        if (districtLayer != null) {
+            index = new STRtree();
+            for (BoundaryFeature f : districtLayer.features()) {
+                index.insert(f.geometry().getEnvelopeInternal(), f);
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        for (BoundaryFeature f : lsoaLayer.features()) {
+            String d = fromLookup.get(f.code());
+            if (d == null && f.name() != null) {
+                Matcher m = LSOA_NAME.matcher(f.name());
+                if (m.matches()) {
+                    d = byName.get(m.group(1));
+                }
+            }
+            if (d == null && index != null) {
+                Point p = f.geometry().getInteriorPoint();
+                for (Object o : index.query(p.getEnvelopeInternal())) {
+                    BoundaryFeature df = (BoundaryFeature) o;
+                    if (df.geometry().contains(p)) {
+                        d = df.code();
+                        break;
+                    }
+                }
+            }
+            out.put(f.code(), d);
+        }
+        return out;
+    }
+
+    private List<Parish> parishes(BoundaryLayer layer, InputSource s, List<Lsoa> lsoas, Set<String> regionDistricts,
+                                  List<String> warnings) {
+        String cDistrict = s.column("district", null);
+        STRtree index = new STRtree();
+        lsoas.forEach(l -> index.insert(l.geometry().getEnvelopeInternal(), l));
+        List<Parish> out = new ArrayList<>();
+        int outside = 0;
+        for (BoundaryFeature f : layer.features()) {
+            String d = cDistrict == null ? null : f.text(cDistrict);
+            if (d == null || d.isEmpty()) {
+                Point p = f.geometry().getInteriorPoint();
+                for (Object o : index.query(p.getEnvelopeInternal())) {
+                    Lsoa l = (Lsoa) o;
+                    if (l.geometry().contains(p)) {
+                        d = l.districtCode();
+                        break;
+                    }
+                }
+            }
+            if (!regionDistricts.isEmpty() && !regionDistricts.contains(d)) {
+                outside++;
+                continue;
+            }
+            boolean unparished = s.unparishedCodePrefixes().stream().anyMatch(f.code()::startsWith);
+            out.add(new Parish(f.code(), f.name(), d, unparished, f.geometry()));
+        }
+        if (outside > 0) {
+            warnings.add(s.path() + ": " + outside + " parishes lie outside the region's districts and were left out");
+        }
+        if (out.isEmpty()) {
+            throw InputException.ofFile(s.path(), "no parish lies in the region's districts");
+        }
+        return out;
+    }
+
+    /** Lists every missing file at once, with where to get it: a first run is with files people fetched themselves. */
+    static void checkFilesExist(RegionManifest m, Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            throw InputException.ofFile(dataDir.toString(), "the data folder does not exist (give --data DIR)");
+        }
+        List<String> missing = new ArrayList<>();
+        for (RegionManifest.Declared d : m.declared()) {
+            Path p = dataDir.resolve(d.source().path());
+            if (!Files.isRegularFile(p)) {
+                InputSource s = d.source();
+                missing.add("- " + d.role() + (s.title() == null ? "" : " (" + s.title() + ")") + ": expected " + p
+                        + (s.sourceUrl() == null ? "" : "\n    download it from " + s.sourceUrl()));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw InputException.ofFile(m.source(), missing.size() + " input file" + (missing.size() == 1 ? " is" : "s are")
+                    + " missing:\n" + String.join("\n", missing)
+                    + "\nPut the files there, or change their paths in the manifest.");
+        }
+    }
+
+    private static Path file(Path dataDir, InputSource s) {
+        return dataDir.resolve(s.path());
+    }
+
+    private static SourceRecord source(String role, InputSource s, long rows) {
+        return new SourceRecord(role, s.path(), s.format(), s.vintage(), s.title(), s.sourceUrl(), s.licence(),
+                s.attribution(), rows);
+    }
+
+    private static String abbreviate(List<String> codes) {
+        return codes.size() <= 10 ? String.join(", ", codes) : String.join(", ", codes.subList(0, 10)) + ", …";
+    }
+
+    private <T> T step(String label, java.util.function.Supplier<T> work) {
+        progress.step(label);
+        long t0 = System.nanoTime();
+        T out = work.get();
+        progress.stepDone(String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9));
+        return out;
+    }
+}

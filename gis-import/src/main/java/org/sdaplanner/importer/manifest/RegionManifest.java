@@ -1,0 +1,115 @@
+package org.sdaplanner.importer.manifest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.sdaplanner.importer.InputException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A region manifest (JSON): the region and the official files it is built from. See
+ * {@code data/cambridgeshire-peterborough.json} for a complete example and docs/user-guide.md
+ * for every key.
+ */
+public record RegionManifest(int manifestVersion, Region region, Inputs inputs, String source) {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public static RegionManifest load(Path file) {
+        String name = file.toString();
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw InputException.ofFile(name, "region manifest not found");
+        } catch (IOException e) {
+            throw InputException.ofFile(name, "region manifest cannot be read: " + e.getMessage());
+        }
+        RegionManifest m;
+        try {
+            m = MAPPER.readValue(json, RegionManifest.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw InputException.ofFile(name, "unknown key '" + e.getPropertyName() + "' at " + path(e)
+                    + "; known keys there: " + e.getKnownPropertyIds());
+        } catch (JsonProcessingException e) {
+            throw InputException.ofFile(name, "is not a valid region manifest at line "
+                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+        }
+        m = new RegionManifest(m.manifestVersion, m.region, m.inputs, name);
+        m.check();
+        return new RegionManifest(m.manifestVersion, m.region, named(m.inputs), name);
+    }
+
+    /** Gives each single-file input its role key as id, so messages can name it. */
+    private static Inputs named(Inputs i) {
+        return new Inputs(id(i.lsoaBoundaries(), Role.LSOA_BOUNDARIES), id(i.parishBoundaries(), Role.PARISH_BOUNDARIES),
+                id(i.districtBoundaries(), Role.DISTRICT_BOUNDARIES), id(i.registrations(), Role.REGISTRATIONS),
+                id(i.practiceMap(), Role.PRACTICE_MAP), id(i.practiceLocations(), Role.PRACTICE_LOCATIONS),
+                id(i.lsoaPopulation(), Role.LSOA_POPULATION), id(i.lsoaLookup(), Role.LSOA_LOOKUP),
+                id(i.pcnCatchments(), Role.PCN_CATCHMENTS), id(i.postcodes(), Role.POSTCODES), i.tables());
+    }
+
+    private static InputSource id(InputSource s, Role r) {
+        return s == null ? null : s.withId(r.key());
+    }
+
+    private static String path(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException jm) {
+            return jm.getPathReference();
+        }
+        return "?";
+    }
+
+    private void check() {
+        if (manifestVersion != 1) {
+            throw InputException.ofFile(source, "manifest_version " + manifestVersion + " is not supported: expected 1");
+        }
+        if (region == null || region.id() == null || region.name() == null) {
+            throw InputException.ofFile(source, "needs a \"region\" with an \"id\" and a \"name\"");
+        }
+        if (inputs == null) {
+            throw InputException.ofFile(source, "needs \"inputs\"");
+        }
+        for (Role r : Role.values()) {
+            InputSource s = r.of(inputs);
+            if (s == null && r.required()) {
+                throw InputException.ofFile(source, "inputs." + r.key() + " is required (" + r.description() + ")");
+            }
+            if (s != null && (s.path() == null || s.path().isBlank())) {
+                throw InputException.ofFile(source, "inputs." + r.key() + " needs a \"path\"");
+            }
+        }
+        for (InputSource t : inputs.tables()) {
+            if (t.id() == null || t.path() == null) {
+                throw InputException.ofFile(source, "every entry of inputs.tables needs an \"id\" and a \"path\"");
+            }
+        }
+    }
+
+    /** Every declared input with its role key (tables as {@code tables.<id>}), in a stable order. */
+    public List<Declared> declared() {
+        List<Declared> out = new ArrayList<>();
+        for (Role r : Role.values()) {
+            InputSource s = r.of(inputs);
+            if (s != null) {
+                out.add(new Declared(r.key(), s.withId(r.key())));
+            }
+        }
+        for (InputSource t : inputs.tables()) {
+            out.add(new Declared("tables." + t.id(), t));
+        }
+        return out;
+    }
+
+    public record Declared(String role, InputSource source) {
+    }
+}

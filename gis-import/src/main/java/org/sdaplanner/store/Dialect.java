@@ -1,0 +1,21 @@
+package org.sdaplanner.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The few places where H2GIS and PostGIS differ. Everything else (schema, inserts, queries)
+ * is one SQL text for both, using the ISO/OGC functions they share (ST_GeomFromWKB, ST_AsBinary, …).
+ */
+public interface Dialect {
+    String name();
+
+    /** Makes the spatial functions available (loads H2GIS's aliases; creates the PostGIS extension). */
+    void prepare(Connection c) throws SQLException;
+
+    /** Rewrites a migration statement where the two databases spell it differently. */
+    String rewrite(String statement);
+
+    /** A connection URL with the settings this tool relies on (e.g. batched inserts on PostgreSQL). */
+    String tune(String url);
+}

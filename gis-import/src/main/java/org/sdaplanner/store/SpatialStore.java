@@ -1,0 +1,76 @@
+package org.sdaplanner.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * Where imported data, plans and comments live: an embedded H2GIS file by default, or
+ * PostgreSQL/PostGIS when given a {@code jdbc:postgresql:} URL. Opening applies any pending
+ * schema migrations.
+ */
+public final class SpatialStore {
+    /** The embedded store's location, relative to the working directory. */
+    public static final String DEFAULT_URL = "jdbc:h2:file:./sda-data/sda";
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Dialect dialect;
+
+    private SpatialStore(String url, String user, String password, Dialect dialect) {
+        this.url = dialect.tune(url);
+        this.user = user;
+        this.password = password;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Opens (and migrates) the store at {@code url}; null means the embedded default. Credentials
+     * for PostgreSQL may be in the URL ({@code ?user=…&password=…}) or in PGUSER/PGPASSWORD.
+     */
+    public static SpatialStore open(String url) {
+        String u = url == null || url.isBlank() ? DEFAULT_URL : url.trim();
+        SpatialStore store;
+        if (u.startsWith("jdbc:h2:")) {
+            if (u.startsWith("jdbc:h2:file:")) {
+                Path dir = Path.of(u.substring("jdbc:h2:file:".length()).split(";")[0]).toAbsolutePath().getParent();
+                try {
+                    Files.createDirectories(dir);
+                } catch (java.io.IOException e) {
+                    throw new StoreException("cannot create the store folder " + dir + ": " + e.getMessage(), e);
+                }
+            }
+            store = new SpatialStore(u, "sa", "", new H2gisDialect());
+        } else if (u.startsWith("jdbc:postgresql:")) {
+            store = new SpatialStore(u, System.getenv("PGUSER"), System.getenv("PGPASSWORD"), new PostgisDialect());
+        } else {
+            throw new StoreException("unsupported store URL '" + u
+                    + "': expected jdbc:h2:file:PATH (embedded) or jdbc:postgresql://HOST:PORT/DB", null);
+        }
+        try (Connection c = store.connect()) {
+            store.dialect.prepare(c);
+            new Migrations(store.dialect).apply(c);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the store at " + u + ": " + e.getMessage(), e);
+        }
+        return store;
+    }
+
+    public Connection connect() throws SQLException {
+        if (user != null && !url.contains("user=")) {
+            return DriverManager.getConnection(url, user, password);
+        }
+        return DriverManager.getConnection(url);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public String url() {
+        return url;
+    }
+}
