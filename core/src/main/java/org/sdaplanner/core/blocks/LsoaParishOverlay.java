@@ -1,0 +1,266 @@
+package org.sdaplanner.core.blocks;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.sdaplanner.core.geography.Lsoa;
+import org.sdaplanner.core.geography.Parish;
+
+/**
+ * Cuts LSOAs by parishes: for every LSOA, one {@link LsoaPiece} per parish it overlaps, plus
+ * one piece for its part outside every parish.
+ *
+ * <p>Method:
+ * <ol>
+ *   <li>Inputs that are invalid or not polygonal are repaired with {@code GeometryFixer}
+ *       (a bow-tie becomes two triangles; nothing is dropped) and counted in
+ *       {@link OverlayResult#repairedLsoas()} / {@link OverlayResult#repairedParishes()}. A
+ *       {@code null} geometry is read as empty (not counted as a repair): an empty parish has no
+ *       pieces, an empty LSOA one empty piece.</li>
+ *   <li>Parishes go into an STR-tree; for each LSOA only the parishes whose envelope meets the
+ *       LSOA's are tested, with prepared geometries. When a parish covers the LSOA the piece is
+ *       the whole LSOA, when the LSOA covers the parish the piece is the whole parish, and only
+ *       otherwise is an intersection computed, with {@code OverlayNG} snap-rounding to
+ *       {@link OverlayOptions#gridSize()} (1 mm by default).</li>
+ *   <li>The part of the LSOA outside every parish (LSOA minus the union of its parish pieces) is
+ *       computed only when the parish pieces leave more than the sliver tolerance uncovered.
+ *       (Overlapping parishes could hide such a remainder in that area test; real parish layers
+ *       are a partition, and overlaps in generalised layers are a few m².)</li>
+ *   <li>Pieces under the sliver tolerance ({@link OverlayOptions}) are dropped and the area
+ *       shares of the LSOA's other pieces renormalised to sum to 1, so population is conserved.
+ *       Every LSOA keeps at least one piece; an LSOA with an empty geometry gets one empty piece
+ *       outside every parish with share 1.</li>
+ * </ol>
+ * LSOAs are processed in parallel when {@link OverlayOptions#parallel()} is set; the output is
+ * sorted by LSOA code then parish code, so it does not depend on thread scheduling.
+ */
+public final class LsoaParishOverlay {
+
+    private final OverlayOptions options;
+
+    public LsoaParishOverlay() {
+        this(OverlayOptions.DEFAULTS);
+    }
+
+    public LsoaParishOverlay(OverlayOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public OverlayOptions options() {
+        return options;
+    }
+
+    /** Overlay with the default options. */
+    public static OverlayResult of(Collection<Lsoa> lsoas, Collection<Parish> parishes) {
+        return new LsoaParishOverlay().overlay(lsoas, parishes);
+    }
+
+    /**
+     * Cuts the LSOAs by the parishes.
+     *
+     * @throws IllegalArgumentException when two LSOAs or two parishes share a code
+     */
+    public OverlayResult overlay(Collection<Lsoa> lsoas, Collection<Parish> parishes) {
+        Objects.requireNonNull(lsoas, "lsoas");
+        Objects.requireNonNull(parishes, "parishes");
+        List<Lsoa> sortedLsoas = new ArrayList<>(lsoas);
+        sortedLsoas.sort(Comparator.comparing(Lsoa::code));
+        checkUnique(sortedLsoas.stream().map(Lsoa::code).toList(), "LSOA");
+        List<Parish> sortedParishes = new ArrayList<>(parishes);
+        sortedParishes.sort(Comparator.comparing(Parish::code));
+        checkUnique(sortedParishes.stream().map(Parish::code).toList(), "parish");
+
+        // 1. repair
+        List<Lsoa> fixedLsoas = stream(sortedLsoas.size())
+                .mapToObj(i -> {
+                    Lsoa l = sortedLsoas.get(i);
+                    Geometry g = Geometries.repair(l.geometry());
+                    return g == l.geometry() ? l : new Lsoa(l.code(), l.name(), l.districtCode(), g);
+                }).toList();
+        List<Parish> fixedParishes = stream(sortedParishes.size())
+                .mapToObj(i -> {
+                    Parish p = sortedParishes.get(i);
+                    Geometry g = Geometries.repair(p.geometry());
+                    return g == p.geometry() ? p
+                            : new Parish(p.code(), p.name(), p.districtCode(), p.unparished(), g);
+                }).toList();
+        List<String> repairedLsoas = new ArrayList<>();
+        for (int i = 0; i < fixedLsoas.size(); i++) {
+            if (fixedLsoas.get(i) != sortedLsoas.get(i) && sortedLsoas.get(i).geometry() != null) {
+                repairedLsoas.add(fixedLsoas.get(i).code());
+            }
+        }
+        List<String> repairedParishes = new ArrayList<>();
+        for (int i = 0; i < fixedParishes.size(); i++) {
+            if (fixedParishes.get(i) != sortedParishes.get(i) && sortedParishes.get(i).geometry() != null) {
+                repairedParishes.add(fixedParishes.get(i).code());
+            }
+        }
+
+        // 2. index the parishes
+        STRtree tree = new STRtree();
+        PreparedGeometry[] prepared = new PreparedGeometry[fixedParishes.size()];
+        for (int i = 0; i < fixedParishes.size(); i++) {
+            Geometry g = fixedParishes.get(i).geometry();
+            if (!g.isEmpty()) {
+                prepared[i] = PreparedGeometryFactory.prepare(g);
+                tree.insert(g.getEnvelopeInternal(), i);
+            }
+        }
+        tree.build();
+
+        // 3. cut every LSOA
+        PrecisionModel pm = options.gridSize() > 0 ? new PrecisionModel(1.0 / options.gridSize()) : null;
+        List<LsoaCut> cuts = stream(fixedLsoas.size())
+                .mapToObj(i -> cut(fixedLsoas.get(i), fixedParishes, prepared, tree, pm))
+                .toList();
+
+        List<LsoaPiece> pieces = new ArrayList<>();
+        int dropped = 0;
+        double droppedArea = 0;
+        for (LsoaCut c : cuts) {
+            pieces.addAll(c.pieces);
+            dropped += c.dropped;
+            droppedArea += c.droppedArea;
+        }
+        return new OverlayResult(pieces, fixedLsoas, fixedParishes, repairedLsoas, repairedParishes,
+                dropped, droppedArea, options);
+    }
+
+    private IntStream stream(int n) {
+        IntStream s = IntStream.range(0, n);
+        return options.parallel() ? s.parallel() : s;
+    }
+
+    private static void checkUnique(List<String> sortedCodes, String what) {
+        for (int i = 0; i < sortedCodes.size(); i++) {
+            if (sortedCodes.get(i) == null) {
+                throw new IllegalArgumentException("A " + what + " has a null code");
+            }
+            if (i > 0 && sortedCodes.get(i).equals(sortedCodes.get(i - 1))) {
+                throw new IllegalArgumentException("Duplicate " + what + " code: " + sortedCodes.get(i));
+            }
+        }
+    }
+
+    private record RawPiece(String parishCode, Geometry geometry, double area) {
+    }
+
+    private record LsoaCut(List<LsoaPiece> pieces, int dropped, double droppedArea) {
+    }
+
+    private LsoaCut cut(Lsoa lsoa, List<Parish> parishes, PreparedGeometry[] prepared, STRtree tree,
+                        PrecisionModel pm) {
+        Geometry lg = lsoa.geometry();
+        if (lg.isEmpty()) {
+            return new LsoaCut(List.of(new LsoaPiece(lsoa.code(), null, lg, 0.0, 1.0)), 0, 0.0);
+        }
+        double lsoaArea = lg.getArea();
+        double threshold = options.sliverThreshold(lsoaArea);
+        Envelope env = lg.getEnvelopeInternal();
+        @SuppressWarnings("unchecked")
+        List<Integer> candidates = new ArrayList<>((List<Integer>) tree.query(env));
+        candidates.sort(null);
+
+        List<RawPiece> raw = new ArrayList<>(candidates.size() + 1);
+        PreparedGeometry preparedLsoa = null;
+        boolean wholeLsoaInOneParish = false;
+        for (int idx : candidates) {
+            Parish parish = parishes.get(idx);
+            PreparedGeometry pp = prepared[idx];
+            if (!pp.intersects(lg)) {
+                continue;
+            }
+            if (pp.covers(lg)) {
+                raw.add(new RawPiece(parish.code(), lg, lsoaArea));
+                wholeLsoaInOneParish = true;
+                continue;
+            }
+            Geometry pg = parish.geometry();
+            if (env.covers(pg.getEnvelopeInternal())) {
+                if (preparedLsoa == null) {
+                    preparedLsoa = PreparedGeometryFactory.prepare(lg);
+                }
+                if (preparedLsoa.covers(pg)) {
+                    raw.add(new RawPiece(parish.code(), pg, pg.getArea()));
+                    continue;
+                }
+            }
+            Geometry piece = Geometries.overlay(lg, pg, OverlayNG.INTERSECTION, pm);
+            double a = piece.getArea();
+            if (a > 0) {
+                raw.add(new RawPiece(parish.code(), piece, a));
+            }
+        }
+
+        if (!wholeLsoaInOneParish) {
+            double covered = 0;
+            for (RawPiece r : raw) {
+                covered += r.area;
+            }
+            if (raw.isEmpty()) {
+                raw.add(new RawPiece(null, lg, lsoaArea));
+            } else if (lsoaArea - covered >= threshold) {
+                List<Geometry> parts = new ArrayList<>(raw.size());
+                for (RawPiece r : raw) {
+                    parts.add(r.geometry);
+                }
+                Geometry inParishes = Geometries.union(parts, lg.getFactory());
+                Geometry outside = Geometries.overlay(lg, inParishes, OverlayNG.DIFFERENCE, pm);
+                double a = outside.getArea();
+                if (a > 0) {
+                    raw.add(new RawPiece(null, outside, a));
+                }
+            }
+        }
+
+        // drop slivers, keep at least the largest piece
+        List<RawPiece> kept = new ArrayList<>(raw.size());
+        int dropped = 0;
+        double droppedArea = 0;
+        RawPiece largest = null;
+        for (RawPiece r : raw) {
+            if (largest == null || r.area > largest.area) {
+                largest = r;
+            }
+            if (r.area >= threshold) {
+                kept.add(r);
+            } else {
+                dropped++;
+                droppedArea += r.area;
+            }
+        }
+        if (kept.isEmpty() && largest != null) {
+            kept.add(largest);
+            dropped--;
+            droppedArea -= largest.area;
+        }
+        Set<String> seen = new HashSet<>();
+        double total = 0;
+        for (RawPiece r : kept) {
+            total += r.area;
+            if (!seen.add(String.valueOf(r.parishCode))) {
+                throw new IllegalStateException("two pieces for parish " + r.parishCode + " in " + lsoa.code());
+            }
+        }
+        List<LsoaPiece> out = new ArrayList<>(kept.size());
+        for (RawPiece r : kept) {
+            double share = total > 0 ? r.area / total : 1.0 / kept.size();
+            out.add(new LsoaPiece(lsoa.code(), r.parishCode, r.geometry, r.area, share));
+        }
+        out.sort(LsoaPiece.ORDER);
+        return new LsoaCut(out, dropped, droppedArea);
+    }
+}
