@@ -33,5 +33,20 @@ public record ImportedData(String regionId,
                            List<PostcodePoint> postcodes,
                            List<LsoaValue> values,
                            List<SourceRecord> sources,
-                           ImportReport report) {
+                           ImportReport report,
+                           List<List<String>> bridges) {
+    public ImportedData {
+        bridges = bridges == null ? List.of() : List.copyOf(bridges);
+    }
+
+    /** An import with no declared bridges. */
+    public ImportedData(String regionId, String regionName, Integer defaultAreas, List<District> districts,
+                        List<Lsoa> lsoas, List<Parish> parishes, List<Pcn> pcns, List<Practice> practices,
+                        List<Registration> registrations, List<UnmatchedRegistration> unmatched,
+                        Map<String, Long> residents, List<LsoaLink> lookup, List<PcnCatchment> catchments,
+                        List<PostcodePoint> postcodes, List<LsoaValue> values, List<SourceRecord> sources,
+                        ImportReport report) {
+        this(regionId, regionName, defaultAreas, districts, lsoas, parishes, pcns, practices, registrations, unmatched,
+                residents, lookup, catchments, postcodes, values, sources, report, List.of());
+    }
 }

@@ -261,7 +261,17 @@ public final class RegionImporter {
                 warnings, sources, values);
         return new ImportedData(region.id(), region.name(), region.areas(), districts, lsoas, parishes,
                 List.copyOf(pcns.values()), practices, reg.matched(), reg.unmatched(), residents, lookup, catchments,
-                postcodes, values, sources, report);
+                postcodes, values, sources, report, bridges(region, manifest.source()));
+    }
+
+    private static List<List<String>> bridges(Region region, String manifest) {
+        for (List<String> b : region.bridges()) {
+            if (b.size() != 2 || b.get(0) == null || b.get(1) == null || b.get(0).equals(b.get(1))) {
+                throw InputException.ofFile(manifest, "region.bridges: each bridge must be a pair of two different block codes,"
+                        + " found " + b);
+            }
+        }
+        return region.bridges();
     }
 
     private static Set<String> codesOfOtherVintage(List<LsoaLink> lookup, Set<String> regionLsoas, String vintage) {

@@ -63,6 +63,16 @@ public final class GeographyReader {
         }
     }
 
+    /** The bridges the region declares between blocks that share no boundary, as code pairs. */
+    public List<List<String>> bridges() {
+        try (Connection c = store.connect()) {
+            return query(c, "SELECT code_a, code_b FROM block_bridge ORDER BY code_a, code_b",
+                    rs -> List.of(rs.getString(1), rs.getString(2)));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
     /** The region's default number of areas from its manifest, or null. */
     public Integer defaultAreas() {
         try (Connection c = store.connect();

@@ -33,7 +33,7 @@ import java.util.List;
  */
 public final class ImportWriter {
     /** Data tables, children first, in the order they are emptied. */
-    static final List<String> TABLES = List.of("lsoa_value", "postcode", "pcn_catchment", "lsoa_lookup", "lsoa_population",
+    static final List<String> TABLES = List.of("block_bridge", "lsoa_value", "postcode", "pcn_catchment", "lsoa_lookup", "lsoa_population",
             "unmatched_registration", "registration", "practice", "pcn", "parish", "lsoa", "district", "source_file",
             "import_run");
     private static final int BATCH = 5000;
@@ -166,6 +166,7 @@ public final class ImportWriter {
             ps.setString(1, x.postcode());
             geometry(ps, 2, x.location(), wkb);
         });
+        bridges(c, d.bridges());
         batch(c, "INSERT INTO lsoa_value (dataset, lsoa_code, field, num_value, text_value) VALUES (?, ?, ?, ?, ?)", d.values(),
                 (ps, x) -> {
                     ps.setString(1, x.dataset());
@@ -178,6 +179,13 @@ public final class ImportWriter {
                     }
                     ps.setString(5, x.text());
                 });
+    }
+
+    private static void bridges(Connection c, List<List<String>> bridges) throws SQLException {
+        batch(c, "INSERT INTO block_bridge (code_a, code_b) VALUES (?, ?)", bridges, (ps, b) -> {
+            ps.setString(1, b.get(0));
+            ps.setString(2, b.get(1));
+        });
     }
 
     private static void geometry(PreparedStatement ps, int i, Geometry g, WKBWriter wkb) throws SQLException {

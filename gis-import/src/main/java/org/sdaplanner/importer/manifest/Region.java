@@ -8,11 +8,14 @@ import java.util.List;
  *
  * @param districts      the region's districts; when empty, every LSOA of the boundary file is in the region
  * @param practiceFilter which rows of the practice map are the region's practices; null keeps all
+ * @param bridges        pairs of building-block codes to treat as neighbours although they share no
+ *                       boundary (an island joined by a causeway or a ferry)
  */
 public record Region(String id, String name, Integer areas, String lsoaVintage, List<DistrictRef> districts,
-                     PracticeFilter practiceFilter) {
+                     PracticeFilter practiceFilter, List<List<String>> bridges) {
     public Region {
         districts = districts == null ? List.of() : List.copyOf(districts);
+        bridges = bridges == null ? List.of() : List.copyOf(bridges);
         lsoaVintage = lsoaVintage == null ? "2021" : lsoaVintage;
     }
 

@@ -1,0 +1,110 @@
+package org.sdaplanner.cli;
+
+import org.sdaplanner.core.blocks.BlockAdjacency;
+import org.sdaplanner.core.blocks.BlockAnalysis;
+import org.sdaplanner.core.blocks.Bridge;
+import org.sdaplanner.core.blocks.BuildingBlock;
+import org.sdaplanner.core.dominance.DominanceEngine;
+import org.sdaplanner.core.dominance.DominanceInput;
+import org.sdaplanner.core.dominance.DominanceResult;
+import org.sdaplanner.core.dominance.DominanceRule;
+import org.sdaplanner.core.geography.Geography;
+import org.sdaplanner.export.GeoJsonWriter;
+import org.sdaplanner.importer.crs.ToWgs84;
+import org.sdaplanner.store.GeographyReader;
+import org.sdaplanner.store.SpatialStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+@Command(name = "blocks", mixinStandardHelpOptions = true,
+        description = {"Build the building blocks the areas are made of: parishes, and in unparished places LSOAs",
+                "or the parts of LSOAs outside every parish, each with its population and leaning towards",
+                "each PCN; report islands. Written as GeoJSON in longitude/latitude (EPSG:4326)."})
+public final class BlocksCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--rule", paramLabel = "RULE", defaultValue = "plurality",
+            description = "Dominance rule for the LSOA shares: plurality, majority or min-share=0.05.")
+    String rule;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.geojson", description = "Where to write the blocks.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter console = spec.commandLine().getOut();
+        SpatialStore s = store.open();
+        GeographyReader reader = new GeographyReader(s);
+        Geography g = reader.read();
+        DominanceResult dominance = new DominanceEngine().compute(DominanceInput.of(g), DominanceRule.parse(rule));
+        List<Bridge> bridges = reader.bridges().stream().map(b -> new Bridge(b.get(0), b.get(1))).toList();
+        BlockAnalysis analysis = BlockAnalysis.of(g, dominance, bridges);
+        BlockAdjacency adj = analysis.adjacency();
+        Set<String> islands = new TreeSet<>(adj.islands());
+        ToWgs84 toWgs84 = new ToWgs84();
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out)); GeoJsonWriter w = new GeoJsonWriter(os)) {
+            for (BuildingBlock b : analysis.blocks().blocks()) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("block_code", b.code());
+                p.put("block_name", b.name());
+                p.put("block_kind", b.kind().name().toLowerCase(Locale.ROOT));
+                p.put("district_code", b.districtCode());
+                p.put("resident_population", round(b.residentPopulation(), 1));
+                p.put("registered_population", round(b.registeredPopulation(), 1));
+                p.put("dominant_pcn_code", b.dominantPcn());
+                p.put("dominant_pcn_share", round(b.dominantShare(), 4));
+                p.put("area_km2", round(b.geometry().getArea() / 1e6, 4));
+                p.put("neighbours", adj.neighbourCodes(b.code()).size());
+                p.put("island", islands.contains(b.code()));
+                p.put("lsoa_codes", b.pieces().stream().map(x -> x.lsoaCode()).distinct().toList());
+                Map<String, Object> affinity = new LinkedHashMap<>();
+                b.pcnAffinity().forEach((k, v) -> {
+                    if (v >= 0.05) {
+                        affinity.put(k, round(v, 2));
+                    }
+                });
+                p.put("pcn_affinity", affinity);
+                w.feature(p, toWgs84.apply(b.geometry()));
+            }
+        }
+        var set = analysis.blocks();
+        long parishes = set.blocks().stream().filter(b -> b.kind().name().equals("PARISH")).count();
+        console.println(String.format(Locale.ROOT, "%,d building blocks: %,d parishes, %,d unparished LSOAs or LSOA parts;"
+                        + " residents %,.0f; %,d neighbour links in %d connected group%s", set.size(), parishes,
+                set.size() - parishes, set.totalResidentPopulation(), adj.edgeCount(), adj.components().size(),
+                adj.components().size() == 1 ? "" : "s"));
+        if (!islands.isEmpty()) {
+            console.println("Islands (not connected to the main group; declare bridges in the region manifest to join them): "
+                    + String.join(", ", islands));
+        }
+        console.println("Written " + out);
+        return 0;
+    }
+
+    private static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}
