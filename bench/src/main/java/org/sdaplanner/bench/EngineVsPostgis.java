@@ -48,14 +48,22 @@ public final class EngineVsPostgis {
             FROM lsoa l JOIN parish p ON ST_Intersects(l.geom, p.geom)""";
     static final String MAKE_VALID_SQL = "SELECT COUNT(*) FROM (SELECT ST_MakeValid(geom) FROM lsoa UNION ALL SELECT ST_MakeValid(geom) FROM parish) v";
 
+    /** The engine's defaults, or floating-precision overlay with -Dsda.bench.grid=0. */
+    static final org.sdaplanner.core.blocks.OverlayOptions OVERLAY = org.sdaplanner.core.blocks.OverlayOptions.DEFAULTS
+            .withGridSize(Double.parseDouble(System.getProperty("sda.bench.grid",
+                    Double.toString(org.sdaplanner.core.blocks.OverlayOptions.DEFAULTS.gridSize()))));
+
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
         Path manifest = Path.of(args[1]);
         String pg = args[2];
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        boolean reuse = args.length > 4 && args[4].equals("reuse");
         SpatialStore store = SpatialStore.open(pg);
-        System.out.println("Importing " + manifest + " into PostGIS …");
-        new ImportWriter(store, Progress.SILENT).write(new RegionImporter(Progress.SILENT).read(RegionManifest.load(manifest), data));
+        if (!reuse) {
+            System.out.println("Importing " + manifest + " into PostGIS …");
+            new ImportWriter(store, Progress.SILENT).write(new RegionImporter(Progress.SILENT).read(RegionManifest.load(manifest), data));
+        }
         try (Connection c = store.connect(); Statement s = c.createStatement()) {
             s.execute("ANALYZE");
         }
@@ -86,7 +94,7 @@ public final class EngineVsPostgis {
         double[] pg2 = null;
         for (int run = 1; run <= runs; run++) {
             long t0 = System.nanoTime();
-            overlay = new LsoaParishOverlay().overlay(g.lsoas(), g.parishes());
+            overlay = new LsoaParishOverlay(OVERLAY).overlay(g.lsoas(), g.parishes());
             long t1 = System.nanoTime();
             long v = timeOnly(store, MAKE_VALID_SQL);
             long t2 = System.nanoTime();

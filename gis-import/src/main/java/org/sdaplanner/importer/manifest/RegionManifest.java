@@ -19,7 +19,8 @@ import java.util.List;
  * {@code data/cambridgeshire-peterborough.json} for a complete example and docs/user-guide.md
  * for every key.
  */
-public record RegionManifest(int manifestVersion, Region region, Inputs inputs, String source) {
+public record RegionManifest(int manifestVersion, Region region, Inputs inputs,
+                             @com.fasterxml.jackson.annotation.JsonIgnore String source) {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -38,8 +39,15 @@ public record RegionManifest(int manifestVersion, Region region, Inputs inputs, 
         try {
             m = MAPPER.readValue(json, RegionManifest.class);
         } catch (UnrecognizedPropertyException e) {
+            List<String> known = new ArrayList<>();
+            e.getKnownPropertyIds().forEach(k -> {
+                if (!"source".equals(k)) {
+                    known.add(k.toString());
+                }
+            });
+            known.sort(String::compareTo);
             throw InputException.ofFile(name, "unknown key '" + e.getPropertyName() + "' at " + path(e)
-                    + "; known keys there: " + e.getKnownPropertyIds());
+                    + "; known keys there: " + known);
         } catch (JsonProcessingException e) {
             throw InputException.ofFile(name, "is not a valid region manifest at line "
                     + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
@@ -62,11 +70,13 @@ public record RegionManifest(int manifestVersion, Region region, Inputs inputs, 
         return s == null ? null : s.withId(r.key());
     }
 
-    private static String path(JsonProcessingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException jm) {
-            return jm.getPathReference();
+    /** The key path as a person reads it in the file, e.g. inputs.registrations.colums. */
+    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+        List<String> parts = new ArrayList<>();
+        for (var ref : e.getPath()) {
+            parts.add(ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]");
         }
-        return "?";
+        return parts.isEmpty() ? "the top level" : String.join(".", parts);
     }
 
     private void check() {

@@ -55,7 +55,7 @@ public final class CsvReader implements AutoCloseable {
         try {
             return new CsvReader(displayName, Files.newBufferedReader(file, StandardCharsets.UTF_8));
         } catch (java.nio.charset.MalformedInputException e) {
-            throw InputException.ofFile(displayName, "the file is not UTF-8 text (is it a spreadsheet or a zip?)");
+            throw InputException.ofFile(displayName, "the file is not UTF-8 text: if it was saved as Windows-1252/Latin-1, save it again as 'CSV UTF-8'; if it is a spreadsheet or a zip, export or unzip the CSV");
         } catch (IOException e) {
             throw InputException.ofFile(displayName, "cannot be read: " + e.getMessage());
         }

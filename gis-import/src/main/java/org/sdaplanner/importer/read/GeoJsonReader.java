@@ -43,7 +43,8 @@ public final class GeoJsonReader {
             }
             String type = null;
             boolean sawFeatures = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            JsonToken next;
+            while ((next = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
                 switch (field) {
@@ -55,14 +56,21 @@ public final class GeoJsonReader {
                             throw InputException.ofFile(name, "\"features\" must be an array");
                         }
                         int index = 0;
-                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                             index++;
+                            if (t != JsonToken.START_OBJECT) {
+                                throw InputException.atFeature(name, index, null,
+                                        "expected a Feature object in \"features\", found " + p.getText());
+                            }
                             JsonNode f = p.readValueAsTree();
                             features.add(feature(f, index, name));
                         }
                     }
                     default -> p.skipChildren();
                 }
+            }
+            if (next != JsonToken.END_OBJECT) {
+                throw InputException.ofFile(name, "not valid GeoJSON after feature " + features.size() + ": found " + next);
             }
             if (type != null && !"FeatureCollection".equals(type)) {
                 throw InputException.ofFile(name, "expected a GeoJSON FeatureCollection, found type \"" + type + "\"");

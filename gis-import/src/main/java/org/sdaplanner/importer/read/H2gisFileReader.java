@@ -56,7 +56,9 @@ public final class H2gisFileReader {
                 ResultSetMetaData md = rs.getMetaData();
                 int geomCol = -1;
                 for (int i = 1; i <= md.getColumnCount(); i++) {
-                    if ("GEOMETRY".equalsIgnoreCase(md.getColumnTypeName(i))) {
+                    String type = md.getColumnTypeName(i);
+                    // H2 2.4 names the type with its constraint, e.g. GEOMETRY(MULTIPOLYGON, 27700)
+                    if (type != null && type.toUpperCase(java.util.Locale.ROOT).startsWith("GEOMETRY")) {
                         geomCol = i;
                     }
                 }
