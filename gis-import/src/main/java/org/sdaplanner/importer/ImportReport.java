@@ -10,12 +10,14 @@ import java.util.Map;
  * @param registeredPatients      all patients in the registrations file
  * @param analysedPatients        patients living in the region's LSOAs, the ones the engine uses
  * @param unmatchedRegistrations  rows and patients kept out of the analysis, with reasons
+ * @param residentPopulation      usual residents of the region's LSOAs (0 without a population file)
  */
 public record ImportReport(String region,
                            Map<String, Long> layers,
                            long registeredPatients,
                            long analysedPatients,
                            Unmatched unmatchedRegistrations,
+                           long residentPopulation,
                            int repairedGeometries,
                            List<String> warnings,
                            List<String> attributions) {

@@ -257,8 +257,9 @@ public final class RegionImporter {
         }
 
         long analysed = reg.matched().stream().mapToLong(Registration::patients).sum();
-        ImportReport report = report(region, lsoas, parishes, districts, practices, pcns, reg, analysed, repaired,
-                warnings, sources, values);
+        long residentTotal = residents.values().stream().mapToLong(Long::longValue).sum();
+        ImportReport report = report(region, lsoas, parishes, districts, practices, pcns, reg, analysed, residentTotal,
+                repaired, warnings, sources, values);
         return new ImportedData(region.id(), region.name(), region.areas(), districts, lsoas, parishes,
                 List.copyOf(pcns.values()), practices, reg.matched(), reg.unmatched(), residents, lookup, catchments,
                 postcodes, values, sources, report, bridges(region, manifest.source()));
@@ -288,7 +289,7 @@ public final class RegionImporter {
 
     private ImportReport report(Region region, List<Lsoa> lsoas, List<Parish> parishes, List<District> districts,
                                 List<Practice> practices, Map<String, Pcn> pcns, RegistrationLoader.Result reg,
-                                long analysed, int repaired, List<String> warnings, List<SourceRecord> sources,
+                                long analysed, long residentTotal, int repaired, List<String> warnings, List<SourceRecord> sources,
                                 List<LsoaValue> values) {
         Map<String, Long> layers = new LinkedHashMap<>();
         layers.put("lsoa", (long) lsoas.size());
@@ -317,7 +318,7 @@ public final class RegionImporter {
         List<String> attributions = sources.stream().map(SourceRecord::attribution).filter(a -> a != null && !a.isBlank())
                 .distinct().toList();
         return new ImportReport(region.name(), layers, reg.patients(), analysed,
-                new ImportReport.Unmatched(rows, patients, byReason), repaired, List.copyOf(warnings), attributions);
+                new ImportReport.Unmatched(rows, patients, byReason), residentTotal, repaired, List.copyOf(warnings), attributions);
     }
 
     private List<District> districts(Region region, BoundaryLayer layer, String lsoaFile) {

@@ -82,6 +82,7 @@ public final class ImportCommand implements Callable<Integer> {
         for (Map.Entry<String, Long> e : r.layers().entrySet()) {
             out.println(String.format(Locale.ROOT, "  %-20s %,12d", e.getKey().replace('_', ' '), e.getValue()));
         }
+        out.println(String.format(Locale.ROOT, "  %-20s %,12d", "usual residents", r.residentPopulation()));
         out.println(String.format(Locale.ROOT, "  %-20s %,12d", "registered patients", r.registeredPatients()));
         out.println(String.format(Locale.ROOT, "  %-20s %,12d (living in the region's LSOAs)", "analysed patients",
                 r.analysedPatients()));
