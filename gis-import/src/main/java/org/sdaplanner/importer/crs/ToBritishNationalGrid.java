@@ -1,7 +1,5 @@
 package org.sdaplanner.importer.crs;
 
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
@@ -48,29 +46,15 @@ public final class ToBritishNationalGrid {
         if (transform == null || g == null) {
             return g;
         }
-        Geometry copy = g.copy();
         CoordinateTransform t = transform.get();
         ProjCoordinate src = new ProjCoordinate();
         ProjCoordinate dst = new ProjCoordinate();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                src.x = seq.getX(i);
-                src.y = seq.getY(i);
-                t.transform(src, dst);
-                seq.setOrdinate(i, 0, dst.x);
-                seq.setOrdinate(i, 1, dst.y);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
+        Geometry copy = Coordinates.map(g, (x, y, out) -> {
+            src.x = x;
+            src.y = y;
+            t.transform(src, dst);
+            out[0] = dst.x;
+            out[1] = dst.y;
         });
         copy.setSRID(CrsCodes.BNG);
         return copy;

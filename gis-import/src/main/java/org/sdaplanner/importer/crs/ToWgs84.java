@@ -1,7 +1,5 @@
 package org.sdaplanner.importer.crs;
 
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateTransform;
@@ -21,29 +19,15 @@ public final class ToWgs84 {
     });
 
     public Geometry apply(Geometry g) {
-        Geometry copy = g.copy();
         CoordinateTransform t = transform.get();
         ProjCoordinate src = new ProjCoordinate();
         ProjCoordinate dst = new ProjCoordinate();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                src.x = seq.getX(i);
-                src.y = seq.getY(i);
-                t.transform(src, dst);
-                seq.setOrdinate(i, 0, Math.round(dst.x * SCALE) / SCALE);
-                seq.setOrdinate(i, 1, Math.round(dst.y * SCALE) / SCALE);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
+        Geometry copy = Coordinates.map(g, (x, y, out) -> {
+            src.x = x;
+            src.y = y;
+            t.transform(src, dst);
+            out[0] = Coordinates.round(dst.x, SCALE);
+            out[1] = Coordinates.round(dst.y, SCALE);
         });
         copy.setSRID(CrsCodes.WGS84);
         return copy;

@@ -9,6 +9,7 @@ import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.sdaplanner.importer.InputException;
+import org.sdaplanner.importer.crs.Coordinates;
 import org.sdaplanner.importer.crs.CrsCodes;
 import org.sdaplanner.importer.crs.ToBritishNationalGrid;
 import org.sdaplanner.importer.read.BoundaryFiles;
@@ -166,25 +167,10 @@ public final class BoundaryLoader {
     }
 
     private static Geometry round(Geometry g) {
-        Geometry copy = g.copy();
-        copy.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
-            @Override
-            public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, 0, Math.round(seq.getX(i) * MM) / MM);
-                seq.setOrdinate(i, 1, Math.round(seq.getY(i) * MM) / MM);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
+        return Coordinates.map(g, (x, y, out) -> {
+            out[0] = Coordinates.round(x, MM);
+            out[1] = Coordinates.round(y, MM);
         });
-        return copy;
     }
 
     private MultiPolygon toMultiPolygon(Geometry g) {
