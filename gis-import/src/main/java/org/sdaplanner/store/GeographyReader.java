@@ -37,7 +37,7 @@ public final class GeographyReader {
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (rs.getInt(1) == 0) {
-                    throw new StoreException("the store at " + store.url() + " holds no import yet: run `sda import --data DIR` first", null);
+                    throw new StoreException("the store at " + store.displayUrl() + " holds no import yet: run `sda import --data DIR` first", null);
                 }
             }
             WKBReader wkb = new WKBReader();
@@ -59,7 +59,7 @@ public final class GeographyReader {
                     rs -> new PostcodePoint(rs.getString(1), (Point) geom(wkb, rs.getBytes(2))));
             return new Geography(lsoas, parishes, districts, pcns, practices, regs, residents, postcodes);
         } catch (SQLException e) {
-            throw new StoreException("cannot read the geography from " + store.url() + ": " + e.getMessage(), e);
+            throw new StoreException("cannot read the geography from " + store.displayUrl() + ": " + e.getMessage(), e);
         }
     }
 

@@ -54,7 +54,7 @@ public final class SpatialStore {
             store.dialect.prepare(c);
             new Migrations(store.dialect).apply(c);
         } catch (SQLException e) {
-            throw new StoreException("cannot open the store at " + u + ": " + e.getMessage(), e);
+            throw new StoreException("cannot open the store at " + store.displayUrl() + ": " + e.getMessage(), e);
         }
         return store;
     }
@@ -72,5 +72,10 @@ public final class SpatialStore {
 
     public String url() {
         return url;
+    }
+
+    /** The URL with any password hidden, for messages and logs. */
+    public String displayUrl() {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 }

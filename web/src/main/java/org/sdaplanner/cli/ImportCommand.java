@@ -77,7 +77,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, ImportReport r, SpatialStore store, double secs) {
         out.println();
-        out.println(String.format(Locale.ROOT, "Imported %s into %s (%s) in %.1f s", r.region(), store.url(),
+        out.println(String.format(Locale.ROOT, "Imported %s into %s (%s) in %.1f s", r.region(), store.displayUrl(),
                 store.dialect().name(), secs));
         for (Map.Entry<String, Long> e : r.layers().entrySet()) {
             out.println(String.format(Locale.ROOT, "  %-20s %,12d", e.getKey().replace('_', ' '), e.getValue()));
