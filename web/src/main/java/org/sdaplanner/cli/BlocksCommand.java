@@ -44,9 +44,8 @@ public final class BlocksCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--rule", paramLabel = "RULE", defaultValue = "plurality",
-            description = "Dominance rule for the LSOA shares: plurality, majority or min-share=0.05.")
-    String rule;
+    @Mixin
+    RuleOption rule;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.geojson", description = "Where to write the blocks.")
     Path out;
@@ -57,7 +56,7 @@ public final class BlocksCommand implements Callable<Integer> {
         SpatialStore s = store.open();
         GeographyReader reader = new GeographyReader(s);
         Geography g = reader.read();
-        DominanceResult dominance = new DominanceEngine().compute(DominanceInput.of(g), DominanceRule.parse(rule));
+        DominanceResult dominance = new DominanceEngine().compute(DominanceInput.of(g), rule.parse());
         List<Bridge> bridges = reader.bridges().stream().map(b -> new Bridge(b.get(0), b.get(1))).toList();
         BlockAnalysis analysis = BlockAnalysis.of(g, dominance, bridges);
         BlockAdjacency adj = analysis.adjacency();

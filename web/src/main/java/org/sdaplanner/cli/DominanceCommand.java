@@ -34,17 +34,15 @@ public final class DominanceCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--rule", paramLabel = "RULE", defaultValue = "plurality",
-            description = "plurality (largest share, default), majority (only over 50%%), or min-share=0.05"
-                    + " (PCNs under that share are ignored).")
-    String rule;
+    @Mixin
+    RuleOption rule;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write one row per LSOA.")
     Path out;
 
     @Override
     public Integer call() throws IOException {
-        DominanceRule r = DominanceRule.parse(rule);
+        DominanceRule r = rule.parse();
         PrintWriter console = spec.commandLine().getOut();
         Geography g = new GeographyReader(store.open()).read();
         DominanceResult result = new DominanceEngine().compute(DominanceInput.of(g), r);

@@ -2,11 +2,6 @@ package org.sdaplanner.importer.crs;
 
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.proj4j.CRSFactory;
-import org.locationtech.proj4j.CoordinateTransform;
-import org.locationtech.proj4j.CoordinateTransformFactory;
-import org.locationtech.proj4j.ProjCoordinate;
-import org.locationtech.proj4j.UnknownAuthorityCodeException;
 
 /**
  * Reprojects geometries into British National Grid (EPSG:27700), where the engine measures
@@ -15,26 +10,11 @@ import org.locationtech.proj4j.UnknownAuthorityCodeException;
  */
 public final class ToBritishNationalGrid {
     private final int sourceSrid;
-    /** proj4j transforms keep scratch state, so each thread gets its own. */
-    private final ThreadLocal<CoordinateTransform> transform;
+    private final Reprojection reprojection;
 
     public ToBritishNationalGrid(int sourceSrid) {
         this.sourceSrid = sourceSrid;
-        if (sourceSrid == CrsCodes.BNG) {
-            transform = null;
-        } else {
-            CRSFactory crs = new CRSFactory();
-            try {
-                crs.createFromName("EPSG:" + sourceSrid);
-            } catch (UnknownAuthorityCodeException | IllegalStateException e) {
-                throw new IllegalArgumentException("unknown CRS EPSG:" + sourceSrid);
-            }
-            transform = ThreadLocal.withInitial(() -> {
-                CRSFactory own = new CRSFactory();
-                return new CoordinateTransformFactory().createTransform(
-                        own.createFromName("EPSG:" + sourceSrid), own.createFromName("EPSG:" + CrsCodes.BNG));
-            });
-        }
+        this.reprojection = new Reprojection(sourceSrid, CrsCodes.BNG, 0);
     }
 
     public int sourceSrid() {
@@ -43,21 +23,7 @@ public final class ToBritishNationalGrid {
 
     /** Returns a reprojected copy, or the geometry itself when it is already in EPSG:27700. */
     public Geometry apply(Geometry g) {
-        if (transform == null || g == null) {
-            return g;
-        }
-        CoordinateTransform t = transform.get();
-        ProjCoordinate src = new ProjCoordinate();
-        ProjCoordinate dst = new ProjCoordinate();
-        Geometry copy = Coordinates.map(g, (x, y, out) -> {
-            src.x = x;
-            src.y = y;
-            t.transform(src, dst);
-            out[0] = dst.x;
-            out[1] = dst.y;
-        });
-        copy.setSRID(CrsCodes.BNG);
-        return copy;
+        return reprojection.apply(g);
     }
 
     /** Plausible extents, to catch a file whose CRS is missing or wrong. */

@@ -1,0 +1,63 @@
+package org.sdaplanner.importer.crs;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateTransform;
+import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.ProjCoordinate;
+import org.locationtech.proj4j.UnknownAuthorityCodeException;
+
+/**
+ * Reprojects geometries between two EPSG codes with proj4j, optionally rounding the result
+ * (so outputs have the same digits on every run). Thread-safe.
+ */
+public final class Reprojection {
+    private final int targetSrid;
+    private final double roundingScale;
+    /** proj4j transforms keep scratch state, so each thread gets its own; null when source = target. */
+    private final ThreadLocal<CoordinateTransform> transform;
+
+    /**
+     * @param roundingScale round coordinates to multiples of 1/scale (e.g. 1e6 for degrees), 0 to keep them
+     * @throws IllegalArgumentException when proj4j does not know a code
+     */
+    public Reprojection(int sourceSrid, int targetSrid, double roundingScale) {
+        this.targetSrid = targetSrid;
+        this.roundingScale = roundingScale;
+        if (sourceSrid == targetSrid) {
+            transform = null;
+            return;
+        }
+        for (int code : new int[]{sourceSrid, targetSrid}) {
+            try {
+                new CRSFactory().createFromName("EPSG:" + code);
+            } catch (UnknownAuthorityCodeException | IllegalStateException e) {
+                throw new IllegalArgumentException("unknown CRS EPSG:" + code);
+            }
+        }
+        transform = ThreadLocal.withInitial(() -> {
+            CRSFactory crs = new CRSFactory();
+            return new CoordinateTransformFactory().createTransform(
+                    crs.createFromName("EPSG:" + sourceSrid), crs.createFromName("EPSG:" + targetSrid));
+        });
+    }
+
+    /** A reprojected copy, or the geometry itself when source and target are the same CRS. */
+    public Geometry apply(Geometry g) {
+        if (transform == null || g == null) {
+            return g;
+        }
+        CoordinateTransform t = transform.get();
+        ProjCoordinate src = new ProjCoordinate();
+        ProjCoordinate dst = new ProjCoordinate();
+        Geometry copy = Coordinates.map(g, (x, y, out) -> {
+            src.x = x;
+            src.y = y;
+            t.transform(src, dst);
+            out[0] = roundingScale > 0 ? Coordinates.round(dst.x, roundingScale) : dst.x;
+            out[1] = roundingScale > 0 ? Coordinates.round(dst.y, roundingScale) : dst.y;
+        });
+        copy.setSRID(targetSrid);
+        return copy;
+    }
+}
