@@ -2,17 +2,9 @@ package org.sdaplanner.cli;
 
 import org.sdaplanner.core.blocks.BlockAdjacency;
 import org.sdaplanner.core.blocks.BlockAnalysis;
-import org.sdaplanner.core.blocks.Bridge;
 import org.sdaplanner.core.blocks.BuildingBlock;
-import org.sdaplanner.core.dominance.DominanceEngine;
-import org.sdaplanner.core.dominance.DominanceInput;
-import org.sdaplanner.core.dominance.DominanceResult;
-import org.sdaplanner.core.dominance.DominanceRule;
-import org.sdaplanner.core.geography.Geography;
 import org.sdaplanner.export.GeoJsonWriter;
 import org.sdaplanner.importer.crs.ToWgs84;
-import org.sdaplanner.store.GeographyReader;
-import org.sdaplanner.store.SpatialStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -53,12 +44,7 @@ public final class BlocksCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
-        SpatialStore s = store.open();
-        GeographyReader reader = new GeographyReader(s);
-        Geography g = reader.read();
-        DominanceResult dominance = new DominanceEngine().compute(DominanceInput.of(g), rule.parse());
-        List<Bridge> bridges = reader.bridges().stream().map(b -> new Bridge(b.get(0), b.get(1))).toList();
-        BlockAnalysis analysis = BlockAnalysis.of(g, dominance, bridges);
+        BlockAnalysis analysis = RegionAnalysis.load(store.open(), rule.parse()).blocks();
         BlockAdjacency adj = analysis.adjacency();
         Set<String> islands = new TreeSet<>(adj.islands());
         ToWgs84 toWgs84 = new ToWgs84();

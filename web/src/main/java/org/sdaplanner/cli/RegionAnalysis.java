@@ -1,0 +1,25 @@
+package org.sdaplanner.cli;
+
+import org.sdaplanner.core.blocks.BlockAnalysis;
+import org.sdaplanner.core.blocks.Bridge;
+import org.sdaplanner.core.dominance.DominanceEngine;
+import org.sdaplanner.core.dominance.DominanceInput;
+import org.sdaplanner.core.dominance.DominanceResult;
+import org.sdaplanner.core.dominance.DominanceRule;
+import org.sdaplanner.core.geography.Geography;
+import org.sdaplanner.store.GeographyReader;
+import org.sdaplanner.store.SpatialStore;
+
+import java.util.List;
+
+/** The last import read from the store, with its dominant PCNs and building blocks: what blocks and build start from. */
+record RegionAnalysis(Geography geography, DominanceResult dominance, BlockAnalysis blocks, Integer defaultAreas) {
+
+    static RegionAnalysis load(SpatialStore store, DominanceRule rule) {
+        GeographyReader reader = new GeographyReader(store);
+        Geography g = reader.read();
+        DominanceResult dominance = new DominanceEngine().compute(DominanceInput.of(g), rule);
+        List<Bridge> bridges = reader.bridges().stream().map(b -> new Bridge(b.get(0), b.get(1))).toList();
+        return new RegionAnalysis(g, dominance, BlockAnalysis.of(g, dominance, bridges), reader.defaultAreas());
+    }
+}

@@ -1,0 +1,219 @@
+package org.sdaplanner.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.sdaplanner.core.blocks.BuildingBlock;
+import org.sdaplanner.core.cluster.Baselines;
+import org.sdaplanner.core.cluster.BuiltPlan;
+import org.sdaplanner.core.plan.AreaMetrics;
+import org.sdaplanner.core.plan.LsoaBestFit;
+import org.sdaplanner.core.plan.PcnMetrics;
+import org.sdaplanner.core.plan.PlanState;
+import org.sdaplanner.core.plan.PlanSummary;
+import org.sdaplanner.core.plan.PlanningProblem;
+import org.sdaplanner.importer.crs.ToWgs84;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.sdaplanner.export.Numbers.round;
+
+/**
+ * Writes a built plan as the files analysts share: dissolved areas and blocks (GeoJSON,
+ * EPSG:4326), block → area and LSOA → area lookups, the PCN × area patients table and a JSON
+ * summary. Every file is written the same way for the same plan, byte for byte.
+ */
+public final class PlanFiles {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PlanFiles() {
+    }
+
+    public static List<Path> write(BuiltPlan plan, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> out = new ArrayList<>();
+        out.add(areas(plan, dir.resolve("areas.geojson")));
+        out.add(blocks(plan, dir.resolve("blocks.geojson")));
+        out.add(blockLookup(plan, dir.resolve("parish_to_area.csv")));
+        out.add(lsoaLookup(plan, dir.resolve("lsoa_to_area.csv")));
+        out.add(pcnTable(plan, dir.resolve("pcn_alignment.csv")));
+        out.add(summary(plan, dir.resolve("summary.json")));
+        return out;
+    }
+
+    /** The area's properties as written in areas.geojson and summary.json. */
+    static Map<String, Object> areaProperties(AreaMetrics a) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("area_id", a.id());
+        p.put("area_name", a.name());
+        p.put("district_codes", a.districtCodes());
+        p.put("blocks", a.blocks());
+        p.put("parishes", a.parishes());
+        p.put("resident_population", round(a.residents(), 0));
+        p.put("registered_population", round(a.registered(), 0));
+        p.put("deviation", round(a.deviation(), 4));
+        p.put("main_pcn_code", a.mainPcn());
+        p.put("pcn_alignment", round(a.alignment(), 4));
+        p.put("compactness", round(a.compactness(), 4));
+        p.put("contiguous", a.contiguous());
+        Map<String, Object> mix = new LinkedHashMap<>();
+        a.pcnMix().forEach((k, v) -> mix.put(k, round(v, 4)));
+        p.put("pcn_mix", mix);
+        return p;
+    }
+
+    private static Path areas(BuiltPlan plan, Path file) throws IOException {
+        PlanState s = plan.state();
+        PlanningProblem p = s.problem();
+        List<List<Geometry>> parts = new ArrayList<>();
+        for (int a = 0; a < s.areaCount(); a++) {
+            parts.add(new ArrayList<>());
+        }
+        for (int b = 0; b < p.blockCount(); b++) {
+            parts.get(s.areaOf(b)).add(p.block(b).geometry());
+        }
+        ToWgs84 toWgs84 = new ToWgs84();
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file)); GeoJsonWriter w = new GeoJsonWriter(os)) {
+            for (int a = 0; a < s.areaCount(); a++) {
+                Geometry union = parts.get(a).isEmpty() ? null
+                        : OverlayNGRobust.union(parts.get(a), parts.get(a).get(0).getFactory());
+                w.feature(areaProperties(plan.areas().get(a)), union == null ? null : toWgs84.apply(union));
+            }
+        }
+        return file;
+    }
+
+    private static Path blocks(BuiltPlan plan, Path file) throws IOException {
+        PlanState s = plan.state();
+        PlanningProblem p = s.problem();
+        ToWgs84 toWgs84 = new ToWgs84();
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file)); GeoJsonWriter w = new GeoJsonWriter(os)) {
+            for (int b = 0; b < p.blockCount(); b++) {
+                BuildingBlock blk = p.block(b);
+                Map<String, Object> props = new LinkedHashMap<>();
+                props.put("block_code", blk.code());
+                props.put("block_name", blk.name());
+                props.put("block_kind", blk.kind().name().toLowerCase(Locale.ROOT));
+                props.put("district_code", blk.districtCode());
+                props.put("area_id", plan.areaIds().get(s.areaOf(b)));
+                props.put("area_name", plan.areaNames().get(s.areaOf(b)));
+                props.put("resident_population", round(blk.residentPopulation(), 1));
+                props.put("dominant_pcn_code", blk.dominantPcn());
+                props.put("dominant_pcn_share", round(blk.dominantShare(), 4));
+                w.feature(props, toWgs84.apply(blk.geometry()));
+            }
+        }
+        return file;
+    }
+
+    private static Path blockLookup(BuiltPlan plan, Path file) throws IOException {
+        PlanState s = plan.state();
+        PlanningProblem p = s.problem();
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("block_code,block_name,block_kind,district_code,area_id\n");
+            for (int b = 0; b < p.blockCount(); b++) {
+                BuildingBlock blk = p.block(b);
+                w.write(String.join(",", Csv.field(blk.code()), Csv.field(blk.name()),
+                        blk.kind().name().toLowerCase(Locale.ROOT), Csv.field(blk.districtCode()),
+                        plan.areaIds().get(s.areaOf(b))));
+                w.write('\n');
+            }
+        }
+        return file;
+    }
+
+    private static Path lsoaLookup(BuiltPlan plan, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("lsoa_code,area_id,population_share_in_area\n");
+            for (LsoaBestFit.Fit f : plan.bestFit().lsoas()) {
+                w.write(f.lsoaCode() + "," + plan.areaIds().get(f.area()) + ","
+                        + String.format(Locale.ROOT, "%.4f", f.shareInArea()) + "\n");
+            }
+        }
+        return file;
+    }
+
+    private static Path pcnTable(BuiltPlan plan, Path file) throws IOException {
+        PlanState s = plan.state();
+        PlanningProblem p = s.problem();
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("pcn_code,area_id,patients,share_of_pcn_patients,share_of_area_residents\n");
+            for (int q = 0; q < p.pcnCodes().size(); q++) {
+                double total = 0;
+                for (int a = 0; a < s.areaCount(); a++) {
+                    total += s.patients(a, q);
+                }
+                for (int a = 0; a < s.areaCount(); a++) {
+                    double v = s.patients(a, q);
+                    if (v < 0.5) {
+                        continue;
+                    }
+                    w.write(String.format(Locale.ROOT, "%s,%s,%.0f,%.4f,%.4f%n", p.pcnCodes().get(q), plan.areaIds().get(a), v,
+                            total > 0 ? v / total : 0, s.residents(a) > 0 ? s.affinity(a, q) / s.residents(a) : 0));
+                }
+            }
+        }
+        return file;
+    }
+
+    private static Path summary(BuiltPlan plan, Path file) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        List<Object> areas = new ArrayList<>();
+        plan.areas().forEach(a -> areas.add(areaProperties(a)));
+        root.put("areas", areas);
+        PlanSummary s = plan.summary();
+        Map<String, Object> pl = new LinkedHashMap<>();
+        pl.put("areas", s.areas());
+        pl.put("alignment", round(s.alignment(), 4));
+        pl.put("worst_area", s.worstArea());
+        pl.put("worst_area_alignment", round(s.worstAlignment(), 4));
+        pl.put("max_deviation", round(s.maxDeviation(), 4));
+        pl.put("mean_residents", round(s.meanResidents(), 0));
+        pl.put("mean_compactness", round(s.meanCompactness(), 4));
+        pl.put("non_contiguous_areas", s.nonContiguousAreas());
+        pl.put("blocks", s.blocks());
+        pl.put("parishes", s.parishes());
+        pl.put("lsoas", s.lsoas());
+        pl.put("lsoa_mismatch_residents", round(s.lsoaMismatchResidents(), 0));
+        root.put("plan", pl);
+        List<Object> pcns = new ArrayList<>();
+        for (PcnMetrics m : plan.pcns()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("pcn_code", m.pcnCode());
+            x.put("patients", round(m.patients(), 0));
+            x.put("best_area", m.bestArea());
+            x.put("coterminosity", round(m.coterminosity(), 4));
+            x.put("areas_spanned", m.areasSpanned());
+            pcns.add(x);
+        }
+        root.put("pcns", pcns);
+        Baselines.Result b = plan.baselines();
+        Map<String, Object> base = new LinkedHashMap<>();
+        base.put("dominant_pcn_grouping_alignment", round(b.dominantAlignment(), 4));
+        base.put("dominant_pcn_grouping_areas", b.dominantAreas());
+        base.put("random_plans", b.random().length);
+        base.put("random_alignment_mean", round(b.randomMean(), 4));
+        base.put("random_alignment_p5", round(b.randomPercentile(0.05), 4));
+        base.put("random_alignment_p95", round(b.randomPercentile(0.95), 4));
+        base.put("random_alignment_max", round(b.randomPercentile(1), 4));
+        base.put("plan_beats_random_share", round(b.shareBelow(s.alignment()), 4));
+        root.put("baselines", base);
+        root.put("warnings", plan.clustering().warnings());
+        try (OutputStream os = Files.newOutputStream(file)) {
+            JSON.writeValue(os, root);
+        }
+        return file;
+    }
+}
