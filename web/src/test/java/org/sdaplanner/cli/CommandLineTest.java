@@ -59,7 +59,7 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelpAndAnUnknownOptionFails() {
         assertEquals(0, sda("--help"));
-        for (String c : List.of("import", "dominance", "blocks")) {
+        for (String c : List.of("import", "dominance", "blocks", "build")) {
             assertEquals(0, sda(c, "--help"), c);
         }
         assertTrue(sda("import", "--no-such-option") != 0);
@@ -75,15 +75,62 @@ class CommandLineTest {
 
     @Test
     void staffordshireEndToEndIsReproducibleAndConservesPatients(@TempDir Path tmp) throws Exception {
-        runRegion(tmp, "staffordshire-stoke.json", 696, 696);
+        String db = runRegion(tmp, "staffordshire-stoke.json", 696, 696);
+        checkBuild(tmp, db, 12, 9);
     }
 
     @Test
     void cambridgeshireEndToEndIsReproducibleAndConservesPatients(@TempDir Path tmp) throws Exception {
-        runRegion(tmp, "cambridgeshire-peterborough.json", 516, 498);
+        String db = runRegion(tmp, "cambridgeshire-peterborough.json", 516, 498);
+        checkBuild(tmp, db, 28, 6);
     }
 
-    private void runRegion(Path tmp, String region, int lsoas, int blocks) throws Exception {
+    /** sda build twice: the same files; every block in one area; areas contiguous and nested; better than the baselines. */
+    private void checkBuild(Path tmp, String db, int areas, int districts) throws Exception {
+        Path p1 = tmp.resolve("plan1");
+        Path p2 = tmp.resolve("plan2");
+        String[] common = {"build", "--db", db, "--seed", "1", "--random-plans", "20"};
+        List<String> a1 = new java.util.ArrayList<>(List.of(common));
+        List<String> a2 = new java.util.ArrayList<>(List.of(common));
+        if (areas != 28) {
+            a1.addAll(List.of("--areas", Integer.toString(areas)));
+            a2.addAll(List.of("--areas", Integer.toString(areas)));
+        }
+        a1.addAll(List.of("--out", p1.toString()));
+        a2.addAll(List.of("--out", p2.toString()));
+        assertEquals(0, sda(a1.toArray(new String[0])));
+        assertEquals(0, sda(a2.toArray(new String[0])));
+        for (String f : List.of("areas.geojson", "blocks.geojson", "parish_to_area.csv", "lsoa_to_area.csv",
+                "pcn_alignment.csv", "summary.json")) {
+            assertArrayEquals(Files.readAllBytes(p1.resolve(f)), Files.readAllBytes(p2.resolve(f)), f + " differs between runs");
+        }
+        JsonNode summary = JSON.readTree(p1.resolve("summary.json").toFile());
+        assertEquals(areas, summary.path("plan").path("areas").asInt());
+        assertEquals(areas, summary.path("areas").size());
+        assertEquals(0, summary.path("plan").path("non_contiguous_areas").asInt());
+        java.util.Set<String> seenDistricts = new java.util.TreeSet<>();
+        for (JsonNode a : summary.path("areas")) {
+            assertEquals(1, a.path("district_codes").size(), "nested in one district: " + a);
+            assertTrue(a.path("contiguous").asBoolean());
+            seenDistricts.add(a.path("district_codes").get(0).asText());
+        }
+        assertEquals(districts, seenDistricts.size());
+        double alignment = summary.path("plan").path("alignment").asDouble();
+        JsonNode base = summary.path("baselines");
+        assertTrue(alignment > base.path("random_alignment_max").asDouble(), "beats every random contiguous plan");
+        // every block in exactly one area
+        List<String> rows = Files.readAllLines(p1.resolve("parish_to_area.csv"));
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            assertTrue(codes.add(f[0]), "block listed twice: " + f[0]);
+            assertTrue(f[f.length - 1].startsWith("SDA"), row);
+        }
+        assertEquals(summary.path("plan").path("blocks").asInt(), codes.size());
+        assertEquals(summary.path("plan").path("lsoas").asInt(), Files.readAllLines(p1.resolve("lsoa_to_area.csv")).size() - 1);
+    }
+
+    private String runRegion(Path tmp, String region, int lsoas, int blocks) throws Exception {
         String db = "jdbc:h2:file:" + tmp.resolve("db");
         Path report = tmp.resolve("report.json");
         assertEquals(0, sda("import", "--data", dataDir().toString(), "--region", manifest(region).toString(),
@@ -137,5 +184,6 @@ class CommandLineTest {
         assertEquals(census, residents, 0.5 * blocks, "block residents add up to the LSOA residents");
         assertEquals(analysed, registered, 0.5 * blocks, "block registered patients add up to the analysed patients");
         assertTrue(kinds.containsKey("unparished"));
+        return db;
     }
 }

@@ -36,35 +36,31 @@ final class DistrictQuota {
             throw new IllegalArgumentException(o.areas() + " areas cannot nest in " + d
                     + " districts: ask for at least " + d + " or switch district nesting off");
         }
-        double total = 0;
-        for (double r : residents) {
-            total += r;
-        }
-        int spare = o.areas() - d; // one each first, the rest by population
-        double[] rem = new double[d];
+        // One area each, then the rest one at a time to the district with the most residents per
+        // area by the Sainte-Laguë divisor (r / (2q + 1)), never beyond a district's block count.
         int given = 0;
         for (int i = 0; i < d; i++) {
-            double exact = total > 0 ? spare * residents[i] / total : (double) spare / d;
-            quota[i] = 1 + (int) Math.floor(exact);
-            rem[i] = exact - Math.floor(exact);
-            given += quota[i];
+            quota[i] = 1;
+            given++;
         }
         while (given < o.areas()) {
             int best = -1;
+            double bestPriority = -1;
             for (int i = 0; i < d; i++) {
-                if (quota[i] < blocks[i] && (best < 0 || rem[i] > rem[best])) {
+                if (quota[i] >= blocks[i]) {
+                    continue;
+                }
+                double priority = residents[i] / (2.0 * quota[i] + 1);
+                if (priority > bestPriority) {
+                    bestPriority = priority;
                     best = i;
                 }
             }
             if (best < 0) {
-                break;
+                break; // every district has as many areas as blocks
             }
             quota[best]++;
-            rem[best] = -1;
             given++;
-        }
-        for (int i = 0; i < d; i++) {
-            quota[i] = Math.min(quota[i], blocks[i]);
         }
         return quota;
     }

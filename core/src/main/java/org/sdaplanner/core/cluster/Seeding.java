@@ -103,6 +103,16 @@ final class Seeding {
                 add(c, b);
             }
         }
+        // Clusters far below an area's size (a lone hamlet, a sliver remainder) join a neighbour
+        // first, whatever the count, so splits rather than scraps make up the district's areas.
+        double districtResidents = 0;
+        for (Cluster c : clusters) {
+            districtResidents += c.residents;
+        }
+        double tiny = TINY_SHARE * districtResidents / quota;
+        while (clusters.size() > 1 && mergeTiny(clusters, clusterOf, tiny)) {
+            // repeat until no small cluster can join a neighbour
+        }
         while (clusters.size() > quota) {
             if (!mergeOnce(clusters, clusterOf)) {
                 break;
@@ -116,6 +126,41 @@ final class Seeding {
             }
         }
         return clusters;
+    }
+
+    /** A cluster under this share of the district's mean area population is merged before anything else. */
+    static final double TINY_SHARE = 0.25;
+
+    /** Merges the smallest cluster under {@code tiny} residents into its best neighbour; false when there is none. */
+    private boolean mergeTiny(List<Cluster> clusters, int[] clusterOf, double tiny) {
+        int small = -1;
+        for (int i = 0; i < clusters.size(); i++) {
+            Cluster c = clusters.get(i);
+            if (c.residents < tiny && c.lock < 0 && !neighbourClusters(c, i, clusterOf).isEmpty()
+                    && (small < 0 || c.residents < clusters.get(small).residents)) {
+                small = i;
+            }
+        }
+        if (small < 0) {
+            return false;
+        }
+        Cluster a = clusters.get(small);
+        int target = -1;
+        double bestGain = Double.NEGATIVE_INFINITY;
+        for (int nb : neighbourClusters(a, small, clusterOf)) {
+            Cluster b = clusters.get(nb);
+            double merged = 0;
+            for (int q = 0; q < a.affinity.length; q++) {
+                merged = Math.max(merged, a.affinity[q] + b.affinity[q]);
+            }
+            double gain = merged - a.best() - b.best() - 1e-9 * b.residents;
+            if (gain > bestGain) {
+                bestGain = gain;
+                target = nb;
+            }
+        }
+        merge(clusters, clusterOf, target, small);
+        return true;
     }
 
     private int dominant(int b) {
@@ -242,8 +287,12 @@ final class Seeding {
             return false;
         }
         Cluster c = clusters.get(pick);
-        int seedA = farthest(c.blocks.get(0), pick, clusterOf);
-        int seedB = farthest(seedA, pick, clusterOf);
+        // seeds on populated blocks where possible, so neither half is left with no residents
+        boolean populatedOnly = c.blocks.stream().filter(b -> p.residents(b) > 0).count() >= 2;
+        int start = populatedOnly ? c.blocks.stream().filter(b -> p.residents(b) > 0).findFirst().orElseThrow()
+                : c.blocks.get(0);
+        int seedA = farthest(start, pick, clusterOf, populatedOnly);
+        int seedB = farthest(seedA, pick, clusterOf, populatedOnly);
         if (seedA == seedB) { // a cluster in separate pieces: split off the piece of its first block
             seedB = c.blocks.get(c.blocks.size() - 1);
         }
@@ -330,11 +379,11 @@ final class Seeding {
         return d;
     }
 
-    private int farthest(int from, int cluster, int[] clusterOf) {
+    private int farthest(int from, int cluster, int[] clusterOf, boolean populatedOnly) {
         int[] d = hops(from, cluster, clusterOf);
         int best = from;
         for (int b = 0; b < d.length; b++) {
-            if (d[b] != Integer.MAX_VALUE && d[b] > d[best]) {
+            if (d[b] != Integer.MAX_VALUE && d[b] > d[best] && (!populatedOnly || p.residents(b) > 0)) {
                 best = b;
             }
         }
