@@ -33,29 +33,8 @@ public final class BuildCommand implements Callable<Integer> {
     @Mixin
     RuleOption rule;
 
-    @Option(names = "--areas", paramLabel = "N",
-            description = "Number of areas (default: the region manifest's, e.g. 28 for Cambridgeshire and Peterborough).")
-    Integer areas;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-            description = "Seed: the same seed and data give the same plan (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--no-district-nesting", description = "Let areas cross district boundaries.")
-    boolean noNesting;
-
-    @Option(names = "--min-population", paramLabel = "N", defaultValue = "0",
-            description = "Areas may not fall below this many residents during local search (0: no bound).")
-    double minPopulation;
-
-    @Option(names = "--max-population", paramLabel = "N", defaultValue = "0",
-            description = "Areas may not grow above this many residents during local search (0: no bound).")
-    double maxPopulation;
-
-    @Option(names = "--balance-weight", paramLabel = "W", defaultValue = "" + ClusterOptions.BALANCE_WEIGHT,
-            description = "How much population balance counts against PCN alignment (default ${DEFAULT-VALUE};"
-                    + " 0 ignores balance).")
-    double balanceWeight;
+    @Mixin
+    PlanOptions plan;
 
     @Option(names = "--random-plans", paramLabel = "K", defaultValue = "100",
             description = "Random contiguous plans drawn for the baseline (default ${DEFAULT-VALUE}).")
@@ -69,14 +48,9 @@ public final class BuildCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         RegionAnalysis region = RegionAnalysis.load(store.open(), rule.parse());
-        int n = areas != null ? areas : region.defaultAreas() != null ? region.defaultAreas() : 0;
-        if (n < 1) {
-            throw new IllegalArgumentException("the region manifest gives no default number of areas: use --areas N");
-        }
         long t1 = System.nanoTime();
         PlanningProblem problem = PlanningProblem.of(region.blocks(), region.dominance());
-        ClusterOptions options = ClusterOptions.of(n, seed).withDistrictNesting(!noNesting)
-                .withBounds(minPopulation, maxPopulation).withWeights(balanceWeight, ClusterOptions.COMPACTNESS_WEIGHT);
+        ClusterOptions options = plan.clusterOptions(region.defaultAreas());
         BuiltPlan plan = PlanBuilder.build(problem, options, randomPlans);
         long t2 = System.nanoTime();
         PlanFiles.write(plan, out);

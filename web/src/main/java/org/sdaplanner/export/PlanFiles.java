@@ -3,7 +3,6 @@ package org.sdaplanner.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.sdaplanner.core.blocks.BuildingBlock;
 import org.sdaplanner.core.cluster.Baselines;
 import org.sdaplanner.core.cluster.BuiltPlan;
@@ -75,20 +74,11 @@ public final class PlanFiles {
     }
 
     private static Path areas(BuiltPlan plan, Path file) throws IOException {
-        PlanState s = plan.state();
-        PlanningProblem p = s.problem();
-        List<List<Geometry>> parts = new ArrayList<>();
-        for (int a = 0; a < s.areaCount(); a++) {
-            parts.add(new ArrayList<>());
-        }
-        for (int b = 0; b < p.blockCount(); b++) {
-            parts.get(s.areaOf(b)).add(p.block(b).geometry());
-        }
+        List<org.locationtech.jts.geom.MultiPolygon> dissolved = AreaGeometries.dissolve(plan);
         ToWgs84 toWgs84 = new ToWgs84();
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file)); GeoJsonWriter w = new GeoJsonWriter(os)) {
-            for (int a = 0; a < s.areaCount(); a++) {
-                Geometry union = parts.get(a).isEmpty() ? null
-                        : OverlayNGRobust.union(parts.get(a), parts.get(a).get(0).getFactory());
+            for (int a = 0; a < dissolved.size(); a++) {
+                Geometry union = dissolved.get(a);
                 w.feature(areaProperties(plan.areas().get(a)), union == null ? null : toWgs84.apply(union));
             }
         }

@@ -59,7 +59,7 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelpAndAnUnknownOptionFails() {
         assertEquals(0, sda("--help"));
-        for (String c : List.of("import", "dominance", "blocks", "build")) {
+        for (String c : List.of("import", "dominance", "blocks", "build", "export")) {
             assertEquals(0, sda(c, "--help"), c);
         }
         assertTrue(sda("import", "--no-such-option") != 0);
