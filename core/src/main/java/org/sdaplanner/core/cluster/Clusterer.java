@@ -48,6 +48,7 @@ public final class Clusterer {
         int[][] groups;
         if (o.districtNesting()) {
             quota = DistrictQuota.allocate(p, o);
+            checkLockCounts(p, quota, lockedArea);
             groups = new int[p.districtCodes().size()][];
             int[] fill = new int[groups.length];
             for (int b = 0; b < n; b++) {
@@ -115,6 +116,11 @@ public final class Clusterer {
         for (int b = 0; b < n; b++) {
             locked[b] = lockedArea[b] >= 0;
         }
+        for (int b = 0; b < n; b++) {
+            if (assignment[b] < 0) {
+                throw new IllegalStateException("block " + p.block(b).code() + " was given no area");
+            }
+        }
         PlanState s = new PlanState(p, assignment, areaCount, locked);
         int[] passesAndMoves = localSearch(s, o, districtOf);
         if (o.annealingSteps() > 0) {
@@ -123,8 +129,36 @@ public final class Clusterer {
             passesAndMoves[0] += more[0];
             passesAndMoves[1] += more[1];
         }
+        for (int a = 0; a < areaCount; a++) {
+            if (s.blocksIn(a) == 0) {
+                warnings.add("area " + (a + 1) + " has no blocks (locks point past the areas the districts get)");
+            } else if (s.piecesOf(a) > 1) {
+                warnings.add("area " + (a + 1) + " is in " + s.piecesOf(a) + " pieces: its locked blocks do not touch,"
+                        + " or its district is in pieces (declare a bridge in the region manifest)");
+            }
+        }
         return new Result(s.assignment(), areaCount, Arrays.copyOf(districtOf, areaCount), List.copyOf(warnings),
                 passesAndMoves[1], passesAndMoves[0]);
+    }
+
+    /** Under nesting, a district cannot hold more locked areas than the areas it gets. */
+    private static void checkLockCounts(PlanningProblem p, int[] quota, int[] lockedArea) {
+        List<java.util.Set<Integer>> targets = new ArrayList<>();
+        for (int d = 0; d < quota.length; d++) {
+            targets.add(new java.util.TreeSet<>());
+        }
+        for (int b = 0; b < lockedArea.length; b++) {
+            if (lockedArea[b] >= 0) {
+                targets.get(p.district(b)).add(lockedArea[b]);
+            }
+        }
+        for (int d = 0; d < quota.length; d++) {
+            if (targets.get(d).size() > quota[d]) {
+                throw new IllegalArgumentException("district " + p.districtCodes().get(d) + " has blocks locked to "
+                        + targets.get(d).size() + " areas but gets only " + quota[d]
+                        + ": ask for more areas, set areas per district, or unlock blocks");
+            }
+        }
     }
 
     private static void checkLocks(PlanningProblem p, ClusterOptions o, int[] lockedArea) {

@@ -30,10 +30,6 @@ public record BlockExplanation(String blockCode, String blockName, String areaId
         PlanningProblem p = s.problem();
         BuildingBlock b = p.block(block);
         int area = s.areaOf(block);
-        double total = 0;
-        for (double v : p.affinityValues(block)) {
-            total += v;
-        }
         List<Lean> leans = new ArrayList<>();
         int[] pcs = p.affinityPcns(block);
         double[] av = p.affinityValues(block);
@@ -72,7 +68,8 @@ public record BlockExplanation(String blockCode, String blockName, String areaId
             t.append(String.format(Locale.ROOT, "; moving it to %s (main PCN %s) would %s plan alignment by %.2f points",
                     o.areaName(), o.mainPcn(), o.alignmentChange() >= 0 ? "raise" : "lower", 100 * Math.abs(o.alignmentChange())));
             if (!o.allowed()) {
-                t.append(" but would cut ").append(names.get(area)).append(" in two");
+                t.append(s.blocksIn(area) <= 1 ? " but would leave " + names.get(area) + " empty"
+                        : " but would cut " + names.get(area) + " in two");
             }
         }
         t.append('.');
