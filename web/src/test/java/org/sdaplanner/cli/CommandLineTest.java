@@ -59,7 +59,7 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelpAndAnUnknownOptionFails() {
         assertEquals(0, sda("--help"));
-        for (String c : List.of("import", "dominance", "blocks", "build", "export")) {
+        for (String c : List.of("import", "dominance", "blocks", "build", "export", "profiles")) {
             assertEquals(0, sda(c, "--help"), c);
         }
         assertTrue(sda("import", "--no-such-option") != 0);
@@ -83,6 +83,46 @@ class CommandLineTest {
     void cambridgeshireEndToEndIsReproducibleAndConservesPatients(@TempDir Path tmp) throws Exception {
         String db = runRegion(tmp, "cambridgeshire-peterborough.json", 516, 498);
         checkBuild(tmp, db, 28, 6);
+        checkProfiles(tmp, db);
+    }
+
+    /** sda profiles: for every count, and every category of every table, the areas add up to the region. */
+    private void checkProfiles(Path tmp, String db) throws Exception {
+        Path out = tmp.resolve("profiles");
+        assertEquals(0, sda("profiles", "--db", db, "--region", manifest("cambridgeshire-peterborough.json").toString(),
+                "--out", out.toString()));
+        JsonNode root = JSON.readTree(out.resolve("profiles.json").toFile());
+        JsonNode region = null;
+        List<JsonNode> areas = new java.util.ArrayList<>();
+        for (JsonNode p : root.path("profiles")) {
+            if (p.path("kind").asText().equals("region")) {
+                region = p;
+            } else if (p.path("kind").asText().equals("area")) {
+                areas.add(p);
+            }
+        }
+        assertEquals(28, areas.size());
+        assertEquals(894_516, region.path("values").path("residents").path("value").asDouble(), 0.5);
+        assertEquals(859_830, region.path("values").path("age_bands").path("numerator").asDouble(), 0.5,
+                "mid-2020 LSOA 2011 estimates carried onto LSOA 2021 keep every person");
+        int checked = 0;
+        for (java.util.Iterator<String> it = region.path("values").fieldNames(); it.hasNext(); ) {
+            String id = it.next();
+            JsonNode whole = region.path("values").path(id);
+            if (whole.has("parts")) {
+                for (java.util.Iterator<String> c = whole.path("parts").fieldNames(); c.hasNext(); ) {
+                    String cat = c.next();
+                    double sum = areas.stream().mapToDouble(a -> a.path("values").path(id).path("parts").path(cat).asDouble()).sum();
+                    assertEquals(whole.path("parts").path(cat).asDouble(), sum, 0.01 * areas.size(), id + " / " + cat);
+                    checked++;
+                }
+            } else if (whole.has("numerator")) {
+                double sum = areas.stream().mapToDouble(a -> a.path("values").path(id).path("numerator").asDouble()).sum();
+                assertEquals(whole.path("numerator").asDouble(), sum, 0.01 * areas.size(), id);
+                checked++;
+            }
+        }
+        assertTrue(checked > 50, "checked " + checked + " totals");
     }
 
     /** sda build twice: the same files; every block in one area; areas contiguous and nested; better than the baselines. */

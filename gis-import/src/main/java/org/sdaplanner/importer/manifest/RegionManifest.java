@@ -19,7 +19,7 @@ import java.util.List;
  * {@code data/cambridgeshire-peterborough.json} for a complete example and docs/user-guide.md
  * for every key.
  */
-public record RegionManifest(int manifestVersion, Region region, Inputs inputs,
+public record RegionManifest(int manifestVersion, Region region, Inputs inputs, List<IndicatorSpec> indicators,
                              @com.fasterxml.jackson.annotation.JsonIgnore String source) {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -52,9 +52,9 @@ public record RegionManifest(int manifestVersion, Region region, Inputs inputs,
             throw InputException.ofFile(name, "is not a valid region manifest at line "
                     + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         }
-        m = new RegionManifest(m.manifestVersion, m.region, m.inputs, name);
+        m = new RegionManifest(m.manifestVersion, m.region, m.inputs, m.indicators, name);
         m.check();
-        return new RegionManifest(m.manifestVersion, m.region, named(m.inputs), name);
+        return new RegionManifest(m.manifestVersion, m.region, named(m.inputs), m.indicators == null ? List.of() : List.copyOf(m.indicators), name);
     }
 
     /** Gives each single-file input its role key as id, so messages can name it. */
@@ -103,6 +103,26 @@ public record RegionManifest(int manifestVersion, Region region, Inputs inputs,
                 throw InputException.ofFile(source, "every entry of inputs.tables needs an \"id\" and a \"path\"");
             }
         }
+    }
+
+    /** The indicator catalogue, checked: ids unique, datasets declared as tables (or residents). */
+    public List<org.sdaplanner.core.profile.Indicator> catalogue() {
+        List<org.sdaplanner.core.profile.Indicator> out = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.Set<String> datasets = new java.util.HashSet<>();
+        inputs.tables().forEach(t -> datasets.add(t.id()));
+        datasets.add(org.sdaplanner.core.profile.LsoaData.RESIDENTS);
+        for (IndicatorSpec spec : indicators) {
+            if (!ids.add(spec.id())) {
+                throw InputException.ofFile(source, "indicator " + spec.id() + " is declared twice");
+            }
+            if (!datasets.contains(spec.dataset())) {
+                throw InputException.ofFile(source, "indicator " + spec.id() + " reads dataset '" + spec.dataset()
+                        + "', which is not one of inputs.tables (nor 'residents')");
+            }
+            out.add(spec.toIndicator(source));
+        }
+        return out;
     }
 
     /** Every declared input with its role key (tables as {@code tables.<id>}), in a stable order. */

@@ -1,0 +1,103 @@
+package org.sdaplanner.cli;
+
+import org.sdaplanner.core.cluster.BuiltPlan;
+import org.sdaplanner.core.cluster.PlanBuilder;
+import org.sdaplanner.core.plan.PlanningProblem;
+import org.sdaplanner.core.profile.Indicator;
+import org.sdaplanner.core.profile.IndicatorValue;
+import org.sdaplanner.core.profile.LsoaData;
+import org.sdaplanner.core.profile.PlanProfiles;
+
+import org.sdaplanner.export.ProfileFiles;
+import org.sdaplanner.importer.manifest.InputSource;
+import org.sdaplanner.importer.manifest.RegionManifest;
+import org.sdaplanner.store.LsoaDataReader;
+import org.sdaplanner.store.SpatialStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "profiles", mixinStandardHelpOptions = true,
+        description = {"Profile every area of the plan (the same plan as 'sda build' with the same options), every",
+                "district and the region with the indicators the region manifest declares. Writes profiles.json",
+                "and profiles.csv."})
+public final class ProfilesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Mixin
+    RuleOption rule;
+
+    @Mixin
+    PlanOptions plan;
+
+    @Option(names = "--region", paramLabel = "FILE", defaultValue = "data/cambridgeshire-peterborough.json",
+            description = "Region manifest with the indicator catalogue. Default: ${DEFAULT-VALUE}")
+    Path region;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for profiles.json and profiles.csv.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter console = spec.commandLine().getOut();
+        RegionManifest manifest = RegionManifest.load(region);
+        List<Indicator> catalogue = manifest.catalogue();
+        if (catalogue.isEmpty()) {
+            throw new IllegalArgumentException(region + " declares no indicators: add an \"indicators\" list (docs/user-guide.md)");
+        }
+        SpatialStore s = store.open();
+        RegionAnalysis analysis = RegionAnalysis.load(s, rule.parse());
+        BuiltPlan built = PlanBuilder.build(PlanningProblem.of(analysis.blocks(), analysis.dominance()),
+                plan.clusterOptions(analysis.defaultAreas()), 0);
+        LsoaData data = new LsoaDataReader(s).read(datasets2011(manifest), nonAdditive(catalogue));
+        PlanProfiles profiles = PlanProfiles.of(catalogue, data, built, analysis.geography(), manifest.region().name());
+        List<Path> files = ProfileFiles.write(catalogue, profiles, out);
+        console.println(String.format(Locale.ROOT, "Profiles: %d areas, %d districts and the region, %d indicators",
+                profiles.areas().size(), profiles.districts().size(), catalogue.size()));
+        for (Indicator i : catalogue) {
+            if (i.kind() == Indicator.Kind.COUNT) {
+                double areas = profiles.areas().stream().map(p -> p.values().get(i.id())).mapToDouble(IndicatorValue::value).sum();
+                double whole = profiles.region().values().get(i.id()).value();
+                console.println(String.format(Locale.ROOT, "  %s: areas add up to %,.0f, the region has %,.0f", i.label(), areas, whole));
+            }
+        }
+        files.forEach(f -> console.println("Written " + f));
+        return 0;
+    }
+
+    private static Set<String> datasets2011(RegionManifest m) {
+        Set<String> out = new HashSet<>();
+        for (InputSource t : m.inputs().tables()) {
+            if ("2011".equals(t.lsoaVintage()) && !"2011".equals(m.region().lsoaVintage())) {
+                out.add(t.id());
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> nonAdditive(List<Indicator> catalogue) {
+        Set<String> out = new HashSet<>();
+        for (Indicator i : catalogue) {
+            if (!i.additive()) {
+                i.fields().forEach(f -> out.add(i.dataset() + "|" + f));
+            }
+        }
+        return out;
+    }
+
+}

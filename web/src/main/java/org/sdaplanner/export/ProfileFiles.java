@@ -1,0 +1,110 @@
+package org.sdaplanner.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.sdaplanner.core.profile.Indicator;
+import org.sdaplanner.core.profile.IndicatorValue;
+import org.sdaplanner.core.profile.PlanProfiles;
+import org.sdaplanner.core.profile.Profile;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes all profiles as JSON (with the catalogue and its sources) and as a long CSV. */
+public final class ProfileFiles {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ProfileFiles() {
+    }
+
+    public static List<Path> write(List<Indicator> catalogue, PlanProfiles profiles, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Profile> all = new ArrayList<>(profiles.areas());
+        all.addAll(profiles.districts());
+        all.add(profiles.region());
+        Path json = dir.resolve("profiles.json");
+        Map<String, Object> root = new LinkedHashMap<>();
+        List<Object> cat = new ArrayList<>();
+        for (Indicator i : catalogue) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", i.id());
+            m.put("label", i.label());
+            m.put("kind", i.kind().name().toLowerCase(Locale.ROOT));
+            m.put("vintage", i.vintage());
+            m.put("source", i.source());
+            m.put("licence", i.licence());
+            cat.add(m);
+        }
+        root.put("indicators", cat);
+        List<Object> ps = new ArrayList<>();
+        for (Profile p : all) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", p.kind());
+            m.put("id", p.id());
+            m.put("name", p.name());
+            m.put("lsoas", p.lsoas().size());
+            Map<String, Object> values = new LinkedHashMap<>();
+            p.values().forEach((k, v) -> values.put(k, value(v)));
+            m.put("values", values);
+            ps.add(m);
+        }
+        root.put("profiles", ps);
+        JSON.writeValue(json.toFile(), root);
+        Path csv = dir.resolve("profiles.csv");
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            w.write("unit_kind,unit_id,unit_name,indicator,measure,value\n");
+            for (Profile p : all) {
+                for (IndicatorValue v : p.values().values()) {
+                    String prefix = String.join(",", p.kind(), Csv.field(p.id()), Csv.field(p.name()), v.indicatorId()) + ",";
+                    if (v.value() != null) {
+                        w.write(prefix + "value," + num(v.value()) + "\n");
+                    }
+                    if (v.numerator() != null && v.denominator() != null) {
+                        w.write(prefix + "numerator," + num(v.numerator()) + "\n");
+                        w.write(prefix + "denominator," + num(v.denominator()) + "\n");
+                    }
+                    for (Map.Entry<String, Double> e : v.parts().entrySet()) {
+                        w.write(prefix + Csv.field("count: " + e.getKey()) + "," + num(e.getValue()) + "\n");
+                        w.write(prefix + Csv.field("share: " + e.getKey()) + "," + num(v.shares().get(e.getKey())) + "\n");
+                    }
+                }
+            }
+        }
+        return List.of(json, csv);
+    }
+
+    private static Map<String, Object> value(IndicatorValue v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (v.value() != null) {
+            m.put("value", Numbers.round(v.value(), 6));
+        }
+        if (v.numerator() != null) {
+            m.put("numerator", Numbers.round(v.numerator(), 3));
+        }
+        if (v.denominator() != null) {
+            m.put("denominator", Numbers.round(v.denominator(), 3));
+        }
+        if (!v.parts().isEmpty()) {
+            Map<String, Object> parts = new LinkedHashMap<>();
+            v.parts().forEach((k, x) -> parts.put(k, Numbers.round(x, 3)));
+            m.put("parts", parts);
+            Map<String, Object> shares = new LinkedHashMap<>();
+            v.shares().forEach((k, x) -> shares.put(k, Numbers.round(x, 6)));
+            m.put("shares", shares);
+        }
+        m.put("lsoas_with_data", v.lsoas());
+        return m;
+    }
+
+    private static String num(double d) {
+        return String.format(Locale.ROOT, "%.6f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+}
