@@ -13,9 +13,9 @@ import org.sdaplanner.store.SpatialStore;
 import java.util.List;
 
 /** The last import read from the store, with its dominant PCNs and building blocks: what blocks and build start from. */
-record RegionAnalysis(Geography geography, DominanceResult dominance, BlockAnalysis blocks, Integer defaultAreas) {
+public record RegionAnalysis(Geography geography, DominanceResult dominance, BlockAnalysis blocks, Integer defaultAreas) {
 
-    static RegionAnalysis load(SpatialStore store, DominanceRule rule) {
+    public static RegionAnalysis load(SpatialStore store, DominanceRule rule) {
         GeographyReader reader = new GeographyReader(store);
         Geography g = reader.read();
         DominanceResult dominance = new DominanceEngine().compute(DominanceInput.of(g), rule);

@@ -53,7 +53,7 @@ public final class PlanFiles {
     }
 
     /** The area's properties as written in areas.geojson and summary.json. */
-    static Map<String, Object> areaProperties(AreaMetrics a) {
+    public static Map<String, Object> areaProperties(AreaMetrics a) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("area_id", a.id());
         p.put("area_name", a.name());
@@ -73,7 +73,8 @@ public final class PlanFiles {
         return p;
     }
 
-    private static Path areas(BuiltPlan plan, Path file) throws IOException {
+    /** Writes areas.geojson: the dissolved areas with their properties, EPSG:4326. */
+    public static Path areas(BuiltPlan plan, Path file) throws IOException {
         List<org.locationtech.jts.geom.MultiPolygon> dissolved = AreaGeometries.dissolve(plan);
         ToWgs84 toWgs84 = new ToWgs84();
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file)); GeoJsonWriter w = new GeoJsonWriter(os)) {
@@ -108,7 +109,8 @@ public final class PlanFiles {
         return file;
     }
 
-    private static Path blockLookup(BuiltPlan plan, Path file) throws IOException {
+    /** Writes parish_to_area.csv: every block with its area. */
+    public static Path blockLookup(BuiltPlan plan, Path file) throws IOException {
         PlanState s = plan.state();
         PlanningProblem p = s.problem();
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -124,7 +126,8 @@ public final class PlanFiles {
         return file;
     }
 
-    private static Path lsoaLookup(BuiltPlan plan, Path file) throws IOException {
+    /** Writes lsoa_to_area.csv: every LSOA with its best-fit area. */
+    public static Path lsoaLookup(BuiltPlan plan, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("lsoa_code,area_id,population_share_in_area\n");
             for (LsoaBestFit.Fit f : plan.bestFit().lsoas()) {
@@ -158,12 +161,8 @@ public final class PlanFiles {
         return file;
     }
 
-    private static Path summary(BuiltPlan plan, Path file) throws IOException {
-        Map<String, Object> root = new LinkedHashMap<>();
-        List<Object> areas = new ArrayList<>();
-        plan.areas().forEach(a -> areas.add(areaProperties(a)));
-        root.put("areas", areas);
-        PlanSummary s = plan.summary();
+    /** The plan's figures as written under "plan" in summary.json. */
+    public static Map<String, Object> summaryProperties(PlanSummary s) {
         Map<String, Object> pl = new LinkedHashMap<>();
         pl.put("areas", s.areas());
         pl.put("alignment", round(s.alignment(), 4));
@@ -177,16 +176,30 @@ public final class PlanFiles {
         pl.put("parishes", s.parishes());
         pl.put("lsoas", s.lsoas());
         pl.put("lsoa_mismatch_residents", round(s.lsoaMismatchResidents(), 0));
-        root.put("plan", pl);
+        return pl;
+    }
+
+    /** A PCN's figures as written under "pcns" in summary.json. */
+    public static Map<String, Object> pcnProperties(PcnMetrics m) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("pcn_code", m.pcnCode());
+        x.put("patients", round(m.patients(), 0));
+        x.put("best_area", m.bestArea());
+        x.put("coterminosity", round(m.coterminosity(), 4));
+        x.put("areas_spanned", m.areasSpanned());
+        return x;
+    }
+
+    private static Path summary(BuiltPlan plan, Path file) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        List<Object> areas = new ArrayList<>();
+        plan.areas().forEach(a -> areas.add(areaProperties(a)));
+        root.put("areas", areas);
+        PlanSummary s = plan.summary();
+        root.put("plan", summaryProperties(s));
         List<Object> pcns = new ArrayList<>();
         for (PcnMetrics m : plan.pcns()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("pcn_code", m.pcnCode());
-            x.put("patients", round(m.patients(), 0));
-            x.put("best_area", m.bestArea());
-            x.put("coterminosity", round(m.coterminosity(), 4));
-            x.put("areas_spanned", m.areasSpanned());
-            pcns.add(x);
+            pcns.add(pcnProperties(m));
         }
         root.put("pcns", pcns);
         Baselines.Result b = plan.baselines();

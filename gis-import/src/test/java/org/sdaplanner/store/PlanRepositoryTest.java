@@ -1,0 +1,373 @@
+package org.sdaplanner.store;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.sdaplanner.core.blocks.BlockAdjacency;
+import org.sdaplanner.core.blocks.BlockKind;
+import org.sdaplanner.core.blocks.BuildingBlock;
+import org.sdaplanner.core.cluster.BuiltPlan;
+import org.sdaplanner.core.cluster.ClusterOptions;
+import org.sdaplanner.core.cluster.PlanBuilder;
+import org.sdaplanner.core.plan.PlanningProblem;
+import org.sdaplanner.store.StoredPlans.Area;
+import org.sdaplanner.store.StoredPlans.Edit;
+import org.sdaplanner.store.StoredPlans.EditRecord;
+import org.sdaplanner.store.StoredPlans.NewPlan;
+import org.sdaplanner.store.StoredPlans.PlanInfo;
+import org.sdaplanner.store.StoredPlans.Replay;
+import org.sdaplanner.store.StoredPlans.StoredPlan;
+import org.sdaplanner.store.StoredPlans.VersionInfo;
+import org.sdaplanner.testsupport.TestEnvironment;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Plan persistence on both stores, with the same tests: create, read, rename, copy, delete, edits
+ * under optimistic concurrency, undo/redo from the persisted history, versions and the audit.
+ * Plans name blocks by code only, so no import is needed.
+ */
+class PlanRepositoryTest {
+
+    /** Four blocks in two areas: A, B in SDA01; C, D in SDA02; D locked. */
+    static NewPlan samplePlan(String name) {
+        return new NewPlan(name, "{\"areas\":2,\"seed\":1}", true,
+                List.of(new Area("SDA01", "Ely"), new Area("SDA02", "March")),
+                Map.of("A", "SDA01", "B", "SDA01", "C", "SDA02", "D", "SDA02"), Set.of("D"));
+    }
+
+    /** A 2 × 2 grid of 1 km parishes clustered into two areas by the real clusterer. */
+    static BuiltPlan tinyBuiltPlan() {
+        GeometryFactory gf = new GeometryFactory();
+        List<BuildingBlock> blocks = new ArrayList<>();
+        String[] pcns = {"P1", "P1", "P2", "P2"};
+        for (int i = 0; i < 4; i++) {
+            double x = 545000 + 1000 * (i % 2);
+            double y = 257000 + 1000 * (i / 2);
+            Polygon square = gf.createPolygon(new Coordinate[]{new Coordinate(x, y), new Coordinate(x + 1000, y),
+                new Coordinate(x + 1000, y + 1000), new Coordinate(x, y + 1000), new Coordinate(x, y)});
+            blocks.add(new BuildingBlock("B" + i, "Parish " + i, BlockKind.PARISH, "E07000008", square, 1000, 1000,
+                    new TreeMap<>(Map.of(pcns[i], 1000.0)), List.of()));
+        }
+        PlanningProblem problem = PlanningProblem.of(blocks, BlockAdjacency.of(blocks));
+        return PlanBuilder.build(problem, ClusterOptions.of(2, 1).withDistrictNesting(false), 0);
+    }
+
+    abstract static class Contract {
+        SpatialStore store;
+        PlanRepository repo;
+
+        abstract SpatialStore openStore() throws Exception;
+
+        @BeforeEach
+        void open() throws Exception {
+            store = openStore();
+            repo = new PlanRepository(store);
+        }
+
+        @Test
+        void createListLoadAndTheCreateEntry() {
+            PlanInfo p = repo.create(samplePlan("First"), "ana");
+            PlanInfo q = repo.create(samplePlan("Second"), "ben");
+            assertNotEquals(p.id(), q.id());
+            assertEquals(0, p.revision());
+            assertEquals(List.of("First", "Second"), repo.list().stream().map(PlanInfo::name).toList());
+            StoredPlan s = repo.load(p.id());
+            assertEquals(List.of(new Area("SDA01", "Ely"), new Area("SDA02", "March")), s.areas());
+            assertEquals(Map.of("A", "SDA01", "B", "SDA01", "C", "SDA02", "D", "SDA02"), s.assignment());
+            assertEquals(Set.of("D"), s.locked());
+            assertTrue(s.info().districtNesting());
+            assertEquals("{\"areas\":2,\"seed\":1}", s.info().optionsJson());
+            List<EditRecord> audit = repo.audit(p.id());
+            assertEquals(1, audit.size());
+            assertEquals(StoredPlans.CREATE, audit.get(0).kind());
+            assertEquals("ana", audit.get(0).user());
+        }
+
+        @Test
+        void aBuiltPlanIsStoredAsBuilt() {
+            BuiltPlan built = tinyBuiltPlan();
+            built.state().setLocked(0, true);
+            PlanInfo p = repo.create("Built", built, "{\"seed\":1}", false, "ana");
+            StoredPlan s = repo.load(p.id());
+            assertEquals(built.areaIds(), s.areas().stream().map(Area::id).toList());
+            assertEquals(built.areaNames(), s.areas().stream().map(Area::name).toList());
+            PlanningProblem problem = built.state().problem();
+            assertEquals(problem.blockCount(), s.assignment().size());
+            for (int b = 0; b < problem.blockCount(); b++) {
+                assertEquals(built.areaIds().get(built.state().areaOf(b)), s.assignment().get(problem.block(b).code()));
+            }
+            assertEquals(Set.of("B0"), s.locked());
+            assertFalse(s.info().districtNesting());
+            assertEquals("{\"seed\":1}", s.info().optionsJson());
+        }
+
+        @Test
+        void aPlanCannotNameAnAreaItDoesNotHave() {
+            NewPlan bad = new NewPlan("Bad", "{}", true, List.of(new Area("SDA01", "Ely")), Map.of("A", "SDA09"), Set.of());
+            assertThrows(IllegalArgumentException.class, () -> repo.create(bad, "ana"));
+            assertTrue(repo.list().isEmpty());
+        }
+
+        @Test
+        void renameCopyAndDelete() {
+            PlanInfo p = repo.create(samplePlan("First"), "ana");
+            assertEquals("Renamed", repo.rename(p.id(), "  Renamed ").name());
+            assertEquals(0, repo.find(p.id()).orElseThrow().revision(), "a rename is not an edit of the assignment");
+            repo.apply(p.id(), 0, "ana", Edit.move(List.of("B"), List.of("SDA01"), "SDA02"));
+            repo.saveVersion(p.id(), "v1", "ana");
+            PlanInfo copy = repo.copy(p.id(), "Copy", "ben");
+            assertEquals(0, copy.revision());
+            assertEquals(repo.load(p.id()).assignment(), repo.load(copy.id()).assignment());
+            assertEquals(repo.load(p.id()).locked(), repo.load(copy.id()).locked());
+            assertTrue(repo.versions(copy.id()).isEmpty(), "versions stay with the original");
+            assertEquals(StoredPlans.COPY, repo.audit(copy.id()).get(0).kind());
+            // the copy is independent
+            repo.apply(copy.id(), 0, "ben", Edit.move(List.of("A"), List.of("SDA01"), "SDA02"));
+            assertEquals("SDA01", repo.load(p.id()).assignment().get("A"));
+
+            repo.delete(p.id());
+            assertTrue(repo.find(p.id()).isEmpty());
+            assertThrows(PlanNotFoundException.class, () -> repo.load(p.id()));
+            assertThrows(PlanNotFoundException.class, () -> repo.delete(p.id()));
+            assertThrows(PlanNotFoundException.class, () -> repo.audit(p.id()));
+            assertThrows(PlanNotFoundException.class, () -> repo.rename(p.id(), "x"));
+            assertEquals(List.of(copy.id()), repo.list().stream().map(PlanInfo::id).toList());
+            assertEquals(0, count("plan_block WHERE plan_id = " + p.id()) + count("plan_edit WHERE plan_id = " + p.id())
+                    + count("plan_version WHERE plan_id = " + p.id()) + count("plan_area WHERE plan_id = " + p.id()));
+        }
+
+        @Test
+        void anEditNeedsTheCurrentRevision() {
+            PlanInfo p = repo.create(samplePlan("First"), "ana");
+            assertEquals(1, repo.apply(p.id(), 0, "ana", Edit.move(List.of("B"), List.of("SDA01"), "SDA02")));
+            PlanConflictException stale = assertThrows(PlanConflictException.class,
+                    () -> repo.apply(p.id(), 0, "ben", Edit.move(List.of("A"), List.of("SDA01"), "SDA02")));
+            assertEquals(1, stale.storedRevision());
+            StoredPlan s = repo.load(p.id());
+            assertEquals(1, s.info().revision());
+            assertEquals("SDA01", s.assignment().get("A"), "the stale edit wrote nothing");
+            assertEquals("SDA02", s.assignment().get("B"));
+            assertEquals(2, repo.audit(p.id()).size());
+            assertThrows(PlanNotFoundException.class,
+                    () -> repo.apply(999_999, 0, "ana", Edit.move(List.of("A"), List.of("SDA01"), "SDA02")));
+        }
+
+        @Test
+        void aBadEditIsRolledBack() {
+            PlanInfo p = repo.create(samplePlan("First"), "ana");
+            assertThrows(IllegalArgumentException.class,
+                    () -> repo.apply(p.id(), 0, "ana", Edit.move(List.of("A", "ZZZ"), List.of("SDA01", "SDA01"), "SDA02")));
+            assertThrows(IllegalArgumentException.class,
+                    () -> repo.apply(p.id(), 0, "ana", Edit.move(List.of("A"), List.of("SDA01"), "SDA77")));
+            StoredPlan s = repo.load(p.id());
+            assertEquals(0, s.info().revision());
+            assertEquals("SDA01", s.assignment().get("A"));
+            assertEquals(1, repo.audit(p.id()).size());
+        }
+
+        @Test
+        void undoAndRedoFollowThePersistedHistory() {
+            long id = repo.create(samplePlan("First"), "ana").id();
+            long r = repo.apply(id, 0, "ana", Edit.move(List.of("B"), List.of("SDA01"), "SDA02"));
+            r = repo.apply(id, r, "ana", Edit.lock(List.of("A", "D"), List.of(false, true), true));
+            r = repo.apply(id, r, "ben", Edit.move(List.of("C", "D"), List.of("SDA02", "SDA02"), "SDA01"));
+            assertEquals(Map.of("A", "SDA01", "B", "SDA02", "C", "SDA01", "D", "SDA01"), repo.load(id).assignment());
+            assertEquals(Set.of("A", "D"), repo.load(id).locked());
+
+            // a second repository stands for another server process on the same store
+            PlanRepository other = new PlanRepository(store);
+            Replay u1 = other.undo(id, r, "cy").orElseThrow();
+            assertEquals(StoredPlans.MOVE, u1.edit().kind());
+            assertEquals(List.of("C", "D"), u1.edit().blocks());
+            assertTrue(u1.edit().undone());
+            assertEquals(r + 1, u1.revision());
+            assertEquals(Map.of("A", "SDA01", "B", "SDA02", "C", "SDA02", "D", "SDA02"), repo.load(id).assignment());
+            Replay u2 = repo.undo(id, u1.revision(), "cy").orElseThrow();
+            assertEquals(StoredPlans.LOCK, u2.edit().kind());
+            assertEquals(Set.of("D"), repo.load(id).locked(), "the lock goes back to what it was: D stays locked");
+            Replay r1 = repo.redo(id, u2.revision(), "cy").orElseThrow();
+            assertEquals(StoredPlans.LOCK, r1.edit().kind(), "redo replays the edit undone last");
+            assertFalse(r1.edit().undone());
+            assertEquals(Set.of("A", "D"), repo.load(id).locked());
+            Replay r2 = repo.redo(id, r1.revision(), "cy").orElseThrow();
+            assertEquals(List.of("C", "D"), r2.edit().blocks());
+            assertEquals("SDA01", repo.load(id).assignment().get("C"));
+            assertTrue(repo.redo(id, r2.revision(), "cy").isEmpty(), "nothing left to redo");
+            assertEquals(r2.revision(), repo.find(id).orElseThrow().revision(), "an empty redo changes nothing");
+
+            // a new edit after an undo clears what could be redone
+            Replay u3 = repo.undo(id, r2.revision(), "cy").orElseThrow();
+            long r3 = repo.apply(id, u3.revision(), "cy", Edit.move(List.of("A"), List.of("SDA01"), "SDA02"));
+            assertTrue(repo.redo(id, r3, "cy").isEmpty());
+            Replay u4 = repo.undo(id, r3, "cy").orElseThrow();
+            assertEquals(List.of("A"), u4.edit().blocks());
+            assertTrue(repo.redo(id, u4.revision(), "cy").isPresent(), "the undone new edit can be redone");
+            // undo all the way back, then nothing more
+            long rev = repo.find(id).orElseThrow().revision();
+            int undos = 0;
+            for (Optional<Replay> u = repo.undo(id, rev, "cy"); u.isPresent(); u = repo.undo(id, rev, "cy")) {
+                rev = u.get().revision();
+                undos++;
+            }
+            assertEquals(3, undos, "A's move, the lock, B's move (C and D's move was undone before A's)");
+            assertEquals(samplePlan("x").assignment(), repo.load(id).assignment());
+            assertEquals(Set.of("D"), repo.load(id).locked());
+            assertThrows(PlanConflictException.class, () -> repo.undo(id, 0, "cy"));
+
+            List<EditRecord> audit = repo.audit(id);
+            assertEquals(StoredPlans.CREATE, audit.get(audit.size() - 1).kind());
+            for (int i = 1; i < audit.size(); i++) {
+                assertTrue(audit.get(i - 1).seq() > audit.get(i).seq(), "newest first");
+            }
+            assertTrue(audit.stream().anyMatch(e -> e.kind().equals(StoredPlans.UNDO) && e.user().equals("cy")));
+            assertTrue(audit.stream().anyMatch(e -> e.kind().equals(StoredPlans.REDO)));
+        }
+
+        @Test
+        void versionsSnapshotTheAssignment() {
+            long id = repo.create(samplePlan("First"), "ana").id();
+            VersionInfo v1 = repo.saveVersion(id, "before", "ana");
+            repo.apply(id, 0, "ana", Edit.move(List.of("B"), List.of("SDA01"), "SDA02"));
+            VersionInfo v2 = repo.saveVersion(id, "  ", "ben");
+            assertEquals(1, v1.version());
+            assertEquals(2, v2.version());
+            assertEquals("Version 2", v2.label());
+            assertEquals(List.of(v1, v2), repo.versions(id));
+            assertEquals("SDA01", repo.versionAssignment(id, 1).orElseThrow().get("B"));
+            assertEquals("SDA02", repo.versionAssignment(id, 2).orElseThrow().get("B"));
+            assertTrue(repo.versionAssignment(id, 3).isEmpty());
+            assertThrows(PlanNotFoundException.class, () -> repo.saveVersion(999_999, "x", "ana"));
+        }
+
+        @Test
+        void concurrentEditsOnOneRevisionLetExactlyOneThrough() throws Exception {
+            long id = repo.create(samplePlan("First"), "ana").id();
+            int n = 6;
+            ExecutorService pool = Executors.newFixedThreadPool(n);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Long>> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                PlanRepository r = new PlanRepository(store);
+                String user = "user" + i;
+                Callable<Long> task = () -> {
+                    go.await();
+                    return r.apply(id, 0, user, Edit.move(List.of("B"), List.of("SDA01"), "SDA02"));
+                };
+                results.add(pool.submit(task));
+            }
+            go.countDown();
+            int ok = 0;
+            int conflicts = 0;
+            for (Future<Long> f : results) {
+                try {
+                    assertEquals(1, f.get());
+                    ok++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof StoreException se) {
+                        throw new AssertionError("unexpected store error", se);
+                    }
+                    assertInstanceOf(PlanConflictException.class, e.getCause());
+                    conflicts++;
+                }
+            }
+            pool.shutdown();
+            assertEquals(1, ok);
+            assertEquals(n - 1, conflicts);
+            assertEquals(2, repo.audit(id).size());
+            assertEquals(1, repo.find(id).orElseThrow().revision());
+        }
+
+        @Test
+        void concurrentCreatesGetDistinctIds() throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<PlanInfo>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String name = "P" + i;
+                results.add(pool.submit(() -> new PlanRepository(store).create(samplePlan(name), "ana")));
+            }
+            java.util.Set<Long> ids = new java.util.TreeSet<>();
+            for (Future<PlanInfo> f : results) {
+                ids.add(f.get().id());
+            }
+            pool.shutdown();
+            assertEquals(8, ids.size());
+            assertEquals(8, repo.list().size());
+        }
+
+        long count(String from) {
+            try (Connection c = store.connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + from)) {
+                rs.next();
+                return rs.getLong(1);
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Nested
+    class OnH2gis extends Contract {
+        @TempDir
+        Path dir;
+
+        @Override
+        SpatialStore openStore() {
+            return SpatialStore.open("jdbc:h2:file:" + dir.resolve("db"));
+        }
+    }
+
+    /** Each test gets a schema of its own in the PostGIS database, dropped afterwards. */
+    @Nested
+    class OnPostgis extends Contract {
+        String baseUrl;
+        String schema;
+
+        @Override
+        SpatialStore openStore() throws Exception {
+            baseUrl = TestEnvironment.postgisUrl();
+            schema = "sda_plan_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA " + schema);
+            }
+            return SpatialStore.open(baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public");
+        }
+
+        @AfterEach
+        void dropSchema() throws Exception {
+            if (schema != null) {
+                try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
+                    s.execute("DROP SCHEMA " + schema + " CASCADE");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.sdaplanner.cli;
+
+import org.sdaplanner.store.SpatialStore;
+import org.sdaplanner.web.MapServer;
+import org.sdaplanner.web.PlannerService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the map and its REST API (docs/api.md) from the store, until stopped (Ctrl+C).",
+                "When the store holds no plan yet, builds the default one (\"" + PlannerService.DEFAULT_PLAN_NAME
+                        + "\", seed 1) first."})
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Mixin
+    Listen server;
+
+    /** Where the map server listens: shared by 'sda serve' and 'sda start'. */
+    static final class Listen {
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070",
+                description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
+        int port;
+
+        @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+                description = "Address to listen on (default ${DEFAULT-VALUE}: this computer only; 0.0.0.0 for the network).")
+        String host;
+    }
+
+    @Override
+    public Integer call() {
+        return serve(spec.commandLine().getOut(), store.open(), server);
+    }
+
+    /** Loads the region, makes sure there is a plan, serves, and blocks until the thread is interrupted or the JVM stops. */
+    static int serve(PrintWriter out, SpatialStore store, Listen server) {
+        long t0 = System.nanoTime();
+        out.println("Loading " + store.displayUrl() + " (" + store.dialect().name() + ") …");
+        out.flush();
+        PlannerService service = PlannerService.open(store);
+        service.ensureDefaultPlan("sda").ifPresent(p -> out.println(String.format(Locale.ROOT,
+                "Built the default plan \"%s\" (%s areas, seed %d)", p.get("name"), ((java.util.List<?>) p.get("areas")).size(),
+                PlannerService.DEFAULT_SEED)));
+        MapServer web;
+        try {
+            web = MapServer.start(service, server.host, server.port);
+        } catch (RuntimeException e) {
+            service.close();
+            throw new IllegalArgumentException("cannot serve on " + server.host + ":" + server.port + ": " + rootMessage(e), e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            web.close();
+            service.close();
+            stopped.countDown();
+        }, "sda-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println(String.format(Locale.ROOT, "%s: %d blocks, %d PCNs; ready in %.1f s", service.region().name(),
+                service.region().problem().blockCount(), service.region().pcnNames().size(), (System.nanoTime() - t0) / 1e9));
+        out.println("Open http://" + displayHost(server.host) + ":" + web.port() + "/ in a browser (Ctrl+C stops the server)");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // stopped from inside the JVM (tests): stop now, then keep the interrupt for the caller
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                web.close();
+                service.close();
+            } catch (IllegalStateException ignored) {
+                // the JVM is already shutting down: the hook stops the server
+            }
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static String displayHost(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

@@ -1,0 +1,121 @@
+package org.sdaplanner.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A request's JSON object body, with typed field access that answers 400 with a clear message. */
+final class JsonBody {
+    private final JsonNode root;
+
+    private JsonBody(JsonNode root) {
+        this.root = root;
+    }
+
+    /** Parses a body that must be a JSON object; an empty body counts as {} when {@code emptyAllowed}. */
+    static JsonBody parse(ObjectMapper mapper, String text, boolean emptyAllowed) {
+        if (text == null || text.isBlank()) {
+            if (emptyAllowed) {
+                return new JsonBody(mapper.createObjectNode());
+            }
+            throw ApiException.badRequest("the request needs a JSON object body");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("malformed JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiException.badRequest("the request body must be a JSON object");
+        }
+        return new JsonBody(node);
+    }
+
+    boolean has(String field) {
+        JsonNode n = root.get(field);
+        return n != null && !n.isNull();
+    }
+
+    String requiredString(String field) {
+        String s = optionalString(field);
+        if (s == null || s.isBlank()) {
+            throw ApiException.badRequest("missing field '" + field + "' (a non-empty string)");
+        }
+        return s.strip();
+    }
+
+    String optionalString(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonNode n = root.get(field);
+        if (!n.isTextual()) {
+            throw ApiException.badRequest("field '" + field + "' must be a string");
+        }
+        return n.asText();
+    }
+
+    Long optionalLong(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonNode n = root.get(field);
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw ApiException.badRequest("field '" + field + "' must be an integer");
+        }
+        return n.asLong();
+    }
+
+    Integer optionalInt(String field, int min, int max) {
+        Long v = optionalLong(field);
+        if (v == null) {
+            return null;
+        }
+        if (v < min || v > max) {
+            throw ApiException.badRequest("field '" + field + "' must be between " + min + " and " + max);
+        }
+        return v.intValue();
+    }
+
+    Boolean optionalBoolean(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonNode n = root.get(field);
+        if (!n.isBoolean()) {
+            throw ApiException.badRequest("field '" + field + "' must be true or false");
+        }
+        return n.asBoolean();
+    }
+
+    boolean requiredBoolean(String field) {
+        Boolean b = optionalBoolean(field);
+        if (b == null) {
+            throw ApiException.badRequest("missing field '" + field + "' (true or false)");
+        }
+        return b;
+    }
+
+    /** A non-empty array of non-empty strings. */
+    List<String> requiredStrings(String field) {
+        if (!has(field)) {
+            throw ApiException.badRequest("missing field '" + field + "' (an array of codes)");
+        }
+        JsonNode n = root.get(field);
+        if (!n.isArray() || n.isEmpty()) {
+            throw ApiException.badRequest("field '" + field + "' must be a non-empty array of codes");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : n) {
+            if (!e.isTextual() || e.asText().isBlank()) {
+                throw ApiException.badRequest("field '" + field + "' must hold codes (strings)");
+            }
+            out.add(e.asText().strip());
+        }
+        return out;
+    }
+}

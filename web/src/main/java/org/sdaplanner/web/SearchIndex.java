@@ -1,0 +1,139 @@
+package org.sdaplanner.web;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.sdaplanner.core.blocks.BlockKind;
+import org.sdaplanner.core.blocks.BuildingBlock;
+import org.sdaplanner.core.geography.Lsoa;
+import org.sdaplanner.core.geography.PostcodePoint;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.sdaplanner.export.Numbers.round;
+
+/**
+ * Search over parish (block) names and codes, LSOA codes and names, and postcodes. Each hit says
+ * which building block holds it (a postcode's point, an LSOA's interior point) and where it is.
+ */
+final class SearchIndex {
+    static final int LIMIT = 20;
+    private static final Pattern POSTCODE_START = Pattern.compile("^[A-Z]{1,2}[0-9].*");
+
+    private record Entry(String kind, String code, String name, String blockCode, Point bng) {
+    }
+
+    private record Hit(int rank, int kindOrder, Entry entry) {
+    }
+
+    private final List<Entry> named = new ArrayList<>();
+    private final List<PostcodePoint> postcodes;
+    private final List<String> postcodeKeys = new ArrayList<>();
+    private final STRtree blocks = new STRtree();
+
+    private record IndexedBlock(String code, PreparedGeometry geometry) {
+    }
+
+    SearchIndex(Region region) {
+        for (BuildingBlock b : region.problem().blocks()) {
+            blocks.insert(b.geometry().getEnvelopeInternal(), new IndexedBlock(b.code(), PreparedGeometryFactory.prepare(b.geometry())));
+        }
+        blocks.build();
+        for (BuildingBlock b : region.problem().blocks()) {
+            if (b.kind() == BlockKind.PARISH) {
+                named.add(new Entry("parish", b.code(), b.name(), b.code(), b.geometry().getInteriorPoint()));
+            }
+        }
+        for (Lsoa l : region.analysis().geography().lsoas()) {
+            Point p = l.geometry().getInteriorPoint();
+            named.add(new Entry("lsoa", l.code(), l.name(), blockAt(p), p));
+        }
+        postcodes = region.analysis().geography().postcodes();
+        for (PostcodePoint pc : postcodes) {
+            postcodeKeys.add(key(pc.postcode()));
+        }
+    }
+
+    /** The code of the block containing the point, or null. */
+    String blockAt(Point p) {
+        @SuppressWarnings("unchecked")
+        List<IndexedBlock> candidates = blocks.query(p.getEnvelopeInternal());
+        String best = null;
+        for (IndexedBlock b : candidates) {
+            if (b.geometry().covers(p) && (best == null || b.code().compareTo(best) < 0)) {
+                best = b.code();
+            }
+        }
+        return best;
+    }
+
+    List<Map<String, Object>> search(String query) {
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        if (q.length() < 2) {
+            return List.of();
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (Entry e : named) {
+            int rank = Math.min(rank(e.code().toLowerCase(Locale.ROOT), q), rank(e.name() == null ? "" : e.name().toLowerCase(Locale.ROOT), q));
+            if (rank < Integer.MAX_VALUE) {
+                hits.add(new Hit(rank, e.kind().equals("parish") ? 0 : 1, e));
+            }
+        }
+        String pk = key(q);
+        if (POSTCODE_START.matcher(pk).matches()) {
+            int found = 0;
+            for (int i = 0; i < postcodes.size() && found < LIMIT; i++) {
+                String k = postcodeKeys.get(i);
+                if (k.startsWith(pk)) {
+                    PostcodePoint pc = postcodes.get(i);
+                    hits.add(new Hit(k.equals(pk) ? 0 : 1, 2,
+                            new Entry("postcode", pc.postcode(), pc.postcode(), null, pc.location())));
+                    found++;
+                }
+            }
+        }
+        hits.sort(Comparator.comparingInt(Hit::rank).thenComparingInt(Hit::kindOrder)
+                .thenComparing(h -> h.entry().name() == null ? "" : h.entry().name()).thenComparing(h -> h.entry().code()));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Hit h : hits.subList(0, Math.min(LIMIT, hits.size()))) {
+            Entry e = h.entry();
+            Geometry wgs = Features.toWgs84(e.bng());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", e.kind());
+            m.put("code", e.code());
+            m.put("name", e.name());
+            m.put("block_code", e.blockCode() != null ? e.blockCode() : blockAt(e.bng()));
+            m.put("lon", round(wgs.getCoordinate().x, 6));
+            m.put("lat", round(wgs.getCoordinate().y, 6));
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** 0 exact, 1 prefix, 2 a word starts with it, 3 contains it; MAX_VALUE no match. */
+    private static int rank(String text, String q) {
+        if (text.equals(q)) {
+            return 0;
+        }
+        if (text.startsWith(q)) {
+            return 1;
+        }
+        int i = text.indexOf(q);
+        if (i < 0) {
+            return Integer.MAX_VALUE;
+        }
+        return Character.isLetterOrDigit(text.charAt(i - 1)) ? 3 : 2;
+    }
+
+    private static String key(String postcode) {
+        return postcode.replace(" ", "").toUpperCase(Locale.ROOT);
+    }
+}

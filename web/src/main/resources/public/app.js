@@ -1,0 +1,1630 @@
+/*
+ * Service delivery area planner: the map page.
+ * Plain script (no build step, no CDN). Leaflet comes from the server at /vendor/leaflet/.
+ * The REST contract is docs/api.md. Everything that comes from the API is written with
+ * textContent or attributes: never innerHTML with data.
+ *
+ * Stable element ids (browser tests, docs and user scripts rely on them; keep them):
+ *   header      #plan-select, #plan-create, #mode-explore, #mode-analyst, #mode-health (role=tab),
+ *               #search-input (combobox), #search-results (listbox; options li[data-index], id search-result-N)
+ *   map         #map (data-areas-drawn="true" once the areas layer is drawn, data-zoom), #hover-info,
+ *               #layers-box, #layer-areas, #layer-blocks, #layer-lsoas, #layer-districts,
+ *               #layer-pcn-footprints, #layer-pcn-catchments, #legend, #legend-body, #pcn-share-legend
+ *   panel       #panel, #panel-toggle (phone bottom sheet), #error, #error-text, #plan-summary-line, #plan-figures,
+ *               #area-list (button.area-item[data-area]), #area-details, #area-title, #area-back,
+ *               #area-population, #area-deviation, #area-main-pcn, #area-alignment, #area-compactness,
+ *               #area-contiguity, #area-districts, #area-pcn-mix (svg), #area-blocks (listbox; li[role=option]
+ *               [data-block], id block-opt-CODE), #area-lsoas
+ *   analyst     #analyst-tools, #selection-summary, #move-target, #move-preview, #move-commit, #move-clear,
+ *               #preview-result, #preview-verdict (class accepted|refused), #preview-table, #preview-plan,
+ *               #undo, #redo, #lock-toggle, #why-button, #why-box, #why-text, #why-details,
+ *               #versions-section, #version-label, #version-save, #version-list, #compare-a, #compare-b,
+ *               #compare-run, #compare-clear, #compare-result, #compare-summary, #compare-changed (li[data-block]),
+ *               #compare-table, #download-geojson, #download-gpkg, #download-blocks-csv, #download-lsoas-csv
+ *   health      #health-tools, #pcn-select, #pcn-view, #pcn-summary, #pcn-areas-table, #coterminosity-table
+ *               (rows tr[data-pcn]), #pcn-matrix-csv
+ *   other       #live (polite live region announcing metric changes), #attribution (#attribution-text, #attribution-toggle)
+ * State on <body> for tests: data-state = loading|ready|error, data-busy = API requests in flight,
+ *   data-mode = explore|analyst|health, data-revision = revision of the loaded plan.
+ * Performance marks: "sda-areas-drawn" (first time the areas layer is on the map).
+ */
+(function () {
+  'use strict';
+
+  // ---------------------------------------------------------------- small helpers
+  const $ = (id) => document.getElementById(id);
+  const body = document.body;
+
+  /** Creates an element; strings and numbers become text nodes (never HTML). */
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    if (attrs) {
+      for (const [k, v] of Object.entries(attrs)) {
+        if (v === null || v === undefined || v === false) continue;
+        if (k === 'text') e.textContent = String(v);
+        else if (k === 'className') e.className = v;
+        else if (k === 'dataset') Object.assign(e.dataset, v);
+        else if (k === 'style') Object.assign(e.style, v);
+        else if (k.startsWith('on') && typeof v === 'function') e.addEventListener(k.slice(2), v);
+        else e.setAttribute(k, v === true ? '' : String(v));
+      }
+    }
+    for (const c of children.flat()) {
+      if (c === null || c === undefined || c === false) continue;
+      e.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return e;
+  }
+  const svgEl = (tag, attrs) => {
+    const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, String(v));
+    return e;
+  };
+  const clear = (node) => { while (node.firstChild) node.removeChild(node.firstChild); return node; };
+  const num = (x) => (x === null || x === undefined || x === '' || isNaN(Number(x))) ? null : Number(x);
+  const fmtInt = (x) => num(x) === null ? '–' : Math.round(Number(x)).toLocaleString('en-GB');
+  const fmtPct = (x, d = 1) => num(x) === null ? '–' : (Number(x) * 100).toFixed(d) + '%';
+  const fmtSigned = (x) => (x > 0 ? '+' : x < 0 ? '−' : '±') + Math.abs(Math.round(x)).toLocaleString('en-GB');
+  const fmtPts = (x) => (x > 0 ? '+' : x < 0 ? '−' : '±') + Math.abs(x * 100).toFixed(1) + ' points';
+  const enc = encodeURIComponent;
+
+  // ---------------------------------------------------------------- API access
+  let inflight = 0;
+  function busy(delta) {
+    inflight += delta;
+    body.dataset.busy = String(inflight);
+  }
+
+  class ApiError extends Error {
+    constructor(message, status, data) {
+      super(message);
+      this.status = status;
+      this.data = data;
+    }
+  }
+
+  async function api(path, options) {
+    const opts = options || {};
+    const init = { method: opts.method || 'GET', headers: { Accept: 'application/json' } };
+    if (opts.body !== undefined) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(opts.body);
+    }
+    busy(1);
+    try {
+      let res;
+      try {
+        res = await fetch(path, init);
+      } catch (e) {
+        throw new ApiError('The map server cannot be reached. Check that it is still running, then try again.', 0, null);
+      }
+      const text = await res.text();
+      let data = null;
+      if (text) {
+        try { data = JSON.parse(text); } catch (e) { data = opts.raw ? text : { error: text.slice(0, 300) }; }
+      }
+      if (!res.ok) {
+        const msg = (data && (data.error || data.reason || data.message)) || ('The server answered ' + res.status + '.');
+        throw new ApiError(msg, res.status, data);
+      }
+      return opts.raw ? text : data;
+    } finally {
+      busy(-1);
+    }
+  }
+  const apiText = (path) => api(path, { raw: true });
+
+  function showError(err) {
+    const box = $('error');
+    $('error-text').textContent = err && err.message ? err.message : String(err);
+    box.hidden = false;
+    if (window.console) console.warn('sda:', err);
+  }
+  $('error-close').addEventListener('click', () => { $('error').hidden = true; });
+
+  /** Announces a sentence in the polite live region (re-announces the same text too). */
+  function announce(text) {
+    const live = $('live');
+    live.textContent = '';
+    window.setTimeout(() => { live.textContent = text; }, 30);
+  }
+
+  // ---------------------------------------------------------------- state
+  const S = {
+    region: null,
+    pcnNames: new Map(),
+    districtNames: new Map(),
+    plans: [],
+    planId: null,
+    plan: null,
+    areas: new Map(),          // area_id -> area figures (from GET /plans/{id})
+    areaOrder: [],
+    areaColour: new Map(),
+    areasFc: null,
+    areasZoom: null,
+    blocksFc: null,
+    blockProps: new Map(),     // code -> properties from the blocks layer
+    blockFeature: new Map(),   // code -> feature
+    blockAdj: null,            // code -> Set(code)
+    lsoaByArea: null,          // area_id -> [{code, share}]
+    lsoaNames: new Map(),
+    lsoasFc: null,
+    selectedArea: null,
+    selected: new Set(),       // selected block codes (analyst)
+    activeBlock: null,         // block focused in the listbox
+    mode: 'explore',
+    preview: null,             // {key, result}
+    versions: [],
+    compare: null,
+    pcn: null,                 // the chosen PCN's view (health)
+    alignment: null,           // pcn-alignment rows
+    layers: {},                // name -> Leaflet layer
+    layerFc: {},               // name -> FeatureCollection
+    firstPaint: false,
+  };
+
+  // ---------------------------------------------------------------- colours
+  /** Qualitative palette (ColorBrewer Set3 and Pastel tones), light enough for dark labels. */
+  const AREA_PALETTE = ['#8dd3c7', '#ffffb3', '#bebada', '#fb8072', '#80b1d3', '#fdb462', '#b3de69',
+    '#fccde5', '#bc80bd', '#ccebc5', '#ffed6f', '#e5c494'];
+  const SHARE_CLASSES = [
+    { min: 0.8, colour: '#08306b', label: '80% or more' },
+    { min: 0.6, colour: '#2171b5', label: '60–80%' },
+    { min: 0.4, colour: '#6baed6', label: '40–60%' },
+    { min: 0.2, colour: '#bdd7e7', label: '20–40%' },
+    { min: 0.0, colour: '#eff3ff', label: 'under 20%' },
+  ];
+  const pcnColourCache = new Map();
+  function pcnColour(code) {
+    if (!code) return '#cccccc';
+    if (!pcnColourCache.has(code)) {
+      const codes = [...S.pcnNames.keys()].sort();
+      let i = codes.indexOf(code);
+      if (i < 0) i = codes.length + pcnColourCache.size;
+      const hue = Math.round((i * 137.508) % 360);
+      const light = [62, 48, 74][i % 3];
+      pcnColourCache.set(code, 'hsl(' + hue + ',58%,' + light + '%)');
+    }
+    return pcnColourCache.get(code);
+  }
+  const pcnName = (code) => (code && S.pcnNames.get(code)) || code || 'none';
+  const shareColour = (s) => (SHARE_CLASSES.find((c) => s >= c.min) || SHARE_CLASSES[SHARE_CLASSES.length - 1]).colour;
+
+  // ---------------------------------------------------------------- geometry helpers
+  function forEachRing(geom, fn) {
+    if (!geom) return;
+    if (geom.type === 'Polygon') geom.coordinates.forEach((r, i) => fn(r, i, geom.coordinates));
+    else if (geom.type === 'MultiPolygon') geom.coordinates.forEach((p) => p.forEach((r, i) => fn(r, i, p)));
+    else if (geom.type === 'GeometryCollection') geom.geometries.forEach((g) => forEachRing(g, fn));
+  }
+  function bboxOf(geom) {
+    const b = [Infinity, Infinity, -Infinity, -Infinity];
+    forEachRing(geom, (r) => r.forEach(([x, y]) => {
+      if (x < b[0]) b[0] = x; if (y < b[1]) b[1] = y; if (x > b[2]) b[2] = x; if (y > b[3]) b[3] = y;
+    }));
+    return b;
+  }
+  function ringContains(ring, x, y) {
+    let inside = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+      if (((yi > y) !== (yj > y)) && (x < (xj - xi) * (y - yi) / (yj - yi) + xi)) inside = !inside;
+    }
+    return inside;
+  }
+  function polygonsOf(geom) {
+    if (!geom) return [];
+    if (geom.type === 'Polygon') return [geom.coordinates];
+    if (geom.type === 'MultiPolygon') return geom.coordinates;
+    if (geom.type === 'GeometryCollection') return geom.geometries.flatMap(polygonsOf);
+    return [];
+  }
+  function geomContains(geom, x, y) {
+    return polygonsOf(geom).some((poly) => poly.length && ringContains(poly[0], x, y)
+      && !poly.slice(1).some((hole) => ringContains(hole, x, y)));
+  }
+  /** The feature of a collection under a point (bounding boxes cached on the feature). */
+  function featureAt(fc, latlng) {
+    if (!fc) return null;
+    const x = latlng.lng, y = latlng.lat;
+    for (const f of fc.features) {
+      if (!f._bbox) f._bbox = bboxOf(f.geometry);
+      const b = f._bbox;
+      if (x < b[0] || x > b[2] || y < b[1] || y > b[3]) continue;
+      if (geomContains(f.geometry, x, y)) return f;
+    }
+    return null;
+  }
+  function ringArea(r) {
+    let a = 0;
+    for (let i = 0, j = r.length - 1; i < r.length; j = i++) a += (r[j][0] + r[i][0]) * (r[j][1] - r[i][1]);
+    return Math.abs(a / 2);
+  }
+  /** A point inside the largest polygon, for a label: the middle of the widest horizontal chord. */
+  function labelPoint(geom) {
+    let best = null, bestArea = -1;
+    for (const poly of polygonsOf(geom)) {
+      const a = ringArea(poly[0] || []);
+      if (a > bestArea) { bestArea = a; best = poly; }
+    }
+    if (!best) return null;
+    const b = bboxOf({ type: 'Polygon', coordinates: best });
+    let bestPt = null, bestW = -1;
+    for (let k = 1; k <= 9; k++) {
+      const y = b[1] + (b[3] - b[1]) * k / 10;
+      const xs = [];
+      for (const ring of best) {
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [xi, yi] = ring[i], [xj, yj] = ring[j];
+          if ((yi > y) !== (yj > y)) xs.push((xj - xi) * (y - yi) / (yj - yi) + xi);
+        }
+      }
+      xs.sort((p, q) => p - q);
+      for (let i = 0; i + 1 < xs.length; i += 2) {
+        const w = (xs[i + 1] - xs[i]) * (1 - Math.abs(k - 5) / 12);
+        if (w > bestW) { bestW = w; bestPt = [(xs[i] + xs[i + 1]) / 2, y]; }
+      }
+    }
+    return bestPt ? L.latLng(bestPt[1], bestPt[0]) : null;
+  }
+
+  /**
+   * Which features touch which: vertices hashed into a grid of cell size eps; two features
+   * are neighbours when they come within eps of each other in at least two cells (a shared
+   * edge, not a single corner). Works on boundaries simplified separately.
+   */
+  function adjacency(features, keyOf, eps) {
+    const cells = new Map();
+    features.forEach((f, i) => {
+      forEachRing(f.geometry, (ring) => ring.forEach(([x, y]) => {
+        const k = Math.floor(x / eps) + ':' + Math.floor(y / eps);
+        let s = cells.get(k);
+        if (!s) { s = new Set(); cells.set(k, s); }
+        s.add(i);
+      }));
+    });
+    const contacts = new Map();
+    for (const [k, s] of cells) {
+      const [cx, cy] = k.split(':').map(Number);
+      const near = new Set();
+      for (let dx = -1; dx <= 1; dx++) {
+        for (let dy = -1; dy <= 1; dy++) {
+          const t = cells.get((cx + dx) + ':' + (cy + dy));
+          if (t) t.forEach((i) => near.add(i));
+        }
+      }
+      for (const i of s) {
+        for (const j of near) {
+          if (i < j || (j < i && !s.has(j))) {
+            const a = Math.min(i, j), b = Math.max(i, j);
+            if (a === b) continue;
+            const key = a + ':' + b;
+            contacts.set(key, (contacts.get(key) || 0) + 1);
+          }
+        }
+      }
+    }
+    const adj = new Map();
+    features.forEach((f) => adj.set(keyOf(f), new Set()));
+    for (const [key, n] of contacts) {
+      if (n < 2) continue;
+      const [a, b] = key.split(':').map(Number);
+      const ka = keyOf(features[a]), kb = keyOf(features[b]);
+      adj.get(ka).add(kb);
+      adj.get(kb).add(ka);
+    }
+    return adj;
+  }
+  const pixelDegrees = (z) => 360 / (256 * Math.pow(2, z));
+
+  // ---------------------------------------------------------------- the map
+  const map = L.map('map', {
+    zoomControl: true,
+    attributionControl: false,
+    keyboard: true,
+    zoomSnap: 0.5,
+    minZoom: 5,
+    maxZoom: 17,
+    boxZoom: true,
+  }).setView([52.4, -0.1], 9);
+  const panes = { areas: 400, lsoas: 405, share: 406, blocks: 410, outlines: 420, selection: 430, compare: 440 };
+  for (const [name, z] of Object.entries(panes)) {
+    map.createPane(name).style.zIndex = String(z);
+    map.getPane(name).style.pointerEvents = 'none';
+  }
+  map.getContainer().setAttribute('role', 'region');
+  map.getContainer().setAttribute('aria-roledescription', 'map');
+  L.control.scale({ imperial: false }).addTo(map);
+
+  const detailZoom = () => Math.max(6, Math.min(14, Math.round(map.getZoom())));
+  const layerOn = (name) => { const c = $('layer-' + name); return !!(c && c.checked); };
+
+  function areaColourOf(areaId) { return S.areaColour.get(areaId) || '#dddddd'; }
+  function blockArea(code) {
+    const b = S.plan && S.plan.blocks && S.plan.blocks[code];
+    return b ? b.area_id : (S.blockProps.get(code) || {}).area_id;
+  }
+  function blockLocked(code) {
+    const b = S.plan && S.plan.blocks && S.plan.blocks[code];
+    return !!(b && b.locked);
+  }
+  const areaIdOf = (p) => p.area_id || p.id || p.areaId;
+  const areaLabel = (id) => {
+    const a = S.areas.get(id);
+    return a && a.area_name && a.area_name !== id ? id + ' ' + a.area_name : id;
+  };
+
+  /** Greedy colouring of the area adjacency graph: neighbours differ, colours stay put where they can. */
+  function colourAreas(fc) {
+    const ids = fc.features.map((f) => areaIdOf(f.properties));
+    const adj = adjacency(fc.features, (f) => areaIdOf(f.properties), Math.max(0.0006, 3 * pixelDegrees(S.areasZoom || 9)));
+    S.areaAdj = adj;
+    const old = S.areaColour;
+    const next = new Map();
+    const usage = new Array(AREA_PALETTE.length).fill(0);
+    const order = ids.slice().sort((a, b) => (adj.get(b).size - adj.get(a).size) || (a < b ? -1 : 1));
+    // keep previous colours that still do not clash
+    for (const id of order) {
+      const c = old.get(id);
+      if (c && ![...adj.get(id)].some((n) => next.get(n) === c)) {
+        next.set(id, c);
+        usage[AREA_PALETTE.indexOf(c)]++;
+      }
+    }
+    for (const id of order) {
+      if (next.has(id)) continue;
+      const taken = new Set([...adj.get(id)].map((n) => next.get(n)).filter(Boolean));
+      // second-order neighbours too, so that colours spread further apart where possible
+      const near = new Set();
+      adj.get(id).forEach((n) => adj.get(n).forEach((m) => { if (next.get(m)) near.add(next.get(m)); }));
+      let pick = null, score = Infinity;
+      AREA_PALETTE.forEach((c, i) => {
+        if (taken.has(c)) return;
+        const s = (near.has(c) ? 1000 : 0) + usage[i];
+        if (s < score) { score = s; pick = c; }
+      });
+      if (!pick) pick = AREA_PALETTE[ids.indexOf(id) % AREA_PALETTE.length];
+      next.set(id, pick);
+      usage[AREA_PALETTE.indexOf(pick)]++;
+    }
+    S.areaColour = next;
+  }
+
+  function areaStyle(f) {
+    const id = areaIdOf(f.properties);
+    const outlineOnly = S.mode !== 'explore';
+    const sel = id === S.selectedArea;
+    return {
+      pane: 'areas', interactive: false,
+      color: sel ? '#000' : '#30363d', weight: sel ? 3.5 : (outlineOnly ? 2.2 : 1.2), opacity: 0.95,
+      fill: !outlineOnly || S.mode === 'analyst' && !S.blocksFc,
+      fillColor: areaColourOf(id), fillOpacity: sel ? 0.85 : 0.7,
+    };
+  }
+
+  function drawAreas(fc) {
+    S.areasFc = fc;
+    colourAreas(fc);
+    if (S.layers.areas) S.layers.areas.remove();
+    if (S.layers.labels) S.layers.labels.remove();
+    S.layers.areas = L.geoJSON(fc, { style: areaStyle, interactive: false });
+    const labels = L.layerGroup();
+    const bySize = fc.features.map((f) => ({ f, size: polygonsOf(f.geometry).reduce((s, p) => s + ringArea(p[0] || []), 0) }))
+      .sort((p, q) => q.size - p.size);
+    for (const { f } of bySize) {
+      const pt = labelPoint(f.geometry);
+      if (!pt) continue;
+      const p = f.properties;
+      const span = el('span', { text: (areaIdOf(p) || '') + (p.area_name ? ' ' + p.area_name : '') });
+      labels.addLayer(L.tooltip({ permanent: true, direction: 'center', className: 'area-label', interactive: false, opacity: 1 })
+        .setLatLng(pt).setContent(span));
+    }
+    S.layers.labels = labels;
+    syncAreaLayers();
+    declutterLabels();
+    map.getContainer().dataset.areasDrawn = 'true';
+    if (!S.firstPaint) {
+      S.firstPaint = true;
+      try { performance.mark('sda-areas-drawn'); } catch (e) { /* old browsers */ }
+    }
+  }
+  /** Hides labels that would overlap a label of a larger area (they come back when zooming in). */
+  function declutterLabels() {
+    if (!S.layers.labels || !map.hasLayer(S.layers.labels)) return;
+    const shown = [];
+    S.layers.labels.eachLayer((t) => {
+      const e = t.getElement();
+      if (!e) return;
+      e.style.visibility = '';
+      const r = e.getBoundingClientRect();
+      const clash = shown.some((q) => r.left < q.right + 2 && r.right > q.left - 2 && r.top < q.bottom + 1 && r.bottom > q.top - 1);
+      if (clash) e.style.visibility = 'hidden';
+      else shown.push(r);
+    });
+  }
+  map.on('zoomend moveend', () => window.requestAnimationFrame(declutterLabels));
+
+  function syncAreaLayers() {
+    const on = layerOn('areas');
+    if (S.layers.areas) { if (on) S.layers.areas.addTo(map); else S.layers.areas.remove(); }
+    if (S.layers.labels) { if (on) S.layers.labels.addTo(map); else S.layers.labels.remove(); }
+    restyleAreas();
+  }
+  function restyleAreas() {
+    if (S.layers.areas) S.layers.areas.setStyle(areaStyle);
+  }
+
+  async function refreshAreas() {
+    if (!S.planId) return;
+    const z = detailZoom();
+    const fc = await api('/api/plans/' + enc(S.planId) + '/areas?zoom=' + z);
+    S.areasZoom = z;
+    drawAreas(fc);
+    updateLegend();
+  }
+
+  // ---------------------------------------------------------------- blocks layer (also picks blocks)
+  function blockStyle(f) {
+    const code = f.properties.block_code;
+    const analyst = S.mode === 'analyst';
+    const show = analyst || layerOn('blocks');
+    const sel = S.selected.has(code);
+    return {
+      pane: 'blocks', interactive: false,
+      color: sel ? '#000' : '#4a5159', weight: sel ? 3 : (analyst ? 0.7 : 0.8),
+      opacity: show ? 0.9 : 0,
+      dashArray: blockLocked(code) ? '5 4' : null,
+      fill: analyst, fillColor: areaColourOf(blockArea(code)), fillOpacity: analyst ? 0.7 : 0,
+    };
+  }
+  let blocksPromise = null;
+  function loadBlocks() {
+    if (!blocksPromise) blocksPromise = fetchBlocks().catch((e) => { blocksPromise = null; throw e; });
+    return blocksPromise;
+  }
+  async function fetchBlocks() {
+    const z = Math.max(11, detailZoom());
+    const fc = await api('/api/layers/blocks?zoom=' + z);
+    S.blocksFc = fc;
+    for (const f of fc.features) {
+      S.blockProps.set(f.properties.block_code, f.properties);
+      S.blockFeature.set(f.properties.block_code, f);
+    }
+    S.blockAdj = adjacency(fc.features, (f) => f.properties.block_code, Math.max(0.0004, 3 * pixelDegrees(z)));
+    S.layers.blocks = L.geoJSON(fc, { style: blockStyle, interactive: false }).addTo(map);
+    map.getContainer().dataset.blocksLoaded = 'true';
+    restyleAreas();
+    if (S.selectedArea) renderAreaDetails();
+    return fc;
+  }
+  function restyleBlocks() {
+    if (S.layers.blocks) S.layers.blocks.setStyle(blockStyle);
+    drawSelection();
+  }
+  function drawSelection() {
+    if (S.layers.selection) S.layers.selection.remove();
+    const feats = [...S.selected].map((c) => S.blockFeature.get(c)).filter(Boolean);
+    if (!feats.length) return;
+    S.layers.selection = L.geoJSON({ type: 'FeatureCollection', features: feats }, {
+      style: { pane: 'selection', interactive: false, color: '#000', weight: 3.5, fill: true, fillColor: '#ffd400', fillOpacity: 0.8 },
+      interactive: false,
+    }).addTo(map);
+  }
+
+  // ---------------------------------------------------------------- other layers
+  const LAYER_STYLE = {
+    lsoas: (f) => {
+      const p = f.properties;
+      return {
+        pane: 'lsoas', interactive: false,
+        color: p.contested ? '#111' : '#ffffff', weight: p.contested ? 2 : 0.5, dashArray: p.contested ? '4 3' : null,
+        fill: true, fillColor: pcnColour(p.dominant_pcn_code), fillOpacity: 0.75,
+      };
+    },
+    blocks: null,
+    districts: () => ({ pane: 'outlines', interactive: false, color: '#111', weight: 3.5, fill: false, opacity: 0.9 }),
+    'pcn-footprints': (f) => ({ pane: 'outlines', interactive: false, color: pcnColour(f.properties.pcn_code), weight: 3, fill: false }),
+    'pcn-catchments': () => ({ pane: 'outlines', interactive: false, color: '#6a1b9a', weight: 2, dashArray: '6 4', fill: false }),
+  };
+  const layerPromises = {};
+  function layerFc(name) {
+    if (!layerPromises[name]) {
+      layerPromises[name] = api('/api/layers/' + enc(name) + '?zoom=' + Math.max(10, detailZoom())).then((fc) => {
+        S.layerFc[name] = fc;
+        if (name === 'lsoas') {
+          S.lsoasFc = fc;
+          for (const f of fc.features) S.lsoaNames.set(f.properties.lsoa_code, f.properties.lsoa_name);
+        }
+        return fc;
+      }).catch((e) => { delete layerPromises[name]; throw e; });
+    }
+    return layerPromises[name];
+  }
+  async function syncLayer(name) {
+    if (name === 'areas') { syncAreaLayers(); updateLegend(); return; }
+    if (name === 'blocks') { restyleBlocks(); updateLegend(); return; }
+    const on = layerOn(name);
+    if (!on) {
+      if (S.layers[name]) S.layers[name].remove();
+      updateLegend();
+      return;
+    }
+    try {
+      const fc = await layerFc(name);
+      if (!S.layers[name]) S.layers[name] = L.geoJSON(fc, { style: LAYER_STYLE[name], interactive: false });
+      if (layerOn(name)) S.layers[name].addTo(map);
+    } catch (e) {
+      showError(e);
+    }
+    updateLegend();
+  }
+  document.querySelectorAll('#layer-switcher input[type=checkbox]').forEach((c) => {
+    c.addEventListener('change', () => syncLayer(c.dataset.layer));
+  });
+
+  // ---------------------------------------------------------------- legend
+  function legendItem(swatch, text) {
+    return el('li', null, swatch, el('span', { text }));
+  }
+  const swatch = (colour, extra) => el('span', { className: 'swatch' + (extra ? ' ' + extra : ''), style: { background: colour }, 'aria-hidden': 'true' });
+  const lineSample = (colour, dashed) => el('span', { className: 'line-sample' + (dashed ? ' dashed' : ''), style: { borderTopColor: colour }, 'aria-hidden': 'true' });
+  function updateLegend() {
+    const box = clear($('legend-body'));
+    const section = (title, items, id) => box.appendChild(el('div', { className: 'legend-block', id },
+      el('p', { className: 'legend-title', text: title }), el('ul', null, items)));
+    if (S.mode === 'health' && S.pcn) {
+      section('Share of ' + pcnName(S.pcn.pcn_code) + '\'s patients in each LSOA (small area of ~1,500 people)',
+        SHARE_CLASSES.map((c) => legendItem(swatch(c.colour), c.label)).concat([legendItem(swatch('#ffffff'), 'no patients of this PCN')]),
+        'pcn-share-legend');
+    }
+    if (layerOn('areas')) {
+      const items = [legendItem(swatch(AREA_PALETTE[0]), 'each colour is one service delivery area (neighbours differ)')];
+      if (S.mode === 'analyst') {
+        items.push(legendItem(swatch('#ffd400'), 'selected building blocks'));
+        items.push(legendItem(lineSample('#4a5159', true), 'locked building block'));
+      }
+      if (S.compare) items.push(legendItem(swatch('#ff6d00', 'hatched'), 'blocks that changed area in the comparison'));
+      section('Areas', items);
+    }
+    if (layerOn('blocks') || S.mode === 'analyst') {
+      section('Building blocks', [legendItem(lineSample('#4a5159'), 'parish, or LSOA where there is no parish')]);
+    }
+    if (layerOn('lsoas')) {
+      const codes = new Set();
+      (S.lsoasFc ? S.lsoasFc.features : []).forEach((f) => codes.add(f.properties.dominant_pcn_code));
+      const items = [...codes].filter(Boolean).sort((a, b) => pcnName(a).localeCompare(pcnName(b)))
+        .map((c) => legendItem(swatch(pcnColour(c)), pcnName(c)));
+      items.push(legendItem(swatch('#ffffff', 'hatched'), 'dashed outline: contested (no clear main PCN)'));
+      section('LSOAs by main PCN (where most residents are registered)', items);
+    }
+    if (layerOn('districts')) section('Districts', [legendItem(lineSample('#111'), 'district council boundary')]);
+    if (layerOn('pcn-footprints')) section('PCN footprints', [legendItem(lineSample('#777'), 'edge of the LSOAs where a PCN is the main one (colour per PCN)')]);
+    if (layerOn('pcn-catchments')) section('PCN catchments', [legendItem(lineSample('#6a1b9a', true), 'published practice catchment of a PCN')]);
+    $('legend').hidden = !box.firstChild;
+  }
+
+  // ---------------------------------------------------------------- map interaction
+  function hoverText(latlng) {
+    const parts = [];
+    const f = S.blocksFc ? featureAt(S.blocksFc, latlng) : null;
+    if (f) {
+      const p = f.properties;
+      parts.push(p.block_name + ' (' + kindLabel(p.block_kind) + ') · ' + areaLabel(blockArea(p.block_code)));
+    } else {
+      const a = featureAt(S.areasFc, latlng);
+      if (a) parts.push(areaLabel(areaIdOf(a.properties)));
+    }
+    if (S.mode === 'health' && S.pcn && S.lsoasFc) {
+      const l = featureAt(S.lsoasFc, latlng);
+      if (l) {
+        const s = S.pcnShare.get(l.properties.lsoa_code);
+        parts.push(l.properties.lsoa_name + ': ' + (s ? fmtPct(s.share) + ' of the LSOA\'s patients' : 'no patients') + ' with ' + pcnName(S.pcn.pcn_code));
+      }
+    } else if (layerOn('lsoas') && S.lsoasFc) {
+      const l = featureAt(S.lsoasFc, latlng);
+      if (l) {
+        const p = l.properties;
+        parts.push(p.lsoa_name + ': main PCN ' + pcnName(p.dominant_pcn_code) + ' (' + fmtPct(p.dominant_share, 0) + ')' + (p.contested ? ', contested' : ''));
+      }
+    }
+    return parts.join(' — ');
+  }
+  let hoverPending = null;
+  map.on('mousemove', (e) => {
+    hoverPending = e.latlng;
+    window.requestAnimationFrame(() => {
+      if (!hoverPending) return;
+      const t = hoverText(hoverPending);
+      hoverPending = null;
+      const box = $('hover-info');
+      box.textContent = t;
+      box.hidden = !t;
+    });
+  });
+  map.on('mouseout', () => { $('hover-info').hidden = true; });
+
+  map.on('click', (e) => {
+    const oe = e.originalEvent || {};
+    const many = oe.shiftKey || oe.ctrlKey || oe.metaKey;
+    const blk = S.blocksFc ? featureAt(S.blocksFc, e.latlng) : null;
+    if (S.mode === 'analyst' && blk) {
+      const code = blk.properties.block_code;
+      selectBlock(code, many ? 'toggle' : 'only');
+      return;
+    }
+    const code = blk ? blk.properties.block_code : null;
+    const areaId = code ? blockArea(code) : (() => { const a = featureAt(S.areasFc, e.latlng); return a ? areaIdOf(a.properties) : null; })();
+    if (areaId) selectArea(areaId);
+  });
+
+  let zoomTimer = null;
+  map.on('zoomend', () => {
+    map.getContainer().dataset.zoom = String(map.getZoom());
+    window.clearTimeout(zoomTimer);
+    zoomTimer = window.setTimeout(() => {
+      if (S.planId && S.areasZoom !== null && detailZoom() > S.areasZoom) refreshAreas().catch(showError);
+    }, 400);
+  });
+
+  // ---------------------------------------------------------------- region, plans
+  async function loadRegion() {
+    S.region = await api('/api/region');
+    (S.region.pcns || []).forEach((p) => S.pcnNames.set(p.code, p.name));
+    (S.region.districts || []).forEach((d) => S.districtNames.set(d.code, d.name));
+    pcnColourCache.clear();
+    const foot = clear($('attribution'));
+    const atts = [...new Set(S.region.attributions || [])];
+    const text = el('span', { id: 'attribution-text', text: 'Data: ' + atts.join(' · ') });
+    const more = el('button', { type: 'button', id: 'attribution-toggle', className: 'link-button', 'aria-expanded': 'false', 'aria-controls': 'attribution-text' }, 'All sources');
+    more.addEventListener('click', () => {
+      const open = foot.classList.toggle('open');
+      more.setAttribute('aria-expanded', open ? 'true' : 'false');
+      more.textContent = open ? 'Fewer' : 'All sources';
+    });
+    foot.appendChild(text);
+    foot.appendChild(more);
+    if (S.region.name) $('app-title').textContent = 'Service delivery areas: ' + S.region.name;
+    const bb = S.region.bounds;
+    if (Array.isArray(bb) && bb.length === 4 && bb.every((x) => num(x) !== null)) {
+      fitRegion(L.latLngBounds([bb[1], bb[0]], [bb[3], bb[2]]));
+    }
+    const sel = $('pcn-select');
+    [...S.pcnNames.entries()].sort((a, b) => a[1].localeCompare(b[1]))
+      .forEach(([code, name]) => sel.appendChild(el('option', { value: code, text: name + ' (' + code + ')' })));
+  }
+
+  async function loadPlans(preferId) {
+    S.plans = await api('/api/plans');
+    const sel = clear($('plan-select'));
+    for (const p of S.plans) {
+      sel.appendChild(el('option', { value: p.id, text: p.name + (num(p.alignment) !== null ? ' — alignment ' + fmtPct(p.alignment, 0) : '') }));
+    }
+    $('plan-create').hidden = S.plans.length > 0;
+    sel.hidden = S.plans.length === 0;
+    if (!S.plans.length) {
+      $('plan-summary-line').textContent = 'There is no plan yet. Build a first plan: the areas are drawn automatically and you can change them afterwards.';
+      return null;
+    }
+    const fromHash = new URLSearchParams(location.hash.slice(1)).get('plan');
+    const want = [preferId, fromHash].find((id) => id !== null && id !== undefined && S.plans.some((p) => String(p.id) === String(id)));
+    const id = want !== undefined ? want : S.plans[0].id;
+    sel.value = String(id);
+    return id;
+  }
+
+  async function openPlan(id) {
+    S.planId = id;
+    S.selected.clear();
+    S.selectedArea = null;
+    S.preview = null;
+    S.compare = null;
+    S.versions = [];
+    S.pcn = null;
+    const z = detailZoom();
+    const [plan, fc] = await Promise.all([
+      api('/api/plans/' + enc(id)),
+      api('/api/plans/' + enc(id) + '/areas?zoom=' + z),
+    ]);
+    S.areasZoom = z;
+    setPlan(plan);
+    drawAreas(fc);
+    if (!S.fitted) fitRegion(S.layers.areas.getBounds());
+    renderAll();
+    updateDownloads();
+    const h = new URLSearchParams(location.hash.slice(1));
+    h.set('plan', id);
+    history.replaceState(null, '', '#' + h.toString());
+    loadLsoaLookup().catch(() => { /* optional */ });
+  }
+
+  /** Fits the map to the region once, leaving room for the bottom sheet on a phone. */
+  function fitRegion(b) {
+    if (!b || !b.isValid()) return;
+    S.fitted = true;
+    map.fitBounds(b, Object.assign({ animate: false }, mapPadding(10)));
+  }
+  /** Padding for fitBounds: on a phone, the bottom sheet hides the lower part of the map. */
+  function mapPadding(px) {
+    return phone.matches ? { paddingTopLeft: [px, px], paddingBottomRight: [px, $('panel').offsetHeight + px] } : { padding: [px, px] };
+  }
+  /** Centres the map on a point, in the part of the map the bottom sheet leaves visible. */
+  function showPoint(latlng, zoom) {
+    map.setView(latlng, zoom, { animate: false });
+    if (phone.matches) map.panBy([0, Math.round($('panel').offsetHeight / 2)], { animate: false });
+    if (S.layers.found) S.layers.found.remove();
+    S.layers.found = L.circleMarker(latlng, { pane: 'selection', radius: 8, color: '#000', weight: 3, fillColor: '#ffd400', fillOpacity: 1, interactive: false }).addTo(map);
+  }
+
+  function setPlan(plan) {
+    S.plan = plan;
+    S.areas = new Map();
+    S.areaOrder = [];
+    for (const a of plan.areas || []) {
+      S.areas.set(a.area_id, a);
+      S.areaOrder.push(a.area_id);
+    }
+    body.dataset.revision = String(plan.revision);
+  }
+
+  /** Reloads the plan after an edit; the map redraws the dissolved areas. */
+  async function reloadPlan() {
+    const z = detailZoom();
+    const [plan, fc] = await Promise.all([
+      api('/api/plans/' + enc(S.planId)),
+      api('/api/plans/' + enc(S.planId) + '/areas?zoom=' + z),
+    ]);
+    S.areasZoom = z;
+    setPlan(plan);
+    drawAreas(fc);
+    S.lsoaByArea = null;
+    renderAll();
+    loadLsoaLookup().catch(() => { /* optional */ });
+  }
+
+  async function loadLsoaLookup() {
+    const text = await apiText('/api/plans/' + enc(S.planId) + '/download?format=lsoas-csv');
+    const lines = String(text || '').split(/\r?\n/).filter(Boolean);
+    const head = (lines.shift() || '').split(',');
+    const ci = head.indexOf('lsoa_code'), ai = head.indexOf('area_id');
+    const si = head.findIndex((h) => h.startsWith('population_share'));
+    const by = new Map();
+    for (const line of lines) {
+      const f = line.split(',');
+      const a = f[ai];
+      if (!by.has(a)) by.set(a, []);
+      by.get(a).push({ code: f[ci], share: si >= 0 ? num(f[si]) : null });
+    }
+    S.lsoaByArea = by;
+    if (S.selectedArea) renderAreaLsoas();
+  }
+
+  function updateDownloads() {
+    const base = '/api/plans/' + enc(S.planId) + '/download?format=';
+    const name = (S.plan && S.plan.name ? S.plan.name : 'plan').replace(/[^A-Za-z0-9_-]+/g, '_');
+    const set = (id, fmt, file) => { const a = $(id); a.href = base + fmt; a.setAttribute('download', name + '_' + file); };
+    set('download-geojson', 'geojson', 'areas.geojson');
+    set('download-gpkg', 'gpkg', 'areas.gpkg');
+    set('download-blocks-csv', 'blocks-csv', 'parish_to_area.csv');
+    set('download-lsoas-csv', 'lsoas-csv', 'lsoa_to_area.csv');
+    const m = $('pcn-matrix-csv');
+    m.href = '/api/plans/' + enc(S.planId) + '/pcn-alignment?format=csv';
+    m.setAttribute('download', name + '_pcn_by_area.csv');
+  }
+
+  // ---------------------------------------------------------------- panel rendering
+  function renderAll() {
+    renderPlanSummary();
+    renderAreaList();
+    renderAreaDetails();
+    restyleBlocks();
+    renderSelection();
+    updateLegend();
+  }
+
+  function renderPlanSummary() {
+    const p = S.plan;
+    if (!p) return;
+    const s = p.summary || {};
+    $('plan-title').textContent = p.name || 'Plan';
+    $('plan-summary-line').textContent = (s.areas || S.areaOrder.length) + ' areas · PCN alignment ' + fmtPct(s.alignment)
+      + ' · revision ' + p.revision;
+    const dl = clear($('plan-figures'));
+    const add = (k, v, title) => { dl.appendChild(el('dt', { text: k, title })); dl.appendChild(el('dd', { text: v })); };
+    add('PCN alignment', fmtPct(s.alignment), 'Share of registered patients who are with their area\'s main PCN');
+    if (s.worst_area) add('Least aligned area', s.worst_area + ' (' + fmtPct(s.worst_area_alignment) + ')');
+    add('Largest size difference', fmtPct(s.max_deviation), 'The area furthest from the average number of residents');
+    add('Areas not in one piece', String(s.non_contiguous_areas !== undefined ? s.non_contiguous_areas : '–'));
+  }
+
+  function renderAreaList() {
+    const ul = clear($('area-list'));
+    for (const id of S.areaOrder) {
+      const a = S.areas.get(id);
+      ul.appendChild(el('li', null, el('button', {
+        type: 'button', className: 'area-item', dataset: { area: id }, 'aria-current': id === S.selectedArea ? 'true' : null,
+        onclick: () => selectArea(id, { focus: true, zoom: true }),
+      }, swatch(areaColourOf(id)), el('span', { text: areaLabel(id) }),
+      el('span', { className: 'figure', text: fmtInt(a.resident_population) + ' · ' + fmtPct(a.pcn_alignment, 0) }))));
+    }
+  }
+
+  function selectArea(id, opts) {
+    if (!S.areas.has(id)) return;
+    S.selectedArea = id;
+    restyleAreas();
+    renderAreaDetails();
+    if (opts && opts.zoom) zoomToArea(id);
+    if (opts && opts.focus) $('area-title').focus();
+  }
+  function zoomToArea(id) {
+    if (!S.layers.areas) return;
+    S.layers.areas.eachLayer((l) => {
+      if (areaIdOf(l.feature.properties) === id) map.fitBounds(l.getBounds(), Object.assign({ maxZoom: 12 }, mapPadding(20)));
+    });
+  }
+  $('area-back').addEventListener('click', () => {
+    const prev = S.selectedArea;
+    S.selectedArea = null;
+    restyleAreas();
+    renderAreaDetails();
+    const b = document.querySelector('#area-list button[data-area="' + CSS.escape(prev || '') + '"]');
+    if (b) b.focus();
+  });
+
+  const kindLabel = (k) => ({ parish: 'parish', unparished: 'area without a parish council', lsoa: 'LSOA', 'lsoa-part': 'part of an LSOA' }[k] || k || 'block');
+
+  function renderAreaDetails() {
+    const id = S.selectedArea;
+    const showDetails = !!id && S.mode !== 'health';
+    $('area-details').hidden = !showDetails;
+    $('area-list-section').hidden = !!id || S.mode === 'health';
+    document.querySelectorAll('#area-list button').forEach((b) => b.setAttribute('aria-current', b.dataset.area === id ? 'true' : 'false'));
+    if (!id) return;
+    const a = S.areas.get(id);
+    $('area-title').textContent = areaLabel(id);
+    $('area-population').textContent = fmtInt(a.resident_population)
+      + (num(a.registered_population) !== null ? ' (' + fmtInt(a.registered_population) + ' registered patients)' : '');
+    const dev = num(a.deviation);
+    const devEl = $('area-deviation');
+    devEl.textContent = dev === null ? '–' : (Math.abs(dev) < 0.0005 ? 'the average size'
+      : fmtPct(Math.abs(dev)) + (dev > 0 ? ' above' : ' below') + ' the average');
+    devEl.className = dev !== null && Math.abs(dev) > 0.25 ? 'bad' : '';
+    $('area-main-pcn').textContent = a.main_pcn_code ? pcnName(a.main_pcn_code) + ' (' + a.main_pcn_code + ')' : '–';
+    $('area-alignment').textContent = fmtPct(a.pcn_alignment) + ' of registered patients are with the main PCN';
+    $('area-compactness').textContent = num(a.compactness) === null ? '–' : Number(a.compactness).toFixed(2) + ' (1 is a circle)';
+    const cont = $('area-contiguity');
+    cont.textContent = a.contiguous === false ? 'No: the area is in more than one piece' : 'Yes';
+    cont.className = a.contiguous === false ? 'bad' : '';
+    $('area-districts').textContent = (a.district_codes || []).map((c) => S.districtNames.get(c) || c).join(', ') || '–';
+    renderPcnMix(a);
+    renderBlockList();
+    renderAreaLsoas();
+  }
+
+  function renderPcnMix(a) {
+    const box = clear($('area-pcn-mix'));
+    const mix = Object.entries(a.pcn_mix || {}).map(([k, v]) => [k, Number(v)]).sort((p, q) => q[1] - p[1]);
+    if (!mix.length) { box.appendChild(el('p', { className: 'hint', text: 'No registrations known.' })); return; }
+    const top = mix.slice(0, 6);
+    const rest = mix.slice(6).reduce((s, [, v]) => s + v, 0);
+    const total = mix.reduce((s, [, v]) => s + v, 0);
+    const other = Math.max(rest, total < 0.999 ? 1 - total : 0);
+    if (other > 0.0005) top.push(['other', other]);
+    const W = 360, rowH = 20, labelW = 170, barW = 140;
+    const svg = svgEl('svg', { viewBox: '0 0 ' + W + ' ' + (top.length * rowH + 4), role: 'img' });
+    const desc = top.map(([k, v]) => (k === 'other' ? 'other PCNs' : pcnName(k)) + ' ' + fmtPct(v, 0)).join(', ');
+    svg.setAttribute('aria-label', 'PCN mix of ' + a.area_id + ': ' + desc);
+    const title = svgEl('title'); title.textContent = 'PCN mix: ' + desc; svg.appendChild(title);
+    top.forEach(([k, v], i) => {
+      const y = i * rowH + 2;
+      const name = k === 'other' ? 'Other PCNs' : pcnName(k);
+      const t = svgEl('text', { x: 0, y: y + 14 }); t.textContent = name.length > 26 ? name.slice(0, 25) + '…' : name; svg.appendChild(t);
+      svg.appendChild(svgEl('rect', { x: labelW, y: y + 3, width: Math.max(1, v * barW), height: 13, fill: k === 'other' ? '#bbb' : pcnColour(k), stroke: '#333', 'stroke-width': 0.5 }));
+      const vt = svgEl('text', { x: labelW + Math.max(1, v * barW) + 4, y: y + 14 }); vt.textContent = v < 0.005 ? 'under 1%' : fmtPct(v, 0); svg.appendChild(vt);
+    });
+    box.appendChild(svg);
+  }
+
+  function blocksOfArea(id) {
+    if (!S.plan || !S.plan.blocks) return [];
+    return Object.keys(S.plan.blocks).filter((c) => S.plan.blocks[c].area_id === id)
+      .sort((p, q) => blockName(p).localeCompare(blockName(q)));
+  }
+  const blockName = (code) => (S.blockProps.get(code) || {}).block_name || code;
+
+  function renderBlockList() {
+    const ul = clear($('area-blocks'));
+    const codes = blocksOfArea(S.selectedArea);
+    if (!codes.includes(S.activeBlock)) S.activeBlock = codes.find((c) => S.selected.has(c)) || codes[0] || null;
+    for (const code of codes) {
+      const p = S.blockProps.get(code) || {};
+      const locked = blockLocked(code);
+      const li = el('li', {
+        role: 'option', id: 'block-opt-' + code, dataset: { block: code },
+        'aria-selected': S.selected.has(code) ? 'true' : 'false',
+        tabindex: code === S.activeBlock ? '0' : '-1',
+      }, el('span', { className: 'name', text: blockName(code) }),
+      el('span', { className: 'kind', text: kindLabel(p.block_kind) }),
+      el('span', { className: 'figure', text: p.resident_population !== undefined ? fmtInt(p.resident_population) : '' }),
+      locked ? el('span', { className: 'lock', text: 'locked' }) : null);
+      ul.appendChild(li);
+    }
+    if (!codes.length) ul.appendChild(el('li', { role: 'option', 'aria-disabled': 'true', text: 'No blocks.' }));
+  }
+  function focusBlockOption(code) {
+    S.activeBlock = code;
+    document.querySelectorAll('#area-blocks [role=option]').forEach((li) => li.setAttribute('tabindex', li.dataset.block === code ? '0' : '-1'));
+    const li = $('block-opt-' + code);
+    if (li) { li.focus(); li.scrollIntoView({ block: 'nearest' }); }
+  }
+  $('area-blocks').addEventListener('click', (e) => {
+    const li = e.target.closest('[role=option][data-block]');
+    if (!li) return;
+    const many = e.shiftKey || e.ctrlKey || e.metaKey;
+    selectBlock(li.dataset.block, many ? 'toggle' : 'only', { keepFocus: true });
+    focusBlockOption(li.dataset.block);
+  });
+  $('area-blocks').addEventListener('keydown', (e) => {
+    const li = e.target.closest('[role=option][data-block]');
+    if (!li) return;
+    const opts = [...document.querySelectorAll('#area-blocks [role=option][data-block]')];
+    const i = opts.indexOf(li);
+    let next = null;
+    switch (e.key) {
+      case 'ArrowDown': next = opts[Math.min(opts.length - 1, i + 1)]; break;
+      case 'ArrowUp': next = opts[Math.max(0, i - 1)]; break;
+      case 'Home': next = opts[0]; break;
+      case 'End': next = opts[opts.length - 1]; break;
+      case 'Enter': selectBlock(li.dataset.block, 'only', { keepFocus: true }); focusBlockOption(li.dataset.block); e.preventDefault(); return;
+      case ' ': case 'Spacebar': selectBlock(li.dataset.block, 'toggle', { keepFocus: true }); focusBlockOption(li.dataset.block); e.preventDefault(); return;
+      default: return;
+    }
+    e.preventDefault();
+    if (next) {
+      if (e.shiftKey) selectBlock(next.dataset.block, 'add', { keepFocus: true });
+      focusBlockOption(next.dataset.block);
+    }
+  });
+
+  function renderAreaLsoas() {
+    const ul = clear($('area-lsoas'));
+    if (!S.lsoaByArea) { ul.appendChild(el('li', { text: 'Loading…' })); return; }
+    const rows = (S.lsoaByArea.get(S.selectedArea) || []).slice().sort((p, q) => p.code.localeCompare(q.code));
+    if (!S.lsoasFc && rows.length) layerFc('lsoas').then(() => { if (S.selectedArea) renderAreaLsoas(); }).catch(() => { /* names are optional */ });
+    for (const r of rows) {
+      const name = S.lsoaNames.get(r.code);
+      ul.appendChild(el('li', { text: r.code + (name ? ' ' + name : '') + (r.share !== null && r.share < 0.995 ? ' (' + fmtPct(r.share, 0) + ' of its residents in this area)' : '') }));
+    }
+    if (!rows.length) ul.appendChild(el('li', { text: 'None' }));
+  }
+
+  // ---------------------------------------------------------------- selection and moves (analyst)
+  /** mode: only | toggle | add */
+  function selectBlock(code, mode, opts) {
+    if (!S.plan || !S.plan.blocks || !S.plan.blocks[code]) return;
+    if (mode === 'only') { S.selected.clear(); S.selected.add(code); }
+    else if (mode === 'toggle') { if (S.selected.has(code)) S.selected.delete(code); else S.selected.add(code); }
+    else S.selected.add(code);
+    S.preview = null;
+    const area = blockArea(code);
+    if (area !== S.selectedArea) {
+      S.selectedArea = area;
+      S.activeBlock = code;
+      restyleAreas();
+      renderAreaDetails();
+    } else {
+      document.querySelectorAll('#area-blocks [role=option][data-block]').forEach((li) => li.setAttribute('aria-selected', S.selected.has(li.dataset.block) ? 'true' : 'false'));
+    }
+    restyleBlocks();
+    renderSelection();
+    if (!(opts && opts.keepFocus) && opts && opts.focusList) focusBlockOption(code);
+  }
+
+  function neighbourAreas() {
+    const own = new Set([...S.selected].map(blockArea));
+    const near = new Map();
+    if (S.blockAdj) {
+      for (const c of S.selected) {
+        for (const n of S.blockAdj.get(c) || []) {
+          if (S.selected.has(n)) continue;
+          const a = blockArea(n);
+          if (a && !own.has(a)) near.set(a, (near.get(a) || 0) + 1);
+        }
+      }
+    }
+    return [...near.keys()].sort();
+  }
+
+  function renderSelection() {
+    const codes = [...S.selected];
+    const n = codes.length;
+    const pop = codes.reduce((s, c) => s + (num((S.blockProps.get(c) || {}).resident_population) || 0), 0);
+    $('selection-summary').textContent = n === 0
+      ? 'Nothing selected. Select parishes on the map (Shift or Ctrl for several) or in the list above.'
+      : 'Selected: ' + codes.map(blockName).join(', ') + ' (' + fmtInt(pop) + ' residents, now in ' + [...new Set(codes.map(blockArea))].join(', ') + ').';
+    const target = $('move-target');
+    const prev = target.value;
+    clear(target);
+    const near = n ? neighbourAreas() : [];
+    const own = new Set(codes.map(blockArea));
+    if (n) {
+      const g1 = el('optgroup', { label: 'Neighbouring areas' });
+      near.forEach((a) => g1.appendChild(el('option', { value: a, text: areaLabel(a) })));
+      if (near.length) target.appendChild(g1);
+      const others = S.areaOrder.filter((a) => !own.has(a) && !near.includes(a));
+      const g2 = el('optgroup', { label: near.length ? 'Other areas (not touching)' : 'Areas' });
+      others.forEach((a) => g2.appendChild(el('option', { value: a, text: areaLabel(a) })));
+      if (others.length) target.appendChild(g2);
+      if ([...target.options].some((o) => o.value === prev)) target.value = prev;
+    } else {
+      target.appendChild(el('option', { value: '', text: 'Select a parish first' }));
+    }
+    target.disabled = n === 0;
+    $('move-preview').disabled = n === 0 || !target.value;
+    $('move-commit').disabled = !(S.preview && S.preview.key === moveKey() && S.preview.result.accepted !== false);
+    $('move-clear').disabled = n === 0;
+    const allLocked = n > 0 && codes.every(blockLocked);
+    const lock = $('lock-toggle');
+    lock.disabled = n === 0;
+    lock.textContent = allLocked ? 'Unlock selected' : 'Lock selected';
+    lock.setAttribute('aria-pressed', allLocked ? 'true' : 'false');
+    $('why-button').disabled = n === 0;
+    $('why-button').textContent = n === 1 ? 'Why is ' + blockName(codes[0]) + ' here?' : 'Why is this parish here?';
+    if (!S.preview) $('preview-result').hidden = true;
+  }
+  const moveKey = () => [...S.selected].sort().join(',') + '>' + $('move-target').value + '@' + (S.plan ? S.plan.revision : '');
+
+  $('move-target').addEventListener('change', () => {
+    S.preview = null;
+    $('preview-result').hidden = true;
+    $('move-preview').disabled = !$('move-target').value || !S.selected.size;
+    $('move-commit').disabled = true;
+  });
+  $('move-clear').addEventListener('click', () => {
+    S.selected.clear();
+    S.preview = null;
+    restyleBlocks();
+    renderAreaDetails();
+    renderSelection();
+    announce('Selection cleared.');
+  });
+
+  function describeOutcome(r, verb) {
+    const parts = [];
+    for (const a of r.areas || []) {
+      const rb = num(a.residents_before), ra = num(a.residents_after);
+      const ab = num(a.alignment_before), aa = num(a.alignment_after);
+      let s = a.area_id + ':';
+      if (rb !== null && ra !== null) s += ' residents ' + fmtInt(rb) + ' to ' + fmtInt(ra) + ' (' + fmtSigned(ra - rb) + ')';
+      if (ab !== null && aa !== null) s += ', alignment ' + fmtPct(ab) + ' to ' + fmtPct(aa);
+      parts.push(s);
+    }
+    if (num(r.alignment_before) !== null && num(r.alignment_after) !== null) {
+      parts.push('plan alignment ' + fmtPct(r.alignment_before) + ' to ' + fmtPct(r.alignment_after));
+    }
+    return verb + ' ' + parts.join('; ') + '.';
+  }
+
+  /** "In one piece?" after the move, from pieces_after (or contiguous_after / contiguous). */
+  function piecesText(a) {
+    const pieces = num(a.pieces_after);
+    if (pieces !== null) return pieces <= 1 ? (pieces === 0 ? 'Empty' : 'Yes') : 'No: ' + pieces + ' pieces';
+    const c = a.contiguous_after !== undefined ? a.contiguous_after : a.contiguous;
+    return c === false ? 'No' : c === true ? 'Yes' : '–';
+  }
+
+  function plainReason(r) {
+    let reason = r.reason || r.error || 'The move is not allowed.';
+    const cut = r.cut_off || [];
+    if (cut.length) {
+      const names = cut.map((c) => (typeof c === 'string' ? blockName(c) : (c.block_name || c.block_code || JSON.stringify(c))));
+      reason += ' These would be cut off from the rest of their area: ' + names.join(', ') + '.';
+    }
+    return reason;
+  }
+
+  function showPreview(r, committed) {
+    const box = $('preview-result');
+    box.hidden = false;
+    const verdict = $('preview-verdict');
+    const refused = r.accepted === false;
+    verdict.className = refused ? 'refused' : 'accepted';
+    verdict.textContent = refused ? 'This move is not possible: ' + plainReason(r)
+      : committed ? 'Done: the move is made.' : 'This move is possible. Check the figures, then choose “Make this move”.';
+    const tb = clear($('preview-table').querySelector('tbody'));
+    for (const a of r.areas || []) {
+      const rb = num(a.residents_before), ra = num(a.residents_after);
+      const ab = num(a.alignment_before), aa = num(a.alignment_after);
+      tb.appendChild(el('tr', { dataset: { area: a.area_id } },
+        el('th', { scope: 'row', text: areaLabel(a.area_id) }),
+        el('td', { text: rb !== null && ra !== null ? fmtInt(rb) + ' → ' + fmtInt(ra) + ' (' + fmtSigned(ra - rb) + ')' : '–' }),
+        el('td', { text: ab !== null && aa !== null ? fmtPct(ab) + ' → ' + fmtPct(aa) + ' (' + fmtPts(aa - ab) + ')' : '–' }),
+        el('td', { text: piecesText(a) })));
+      if (a.main_pcn_before && a.main_pcn_after && a.main_pcn_before !== a.main_pcn_after) {
+        tb.appendChild(el('tr', { className: 'note' }, el('td', { colspan: '4', text: a.area_id + ': main PCN changes from '
+          + pcnName(a.main_pcn_before) + ' to ' + pcnName(a.main_pcn_after) + '.' })));
+      }
+    }
+    $('preview-table').hidden = !(r.areas && r.areas.length);
+    $('preview-plan').textContent = num(r.alignment_before) !== null && num(r.alignment_after) !== null
+      ? 'Whole plan: PCN alignment ' + fmtPct(r.alignment_before) + ' → ' + fmtPct(r.alignment_after) + ' (' + fmtPts(r.alignment_after - r.alignment_before) + ').'
+      : '';
+  }
+
+  async function previewMove() {
+    const to = $('move-target').value;
+    if (!to || !S.selected.size) return;
+    const key = moveKey();
+    const req = { blocks: [...S.selected], to, preview: true, revision: S.plan.revision };
+    let r;
+    try {
+      r = await api('/api/plans/' + enc(S.planId) + '/moves', { method: 'POST', body: req });
+    } catch (e) {
+      if (e.status === 422) r = Object.assign({ accepted: false }, e.data || {});
+      else if (e.status === 409) { await staleRevision(); return; }
+      else { showError(e); return; }
+    }
+    S.preview = { key, result: r };
+    renderSelection();
+    showPreview(r, false);
+    announce(r.accepted === false ? 'Move refused: ' + plainReason(r) : describeOutcome(r, 'Preview:'));
+  }
+  async function commitMove() {
+    if (!S.preview || S.preview.key !== moveKey()) return;
+    const to = $('move-target').value;
+    const moved = [...S.selected];
+    const req = { blocks: moved, to, preview: false, revision: S.plan.revision };
+    let r;
+    try {
+      r = await api('/api/plans/' + enc(S.planId) + '/moves', { method: 'POST', body: req });
+    } catch (e) {
+      if (e.status === 422) { S.preview = null; showPreview(Object.assign({ accepted: false }, e.data || {}), false); announce('Move refused: ' + plainReason(e.data || {})); return; }
+      if (e.status === 409) { await staleRevision(); return; }
+      showError(e);
+      return;
+    }
+    if (r && r.accepted === false) { S.preview = null; showPreview(r, false); announce('Move refused: ' + plainReason(r)); return; }
+    S.preview = null;
+    await reloadPlan();
+    showPreview(r || {}, true);
+    $('preview-verdict').focus();
+    const names = moved.map(blockName).join(', ');
+    announce(describeOutcome(r || {}, 'Moved ' + names + ' to ' + to + '.'));
+  }
+  async function staleRevision() {
+    await reloadPlan();
+    S.preview = null;
+    renderSelection();
+    showError(new Error('Someone else changed this plan a moment ago. The map now shows their changes; check your selection and preview again.'));
+  }
+  $('move-preview').addEventListener('click', () => previewMove().catch(showError));
+  $('move-commit').addEventListener('click', () => commitMove().catch(showError));
+
+  async function undoRedo(which) {
+    let r;
+    try {
+      r = await api('/api/plans/' + enc(S.planId) + '/' + which, { method: 'POST', body: {} });
+    } catch (e) {
+      if (e.status === 409) { announce(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.'); $('preview-result').hidden = true; showError(new Error(which === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.')); return; }
+      throw e;
+    }
+    S.preview = null;
+    await reloadPlan();
+    if (r && r.areas && r.areas.length) showPreview(Object.assign({}, r, { accepted: true }), true);
+    else $('preview-result').hidden = true;
+    const verdict = $('preview-verdict');
+    verdict.textContent = which === 'undo' ? 'Undone: the last change is reversed.' : 'Redone: the change is made again.';
+    announce(describeOutcome(r || {}, which === 'undo' ? 'Undone.' : 'Redone.'));
+  }
+  $('undo').addEventListener('click', () => undoRedo('undo').catch(showError));
+  $('redo').addEventListener('click', () => undoRedo('redo').catch(showError));
+
+  $('lock-toggle').addEventListener('click', async () => {
+    const codes = [...S.selected];
+    if (!codes.length) return;
+    const locked = !codes.every(blockLocked);
+    try {
+      await api('/api/plans/' + enc(S.planId) + '/locks', { method: 'POST', body: { blocks: codes, locked } });
+      await reloadPlan();
+      announce((locked ? 'Locked ' : 'Unlocked ') + codes.map(blockName).join(', ') + '.');
+    } catch (e) { showError(e); }
+  });
+
+  function describeValue(v) {
+    if (v === null || v === undefined) return '';
+    if (typeof v !== 'object') return String(v);
+    if (Array.isArray(v)) return v.map(describeValue).join(', ');
+    return Object.entries(v).map(([k, x]) => k.replace(/_/g, ' ') + ': ' + (typeof x === 'number' && x <= 1 && x >= 0 && /share|alignment|lean/.test(k) ? fmtPct(x) : describeValue(x))).join('; ');
+  }
+  $('why-button').addEventListener('click', async () => {
+    const code = [...S.selected][0];
+    if (!code) return;
+    try {
+      const r = await api('/api/plans/' + enc(S.planId) + '/blocks/' + enc(code) + '/why');
+      $('why-box').hidden = false;
+      $('why-text').textContent = r.text || 'No explanation available.';
+      const ul = clear($('why-details'));
+      const lean = Array.isArray(r.leanings) ? r.leanings : [];
+      if (lean.length) {
+        ul.appendChild(el('li', null, el('strong', { text: 'Where its residents are registered: ' }),
+          lean.map((l) => (l.pcn_name || pcnName(l.pcn_code) || describeValue(l)) + (num(l.share) !== null ? ' ' + fmtPct(l.share, 0) : '')).join(', ')));
+      }
+      for (const o of Array.isArray(r.alternatives) ? r.alternatives : []) {
+        const change = num(o.alignment_change);
+        const name = o.area_id ? areaLabel(o.area_id) : describeValue(o);
+        ul.appendChild(el('li', null, el('strong', { text: 'Could join ' + name + ': ' }),
+          (change !== null ? 'plan alignment ' + fmtPts(change) : '')
+          + (o.main_pcn ? ' (its main PCN is ' + pcnName(o.main_pcn) + ')' : '')
+          + (o.allowed === false ? '; not allowed (it would break an area, a lock or a district boundary)' : '')));
+      }
+      announce(r.text || '');
+    } catch (e) { showError(e); }
+  });
+
+  // ---------------------------------------------------------------- versions and comparison
+  async function loadVersions() {
+    S.versions = await api('/api/plans/' + enc(S.planId) + '/versions');
+    const ul = clear($('version-list'));
+    for (const v of S.versions) {
+      ul.appendChild(el('li', { dataset: { version: v.version }, text: 'Version ' + v.version + (v.label ? ': ' + v.label : '')
+        + (v.created_at ? ' — ' + String(v.created_at).replace('T', ' ').slice(0, 16) : '') + (v.created_by ? ' by ' + v.created_by : '') }));
+    }
+    if (!S.versions.length) ul.appendChild(el('li', { text: 'No saved versions yet.' }));
+    for (const id of ['compare-a', 'compare-b']) {
+      const sel = $(id);
+      const prev = sel.value;
+      clear(sel);
+      for (const v of S.versions) sel.appendChild(el('option', { value: String(v.version), text: 'Version ' + v.version + (v.label ? ': ' + v.label : '') }));
+      sel.appendChild(el('option', { value: 'current', text: 'The plan as it is now' }));
+      if ([...sel.options].some((o) => o.value === prev)) sel.value = prev;
+      else sel.value = id === 'compare-b' || !S.versions.length ? 'current' : String(S.versions[S.versions.length - 1].version);
+    }
+  }
+  $('version-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const label = $('version-label').value.trim() || ('Saved ' + new Date().toLocaleString('en-GB'));
+    try {
+      const v = await api('/api/plans/' + enc(S.planId) + '/versions', { method: 'POST', body: { label } });
+      $('version-label').value = '';
+      await loadVersions();
+      if (v && v.version !== undefined) $('compare-a').value = String(v.version);
+      announce('Saved version ' + (v && v.version !== undefined ? v.version : '') + ': ' + label + '.');
+    } catch (err) { showError(err); }
+  });
+
+  async function runCompare() {
+    const a = $('compare-a').value, b = $('compare-b').value;
+    const r = await api('/api/plans/' + enc(S.planId) + '/compare?a=' + enc(a) + '&b=' + enc(b));
+    S.compare = r;
+    const changed = r.changed_blocks || [];
+    const label = (v) => (v === 'current' ? 'the plan now' : 'version ' + v);
+    $('compare-summary').textContent = changed.length
+      ? changed.length + (changed.length === 1 ? ' block moved' : ' blocks moved') + ' between ' + label(a) + ' and ' + label(b) + '. They are outlined in orange on the map.'
+      : 'No block changed area between ' + label(a) + ' and ' + label(b) + '.';
+    const ul = clear($('compare-changed'));
+    for (const c of changed) {
+      ul.appendChild(el('li', { dataset: { block: c.block_code } }, el('button', {
+        type: 'button', className: 'link-button',
+        onclick: () => { const f = S.blockFeature.get(c.block_code); if (f) map.fitBounds(L.geoJSON(f).getBounds(), { maxZoom: 13 }); },
+      }, (c.block_name || c.block_code) + ': ' + c.from_area + ' → ' + c.to_area)));
+    }
+    const tb = clear($('compare-table').querySelector('tbody'));
+    const ra = new Map(((r.a || {}).areas || []).map((x) => [x.area_id, x]));
+    const rb = new Map(((r.b || {}).areas || []).map((x) => [x.area_id, x]));
+    const ids = [...new Set([...ra.keys(), ...rb.keys()])].sort();
+    const touched = new Set(changed.flatMap((c) => [c.from_area, c.to_area]));
+    for (const id of ids) {
+      const x = ra.get(id) || {}, y = rb.get(id) || {};
+      tb.appendChild(el('tr', { className: touched.has(id) ? 'changed' : null, dataset: { area: id } },
+        el('th', { scope: 'row', text: id }),
+        el('td', { className: 'num', text: fmtInt(x.resident_population) }),
+        el('td', { className: 'num', text: fmtInt(y.resident_population) }),
+        el('td', { className: 'num', text: fmtPct(x.pcn_alignment) }),
+        el('td', { className: 'num', text: fmtPct(y.pcn_alignment) })));
+    }
+    const sa = (r.a || {}).summary || {}, sb = (r.b || {}).summary || {};
+    tb.appendChild(el('tr', null, el('th', { scope: 'row', text: 'Whole plan' }), el('td', { className: 'num', text: '' }), el('td', { className: 'num', text: '' }),
+      el('td', { className: 'num', text: fmtPct(sa.alignment) }), el('td', { className: 'num', text: fmtPct(sb.alignment) })));
+    $('compare-result').hidden = false;
+    $('compare-clear').hidden = false;
+    drawCompare();
+    updateLegend();
+    announce($('compare-summary').textContent);
+  }
+  function drawCompare() {
+    if (S.layers.compare) { S.layers.compare.remove(); S.layers.compare = null; }
+    if (!S.compare) return;
+    const feats = (S.compare.changed_blocks || []).map((c) => S.blockFeature.get(c.block_code)).filter(Boolean);
+    if (!feats.length) return;
+    S.layers.compare = L.geoJSON({ type: 'FeatureCollection', features: feats }, {
+      style: { pane: 'compare', interactive: false, color: '#ff6d00', weight: 4, fill: true, fillColor: '#ff6d00', fillOpacity: 0.35, dashArray: '8 4' },
+      interactive: false,
+    }).addTo(map);
+  }
+  $('compare-run').addEventListener('click', () => runCompare().catch(showError));
+  $('compare-clear').addEventListener('click', () => {
+    S.compare = null;
+    drawCompare();
+    $('compare-result').hidden = true;
+    $('compare-clear').hidden = true;
+    updateLegend();
+  });
+
+  // ---------------------------------------------------------------- health-partner view
+  S.pcnShare = new Map();
+  async function loadAlignment() {
+    const rows = await api('/api/plans/' + enc(S.planId) + '/pcn-alignment');
+    S.alignment = rows;
+    const tb = clear($('coterminosity-table').querySelector('tbody'));
+    rows.slice().sort((p, q) => (num(q.coterminosity) || 0) - (num(p.coterminosity) || 0)).forEach((r) => {
+      const c = num(r.coterminosity);
+      tb.appendChild(el('tr', { dataset: { pcn: r.pcn_code } },
+        el('th', { scope: 'row' }, el('button', {
+          type: 'button', className: 'link-button', 'aria-label': 'Show ' + (r.pcn_name || r.pcn_code) + ' on the map',
+          onclick: () => { $('pcn-select').value = r.pcn_code; choosePcn(r.pcn_code).catch(showError); },
+        }, r.pcn_name || pcnName(r.pcn_code))),
+        el('td', { className: 'num', text: fmtInt(r.patients) }),
+        el('td', { text: r.best_area || '–' }),
+        el('td', { className: 'num' }, el('span', { className: 'bar', style: { width: Math.round((c || 0) * 30) + 'px' }, 'aria-hidden': 'true' }), fmtPct(c, 0)),
+        el('td', { className: 'num', text: r.areas_spanned !== undefined ? String(r.areas_spanned) : '–' })));
+    });
+  }
+  async function choosePcn(code) {
+    if (!code) {
+      S.pcn = null;
+      drawPcnShare();
+      $('pcn-view').hidden = true;
+      updateLegend();
+      return;
+    }
+    const [view] = await Promise.all([api('/api/plans/' + enc(S.planId) + '/pcns/' + enc(code)), layerFc('lsoas')]);
+    S.pcn = view;
+    S.pcnShare = new Map((view.lsoas || []).map((l) => [l.lsoa_code, l]));
+    drawPcnShare();
+    const total = (view.areas || []).reduce((s, a) => s + (num(a.patients) || 0), 0);
+    $('pcn-summary').textContent = (view.pcn_name || pcnName(code)) + ' (' + code + '): ' + fmtInt(total) + ' patients living in '
+      + (view.lsoas || []).length + ' LSOAs and ' + (view.areas || []).length + ' service delivery areas.';
+    const tb = clear($('pcn-areas-table').querySelector('tbody'));
+    (view.areas || []).slice().sort((p, q) => (num(q.share) || 0) - (num(p.share) || 0)).forEach((a) => {
+      tb.appendChild(el('tr', { dataset: { area: a.area_id } },
+        el('th', { scope: 'row' }, swatch(areaColourOf(a.area_id)), ' ', areaLabel(a.area_id)),
+        el('td', { className: 'num', text: fmtInt(a.patients) }),
+        el('td', { className: 'num' }, el('span', { className: 'bar', style: { width: Math.round((num(a.share) || 0) * 60) + 'px' }, 'aria-hidden': 'true' }), fmtPct(a.share))));
+    });
+    $('pcn-view').hidden = false;
+    updateLegend();
+    const b = S.layers.share && S.layers.share.getLayers().length ? S.layers.share.getBounds() : null;
+    if (b && b.isValid()) map.fitBounds(b, { padding: [20, 20], maxZoom: 12 });
+    announce($('pcn-summary').textContent);
+  }
+  function drawPcnShare() {
+    if (S.layers.share) { S.layers.share.remove(); S.layers.share = null; }
+    if (!S.pcn || !S.lsoasFc || S.mode !== 'health') return;
+    const feats = S.lsoasFc.features.filter((f) => S.pcnShare.has(f.properties.lsoa_code));
+    S.layers.share = L.geoJSON({ type: 'FeatureCollection', features: feats }, {
+      style: (f) => ({
+        pane: 'share', interactive: false, color: '#ffffff', weight: 0.4,
+        fill: true, fillColor: shareColour(num(S.pcnShare.get(f.properties.lsoa_code).share) || 0), fillOpacity: 0.85,
+      }),
+      interactive: false,
+    }).addTo(map);
+  }
+  $('pcn-select').addEventListener('change', () => choosePcn($('pcn-select').value).catch(showError));
+
+  // ---------------------------------------------------------------- modes
+  const MODES = ['explore', 'analyst', 'health'];
+  function setMode(mode, opts) {
+    S.mode = mode;
+    body.dataset.mode = mode;
+    for (const m of MODES) {
+      const t = $('mode-' + m);
+      t.setAttribute('aria-selected', m === mode ? 'true' : 'false');
+      t.tabIndex = m === mode ? 0 : -1;
+    }
+    $('panel-body').setAttribute('aria-labelledby', 'mode-' + mode);
+    $('analyst-tools').hidden = mode !== 'analyst';
+    $('versions-section').hidden = mode !== 'analyst';
+    $('health-tools').hidden = mode !== 'health';
+    map.getContainer().classList.toggle('picking', mode === 'analyst');
+    if (mode !== 'analyst') { S.selected.clear(); S.preview = null; }
+    if (mode === 'analyst') {
+      loadBlocks().then(restyleBlocks).catch(showError);
+      loadVersions().catch(showError);
+    }
+    if (mode === 'health') {
+      loadAlignment().catch(showError);
+      if (S.pcn) drawPcnShare();
+    } else if (S.layers.share) { S.layers.share.remove(); S.layers.share = null; }
+    if (mode !== 'analyst' && S.compare) { S.compare = null; drawCompare(); $('compare-result').hidden = true; }
+    restyleAreas();
+    restyleBlocks();
+    renderAreaDetails();
+    renderSelection();
+    updateLegend();
+    const h = new URLSearchParams(location.hash.slice(1));
+    if (mode === 'explore') h.delete('mode'); else h.set('mode', mode);
+    history.replaceState(null, '', '#' + h.toString());
+    if (opts && opts.announce) announce({ explore: 'Explore view.', analyst: 'Analyst view: select parishes to move them.', health: 'Health-partner view: choose a PCN.' }[mode]);
+  }
+  MODES.forEach((m, i) => {
+    const t = $('mode-' + m);
+    t.addEventListener('click', () => setMode(m, { announce: true }));
+    t.addEventListener('keydown', (e) => {
+      let j = null;
+      if (e.key === 'ArrowRight') j = (i + 1) % MODES.length;
+      else if (e.key === 'ArrowLeft') j = (i + MODES.length - 1) % MODES.length;
+      else if (e.key === 'Home') j = 0;
+      else if (e.key === 'End') j = MODES.length - 1;
+      if (j === null) return;
+      e.preventDefault();
+      setMode(MODES[j], { announce: true });
+      $('mode-' + MODES[j]).focus();
+    });
+  });
+
+  // ---------------------------------------------------------------- search
+  const search = { results: [], active: -1, timer: null, seq: 0 };
+  const searchInput = $('search-input');
+  const kindText = { parish: 'parish', lsoa: 'LSOA', postcode: 'postcode' };
+  function closeSearch() {
+    $('search-results').hidden = true;
+    searchInput.setAttribute('aria-expanded', 'false');
+    searchInput.removeAttribute('aria-activedescendant');
+    search.active = -1;
+  }
+  function setActive(i) {
+    search.active = i;
+    [...$('search-results').children].forEach((li, j) => li.setAttribute('aria-selected', j === i ? 'true' : 'false'));
+    if (i >= 0) {
+      searchInput.setAttribute('aria-activedescendant', 'search-result-' + i);
+      const li = $('search-result-' + i);
+      if (li) li.scrollIntoView({ block: 'nearest' });
+    } else searchInput.removeAttribute('aria-activedescendant');
+  }
+  async function runSearch(q) {
+    const seq = ++search.seq;
+    if (q.trim().length < 2) { closeSearch(); return; }
+    const rows = await api('/api/search?q=' + enc(q.trim()));
+    if (seq !== search.seq) return;
+    search.results = rows || [];
+    const ul = clear($('search-results'));
+    search.results.forEach((r, i) => {
+      ul.appendChild(el('li', {
+        role: 'option', id: 'search-result-' + i, dataset: { index: i, code: r.code, block: r.block_code || '' }, 'aria-selected': 'false',
+        onmousedown: (e) => { e.preventDefault(); pickResult(i); },
+      }, el('span', { text: r.name || r.code }), el('span', { className: 'kind', text: (kindText[r.kind] || r.kind || '') + (r.code && r.code !== r.name ? ' ' + r.code : '') })));
+    });
+    if (!search.results.length) ul.appendChild(el('li', { role: 'option', 'aria-disabled': 'true', text: 'Nothing found for “' + q + '”.' }));
+    ul.hidden = false;
+    searchInput.setAttribute('aria-expanded', 'true');
+    $('search-status').textContent = search.results.length + (search.results.length === 1 ? ' result' : ' results') + '. Use the arrow keys and Enter.';
+    setActive(-1);
+  }
+  searchInput.addEventListener('input', () => {
+    window.clearTimeout(search.timer);
+    const q = searchInput.value;
+    search.timer = window.setTimeout(() => runSearch(q).catch(showError), 180);
+  });
+  searchInput.addEventListener('keydown', (e) => {
+    const n = search.results.length;
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      if ($('search-results').hidden && searchInput.value.trim().length >= 2) { runSearch(searchInput.value).catch(showError); return; }
+      if (n) setActive((search.active + 1) % n);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (n) setActive((search.active - 1 + n) % n);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (!$('search-results').hidden && n) pickResult(search.active >= 0 ? search.active : 0);
+      else runSearch(searchInput.value).catch(showError);
+    } else if (e.key === 'Escape') {
+      closeSearch();
+    }
+  });
+  searchInput.addEventListener('blur', () => window.setTimeout(closeSearch, 150));
+
+  async function pickResult(i) {
+    const r = search.results[i];
+    if (!r) return;
+    closeSearch();
+    searchInput.value = r.name || r.code;
+    const lat = num(r.lat), lon = num(r.lon);
+    if (lat !== null && lon !== null) showPoint(L.latLng(lat, lon), Math.max(map.getZoom(), r.kind === 'postcode' ? 14 : 12));
+    const code = r.block_code;
+    if (code && S.plan && S.plan.blocks && S.plan.blocks[code]) {
+      if (S.mode === 'analyst') {
+        await loadBlocks();
+        selectBlock(code, 'only');
+        focusBlockOption(code);
+      } else {
+        selectArea(blockArea(code));
+        S.activeBlock = code;
+        renderBlockList();
+        $('area-title').focus();
+      }
+      announce((r.name || r.code) + ' is in ' + areaLabel(blockArea(code)) + '.');
+    } else {
+      announce('Showing ' + (r.name || r.code) + ' on the map.');
+    }
+    if (!S.blocksFc) loadBlocks().catch(() => { /* names only */ });
+  }
+
+  // ---------------------------------------------------------------- phone bottom sheet
+  const phone = window.matchMedia('(max-width: 700px)');
+  function applyPhone() {
+    const legend = $('legend');
+    if (phone.matches) {
+      $('layers-box').open = false;
+      $('layers-box').appendChild(legend);
+    } else {
+      $('map-wrap').appendChild(legend);
+    }
+    setSheet('half');
+    window.setTimeout(() => map.invalidateSize(), 50);
+  }
+  if (phone.addEventListener) phone.addEventListener('change', applyPhone);
+  /** The bottom sheet on a phone: half height → full height → collapsed → half height. */
+  function setSheet(state) {
+    const p = $('panel');
+    p.classList.toggle('expanded', state === 'expanded');
+    p.classList.toggle('collapsed', state === 'collapsed');
+    const t = $('panel-toggle');
+    t.setAttribute('aria-expanded', state === 'collapsed' ? 'false' : 'true');
+    t.textContent = { half: 'Show more details', expanded: 'Hide details', collapsed: 'Show details' }[state];
+    window.setTimeout(() => map.invalidateSize(), 50);
+  }
+  $('panel-toggle').addEventListener('click', () => {
+    const p = $('panel');
+    setSheet(p.classList.contains('collapsed') ? 'half' : p.classList.contains('expanded') ? 'collapsed' : 'expanded');
+  });
+
+  // ---------------------------------------------------------------- plan picker
+  $('plan-select').addEventListener('change', () => {
+    openPlan($('plan-select').value).then(() => { if (S.mode === 'analyst') loadVersions(); if (S.mode === 'health') loadAlignment(); }).catch(showError);
+  });
+  $('plan-create').addEventListener('click', async () => {
+    $('plan-create').disabled = true;
+    $('plan-summary-line').textContent = 'Building the plan: this takes a few seconds…';
+    try {
+      const p = await api('/api/plans', { method: 'POST', body: { name: 'First plan' } });
+      const id = await loadPlans(p && p.id);
+      if (id !== null) await openPlan(id);
+      announce('The plan is built.');
+    } catch (e) { showError(e); } finally { $('plan-create').disabled = false; }
+  });
+
+  // ---------------------------------------------------------------- hooks for tests and the browser console
+  window.sda = {
+    map,
+    state: S,
+    /** Fits the map to a block and returns a pixel inside it, measured from the map's top-left corner. */
+    blockPoint(code) {
+      const f = S.blockFeature.get(code);
+      if (!f) return null;
+      map.fitBounds(L.geoJSON(f).getBounds(), { animate: false, padding: [60, 60], maxZoom: 13 });
+      const c = map.latLngToContainerPoint(labelPoint(f.geometry));
+      return { x: Math.round(c.x), y: Math.round(c.y) };
+    },
+  };
+
+  // ---------------------------------------------------------------- start
+  async function start() {
+    applyPhone();
+    updateLegend();
+    try {
+      const [, id] = await Promise.all([loadRegion(), loadPlans()]);
+      if (id !== null && id !== undefined) await openPlan(id);
+      body.dataset.state = 'ready';
+      const h = new URLSearchParams(location.hash.slice(1));
+      const mode = h.get('mode');
+      if (MODES.includes(mode) && mode !== 'explore') setMode(mode);
+      // blocks give the map its picking and the lists their names; load them after the first paint
+      window.setTimeout(() => loadBlocks().then(() => { restyleBlocks(); drawCompare(); }).catch(showError), 0);
+    } catch (e) {
+      body.dataset.state = 'error';
+      showError(e);
+    }
+  }
+  start();
+}());

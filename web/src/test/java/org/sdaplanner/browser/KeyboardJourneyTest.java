@@ -1,0 +1,130 @@
+package org.sdaplanner.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A move made with the keyboard alone (Tab, arrow keys, Enter, typing): switch to the analyst
+ * view, find a parish with the search box, select it, choose the target area, preview, make the
+ * move and undo it. Focus must stay visible throughout.
+ */
+class KeyboardJourneyTest extends BrowserJourney {
+
+    @Test
+    void moveAParishWithTheKeyboardAlone() {
+        Move move = findAcceptedMove();
+        Browser b = open(1280, 900, false);
+        b.load(server.baseUrl() + "/");
+
+        // Tab to the mode tabs, arrow right to "Analyst"
+        tabTo(b, "mode-explore", 25);
+        press(b, Keys.ARROW_RIGHT);
+        b.waitFor("the analyst view", d -> "analyst".equals(b.attr(By.tagName("body"), "data-mode")));
+        assertEquals("mode-analyst", b.activeId(), "focus follows the selected tab");
+        assertFocusVisible(b);
+        b.idle();
+
+        // Tab to the search box, type the parish name, arrow down to it, Enter
+        tabTo(b, "search-input", 10);
+        new Actions(b.driver()).sendKeys(move.blockName()).perform();
+        b.waitFor("search results", d -> b.$("search-results").isDisplayed() && !b.all("#search-results li[data-block]").isEmpty());
+        assertEquals("true", b.$("search-input").getDomAttribute("aria-expanded"));
+        boolean found = false;
+        for (int i = 0; i < 20 && !found; i++) {
+            press(b, Keys.ARROW_DOWN);
+            String active = b.$("search-input").getDomAttribute("aria-activedescendant");
+            found = active != null && move.block().equals(b.$(active).getDomAttribute("data-block"));
+        }
+        assertTrue(found, "the parish is among the search results: " + b.$("search-results").getText());
+        press(b, Keys.ENTER);
+        b.waitFor("the parish to be selected in the list", d -> ("block-opt-" + move.block()).equals(b.activeId())
+                && "true".equals(b.attr(By.id("block-opt-" + move.block()), "aria-selected")));
+        b.idle();
+        assertFocusVisible(b);
+        assertTrue(b.$("selection-summary").getText().contains(move.blockName()));
+        b.screenshot("keyboard-01-selected");
+
+        // every visible control has an accessible name (label, text or aria-label)
+        StringBuilder unnamed = new StringBuilder();
+        for (WebElement e : b.all("button, select, input, a[href], [role=tab], [role=option], [role=listbox], summary")) {
+            if (e.isDisplayed() && (e.getAccessibleName() == null || e.getAccessibleName().isBlank())) {
+                unnamed.append(e.getTagName()).append('#').append(e.getDomAttribute("id")).append(' ');
+            }
+        }
+        assertEquals("", unnamed.toString().trim(), "controls without an accessible name");
+
+        // in the block list, arrow keys move and Enter re-selects; then back to the parish
+        boolean last = Boolean.TRUE.equals(b.js("return !document.activeElement.nextElementSibling;"));
+        press(b, last ? Keys.ARROW_UP : Keys.ARROW_DOWN);
+        assertNotEquals("block-opt-" + move.block(), b.activeId(), "arrow keys move within the block list");
+        press(b, last ? Keys.ARROW_DOWN : Keys.ARROW_UP);
+        assertEquals("block-opt-" + move.block(), b.activeId(), "arrow keys move within the block list");
+
+        // Tab to the target area, choose it with the arrow keys
+        tabTo(b, "move-target", 10);
+        assertFocusVisible(b);
+        press(b, Keys.HOME);
+        for (int i = 0; i < 40 && !move.to().equals(b.$("move-target").getDomProperty("value")); i++) {
+            press(b, Keys.ARROW_DOWN);
+        }
+        assertEquals(move.to(), b.$("move-target").getDomProperty("value"), "target chosen with the arrow keys");
+
+        // Tab to Preview, Enter
+        tabTo(b, "move-preview", 3);
+        press(b, Keys.ENTER);
+        b.waitFor("the preview", d -> b.$("preview-result").isDisplayed());
+        b.idle();
+        assertEquals("accepted", b.$("preview-verdict").getDomAttribute("class"), b.$("preview-verdict").getText());
+        assertTrue(b.$("live").getText().startsWith("Preview"), "announced: " + b.$("live").getText());
+        assertTrue(b.all("#preview-table tbody tr").size() >= 2);
+        b.screenshot("keyboard-02-preview");
+
+        // Tab to "Make this move", Enter; then Tab to Undo, Enter
+        String pop = AnalystJourneyTest.areaPopulation(b, move.from());
+        String rev = b.attr(By.tagName("body"), "data-revision");
+        tabTo(b, "move-commit", 3);
+        press(b, Keys.ENTER);
+        b.waitFor("the move", d -> !rev.equals(b.attr(By.tagName("body"), "data-revision")));
+        b.idle();
+        assertNotEquals(pop, AnalystJourneyTest.areaPopulation(b, move.from()), "the move changed the figures");
+        assertTrue(b.$("live").getText().startsWith("Moved"), b.$("live").getText());
+        String rev2 = b.attr(By.tagName("body"), "data-revision");
+        tabTo(b, "undo", 12);
+        press(b, Keys.ENTER);
+        b.waitFor("the undo", d -> !rev2.equals(b.attr(By.tagName("body"), "data-revision")));
+        b.idle();
+        assertEquals(pop, AnalystJourneyTest.areaPopulation(b, move.from()), "undo restored the figures");
+        assertEquals("(none)", b.errorText(), "no error shown");
+    }
+
+    private static void press(Browser b, CharSequence key) {
+        new Actions(b.driver()).sendKeys(key).perform();
+    }
+
+    /** Presses Tab until the element with this id has the focus. */
+    private static void tabTo(Browser b, String id, int max) {
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < max; i++) {
+            if (id.equals(b.activeId())) {
+                return;
+            }
+            press(b, Keys.TAB);
+            path.append(b.activeId().isEmpty() ? "(no id)" : b.activeId()).append(' ');
+        }
+        assertEquals(id, b.activeId(), "Tab reaches #" + id + " within " + max + " presses; went through: " + path);
+    }
+
+    private static void assertFocusVisible(Browser b) {
+        Object outline = b.js("var s = getComputedStyle(document.activeElement);"
+                + "return s.outlineStyle + ' ' + s.outlineWidth;");
+        assertTrue(outline != null && !outline.toString().startsWith("none") && !outline.toString().endsWith(" 0px"),
+                "focus is visible on #" + b.activeId() + ": outline " + outline);
+    }
+}

@@ -1,0 +1,663 @@
+package org.sdaplanner.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sdaplanner.store.SpatialStore;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every route of docs/api.md over HTTP against a real server on a free port, on an embedded
+ * store filled with the real C&P data (once for the class): good requests and bad ones.
+ */
+class MapServerApiTest {
+    @TempDir
+    static Path dir;
+    static PlannerService service;
+    static MapServer server;
+    static Http http;
+
+    @BeforeAll
+    static void start() {
+        SpatialStore store = TestData.importedStore("jdbc:h2:file:" + dir.resolve("store").resolve("sda"));
+        service = PlannerService.open(store);
+        assertTrue(service.ensureDefaultPlan("test").isPresent());
+        assertTrue(service.ensureDefaultPlan("test").isEmpty(), "only when there is none");
+        server = MapServer.start(service, "127.0.0.1", 0);
+        http = new Http("http://127.0.0.1:" + server.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    static long newPlan(String name) {
+        Http.Response r = http.post("/api/plans", Http.json(Map.of("name", name, "seed", 1)), "X-User", "tester");
+        assertEquals(201, r.status(), r::toString);
+        return r.json().path("id").asLong();
+    }
+
+    static JsonNode ok(Http.Response r) {
+        assertEquals(200, r.status(), r::toString);
+        return r.json();
+    }
+
+    static void assertError(int status, Http.Response r) {
+        assertEquals(status, r.status(), r::toString);
+        JsonNode body = r.json();
+        assertTrue(body.path("error").isTextual() && !body.path("error").asText().isBlank(), r::toString);
+        assertFalse(r.text().contains("\tat org.") || r.text().contains("Exception:"), "no stack trace: " + r);
+    }
+
+    static String move(String block, String to, Long revision, boolean preview) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("blocks", List.of(block));
+        body.put("to", to);
+        body.put("preview", preview);
+        if (revision != null) {
+            body.put("revision", revision);
+        }
+        return Http.json(body);
+    }
+
+    /** A block, its area and a neighbouring area of the same district, with the "why"'s verdict on moving it there. */
+    record Candidate(String block, String from, String to, boolean allowed) {
+    }
+
+    /** Walks the blocks' "why" until it has found a move that is allowed and one that would cut an area in two. */
+    static List<Candidate> candidates(long plan) {
+        return candidates(http, plan);
+    }
+
+    /** Plans built with the same seed and options are the same plan: the walk is done once per assignment. */
+    private static final Map<String, List<Candidate>> CANDIDATES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static List<Candidate> candidates(Http http, long plan) {
+        JsonNode p = ok(http.get("/api/plans/" + plan));
+        return CANDIDATES.computeIfAbsent(p.path("blocks").toString(), k -> walk(http, plan, p));
+    }
+
+    private static List<Candidate> walk(Http http, long plan, JsonNode p) {
+        Map<String, String> districtOf = new java.util.HashMap<>();
+        Map<String, Integer> blocksIn = new java.util.HashMap<>();
+        for (JsonNode a : p.path("areas")) {
+            districtOf.put(a.path("area_id").asText(), a.path("district_codes").get(0).asText());
+            blocksIn.put(a.path("area_id").asText(), a.path("blocks").asInt());
+        }
+        Candidate allowed = null;
+        Candidate cut = null;
+        for (Iterator<String> it = p.path("blocks").fieldNames(); it.hasNext() && (allowed == null || cut == null); ) {
+            String code = it.next();
+            JsonNode why = ok(http.get("/api/plans/" + plan + "/blocks/" + code + "/why"));
+            String from = why.path("area_id").asText();
+            for (JsonNode o : why.path("alternatives")) {
+                String to = o.path("area_id").asText();
+                if (!districtOf.get(to).equals(districtOf.get(from))) {
+                    continue;
+                }
+                if (o.path("allowed").asBoolean() && allowed == null) {
+                    allowed = new Candidate(code, from, to, true);
+                } else if (!o.path("allowed").asBoolean() && blocksIn.get(from) > 2 && cut == null) {
+                    cut = new Candidate(code, from, to, false);
+                }
+            }
+        }
+        assertNotNull(allowed, "some block can move to a neighbouring area");
+        assertNotNull(cut, "some block holds its area together");
+        return List.of(allowed, cut);
+    }
+
+    /** The plan's figures without its revision. */
+    static JsonNode figures(long plan) {
+        JsonNode m = ok(http.get("/api/plans/" + plan + "/metrics"));
+        com.fasterxml.jackson.databind.node.ObjectNode o = Http.JSON.createObjectNode();
+        o.set("summary", m.path("summary"));
+        o.set("areas", m.path("areas"));
+        o.set("pcns", m.path("pcns"));
+        return o;
+    }
+
+    // ---- region ------------------------------------------------------------------------------
+
+    @Test
+    void healthAndRegion() {
+        JsonNode h = ok(http.get("/api/health"));
+        assertEquals("ok", h.path("status").asText());
+        assertEquals("H2GIS", h.path("store").asText());
+        JsonNode r = ok(http.get("/api/region"));
+        assertEquals("Cambridgeshire and Peterborough", r.path("name").asText());
+        assertEquals(6, r.path("districts").size());
+        assertEquals(22, r.path("pcns").size());
+        assertTrue(r.path("attributions").size() > 0);
+        assertTrue(r.path("attributions").get(0).asText().contains("Open Government Licence"));
+        assertEquals(4, r.path("bounds").size());
+        for (JsonNode d : r.path("districts")) {
+            assertTrue(d.path("code").asText().startsWith("E0") && !d.path("name").asText().isBlank());
+        }
+    }
+
+    @Test
+    void layersHaveTheirPropertiesAnEtagAndGzip() {
+        Map<String, List<String>> props = Map.of(
+                "lsoas", List.of("lsoa_code", "lsoa_name", "district_code", "dominant_pcn_code", "dominant_share", "second_pcn_code",
+                        "contested", "registered_patients"),
+                "blocks", List.of("block_code", "block_name", "block_kind", "district_code", "resident_population", "dominant_pcn_code"),
+                "districts", List.of("code", "name"),
+                "pcn-footprints", List.of("pcn_code", "pcn_name", "lsoas"),
+                "pcn-catchments", List.of("pcn_code", "name"));
+        Map<String, Integer> counts = Map.of("lsoas", 516, "districts", 6);
+        for (Map.Entry<String, List<String>> e : props.entrySet()) {
+            Http.Response r = http.get("/api/layers/" + e.getKey() + "?zoom=10");
+            JsonNode fc = ok(r);
+            assertEquals("FeatureCollection", fc.path("type").asText());
+            assertTrue(fc.path("features").size() > 0, e.getKey());
+            if (counts.containsKey(e.getKey())) {
+                assertEquals(counts.get(e.getKey()), fc.path("features").size(), e.getKey());
+            }
+            JsonNode f = fc.path("features").get(0);
+            List<String> names = new ArrayList<>();
+            f.path("properties").fieldNames().forEachRemaining(names::add);
+            assertEquals(e.getValue(), names, e.getKey());
+            JsonNode first = firstPosition(f.path("geometry"));
+            double lon = first.get(0).asDouble();
+            double lat = first.get(1).asDouble();
+            assertTrue(lon > -1 && lon < 1 && lat > 51.9 && lat < 52.8, "EPSG:4326 in C&P: " + lon + "," + lat);
+            String etag = r.header("ETag");
+            assertNotNull(etag, e.getKey());
+            Http.Response again = http.get("/api/layers/" + e.getKey() + "?zoom=10", "If-None-Match", etag);
+            assertEquals(304, again.status(), e.getKey());
+            assertEquals(0, again.raw().body().length);
+            assertEquals(200, http.get("/api/layers/" + e.getKey() + "?zoom=10", "If-None-Match", "\"other\"").status());
+        }
+        // simplified for the zoom: fewer bytes when zoomed out, a different ETag per zoom
+        Http.Response z8 = http.get("/api/layers/lsoas?zoom=8");
+        Http.Response z14 = http.get("/api/layers/lsoas?zoom=14");
+        assertTrue(z8.body().length < z14.body().length, z8.body().length + " vs " + z14.body().length);
+        assertNotEquals(z8.header("ETag"), z14.header("ETag"));
+        // gzip when asked
+        Http.Response gz = http.get("/api/layers/blocks?zoom=10", "Accept-Encoding", "gzip");
+        assertEquals("gzip", gz.header("Content-Encoding"));
+        assertTrue(gz.raw().body().length < gz.body().length / 2);
+        assertEquals("FeatureCollection", gz.json().path("type").asText());
+        // bad requests
+        assertError(404, http.get("/api/layers/roads?zoom=10"));
+        assertError(400, http.get("/api/layers/lsoas?zoom=abc"));
+        assertError(400, http.get("/api/layers/lsoas?zoom=99"));
+    }
+
+    private static JsonNode firstPosition(JsonNode geometry) {
+        JsonNode c = geometry.path("coordinates");
+        while (c.isArray() && c.get(0).isArray()) {
+            c = c.get(0);
+        }
+        return c;
+    }
+
+    @Test
+    void searchFindsParishesLsoasAndPostcodes() {
+        JsonNode ely = ok(http.get("/api/search?q=Ely"));
+        assertTrue(ely.size() >= 1 && ely.size() <= 20);
+        JsonNode hit = ely.get(0);
+        assertEquals("parish", hit.path("kind").asText());
+        assertEquals("Ely", hit.path("name").asText());
+        assertEquals(hit.path("code").asText(), hit.path("block_code").asText());
+        assertTrue(hit.path("lat").asDouble() > 52.3 && hit.path("lat").asDouble() < 52.5);
+
+        String code = ok(http.get("/api/layers/lsoas?zoom=8")).path("features").get(0).path("properties").path("lsoa_code").asText();
+        JsonNode lsoa = ok(http.get("/api/search?q=" + code.toLowerCase(java.util.Locale.ROOT)));
+        assertEquals("lsoa", lsoa.get(0).path("kind").asText());
+        assertEquals(code, lsoa.get(0).path("code").asText());
+        assertFalse(lsoa.get(0).path("block_code").asText().isBlank());
+
+        JsonNode cambridge = ok(http.get("/api/search?q=cambridge"));
+        assertEquals(20, cambridge.size(), "at most 20");
+
+        JsonNode pc = ok(http.get("/api/search?q=cb1%200ag"));
+        assertEquals("postcode", pc.get(0).path("kind").asText());
+        assertEquals("CB1 0AG", pc.get(0).path("code").asText());
+        String block = pc.get(0).path("block_code").asText();
+        assertTrue(ok(http.get("/api/plans/" + defaultPlanId())).path("blocks").has(block), "the postcode's block: " + block);
+
+        assertEquals(0, ok(http.get("/api/search?q=zzzzqqq")).size());
+        assertError(400, http.get("/api/search"));
+    }
+
+    static long defaultPlanId() {
+        return ok(http.get("/api/plans")).get(0).path("id").asLong();
+    }
+
+    // ---- plans -------------------------------------------------------------------------------
+
+    @Test
+    void plansCanBeListedCreatedRenamedCopiedAndDeleted() {
+        JsonNode list = ok(http.get("/api/plans"));
+        assertTrue(list.size() >= 1);
+        assertEquals(PlannerService.DEFAULT_PLAN_NAME, list.get(0).path("name").asText());
+        for (String f : List.of("id", "name", "revision", "areas", "alignment", "updated_at")) {
+            assertTrue(list.get(0).has(f), f);
+        }
+        assertEquals(28, list.get(0).path("areas").asInt());
+
+        Http.Response created = http.post("/api/plans", "{\"name\":\"Ten areas\",\"areas\":10,\"seed\":2,\"district_nesting\":false}");
+        assertEquals(201, created.status(), created::toString);
+        JsonNode plan = created.json();
+        long id = plan.path("id").asLong();
+        assertEquals("/api/plans/" + id, created.header("Location"));
+        assertEquals(10, plan.path("areas").size());
+        assertEquals(10, plan.path("summary").path("areas").asInt());
+        assertEquals(0, plan.path("revision").asLong());
+        assertFalse(plan.path("district_nesting").asBoolean());
+        assertEquals(498, plan.path("blocks").size());
+        JsonNode anyBlock = plan.path("blocks").elements().next();
+        assertTrue(anyBlock.path("area_id").asText().startsWith("SDA"));
+        assertFalse(anyBlock.path("locked").asBoolean());
+        JsonNode area = plan.path("areas").get(0);
+        for (String f : List.of("area_id", "area_name", "district_codes", "blocks", "resident_population", "deviation", "main_pcn_code",
+                "pcn_alignment", "compactness", "contiguous", "pcn_mix")) {
+            assertTrue(area.has(f), f);
+        }
+        assertEquals(plan, ok(http.get("/api/plans/" + id)));
+
+        JsonNode renamed = ok(http.send("PATCH", "/api/plans/" + id, "{\"name\":\"Ten areas, renamed\"}"));
+        assertEquals("Ten areas, renamed", renamed.path("name").asText());
+        Http.Response copy = http.post("/api/plans/" + id + "/copy", "{\"name\":\"The copy\"}");
+        assertEquals(201, copy.status(), copy::toString);
+        long copyId = copy.json().path("id").asLong();
+        assertEquals(plan.path("blocks"), copy.json().path("blocks"));
+        assertEquals("The copy", copy.json().path("name").asText());
+
+        assertEquals(204, http.send("DELETE", "/api/plans/" + id, null).status());
+        assertError(404, http.get("/api/plans/" + id));
+        assertError(404, http.send("DELETE", "/api/plans/" + id, null));
+        assertEquals(200, http.get("/api/plans/" + copyId).status(), "the copy stays");
+        assertEquals(204, http.send("DELETE", "/api/plans/" + copyId, null).status());
+
+        // bad requests
+        assertError(404, http.get("/api/plans/999999"));
+        assertError(404, http.get("/api/plans/not-a-number"));
+        assertError(400, http.post("/api/plans", "{\"areas\":10}"));
+        assertError(400, http.post("/api/plans", "{\"name\":\"x\",\"areas\":\"ten\"}"));
+        assertError(400, http.post("/api/plans", "{\"name\":\"x\",\"areas\":100000}"));
+        assertError(400, http.post("/api/plans", "{\"name\":"));
+        assertError(400, http.post("/api/plans", "[1,2]"));
+        assertError(400, http.send("PATCH", "/api/plans/" + copyId, "{}"));
+        assertError(404, http.send("PATCH", "/api/plans/999999", "{\"name\":\"x\"}"));
+        assertError(404, http.get("/api/no-such-thing"));
+    }
+
+    @Test
+    void metricsAlignmentPcnViewAndWhy() {
+        long id = defaultPlanId();
+        JsonNode m = ok(http.get("/api/plans/" + id + "/metrics"));
+        assertEquals(28, m.path("summary").path("areas").asInt());
+        assertEquals(28, m.path("areas").size());
+        assertEquals(22, m.path("pcns").size());
+        double alignment = m.path("summary").path("alignment").asDouble();
+        assertTrue(alignment > 0.5 && alignment < 1, "alignment " + alignment);
+
+        JsonNode rows = ok(http.get("/api/plans/" + id + "/pcn-alignment"));
+        assertEquals(22, rows.size());
+        JsonNode row = rows.get(0);
+        for (String f : List.of("pcn_code", "pcn_name", "patients", "best_area", "coterminosity", "areas_spanned", "by_area")) {
+            assertTrue(row.has(f), f);
+        }
+        double sum = 0;
+        for (JsonNode v : row.path("by_area")) {
+            sum += v.asDouble();
+        }
+        assertEquals(row.path("patients").asDouble(), sum, 0.5 * row.path("by_area").size() + 1);
+        Http.Response csv = http.get("/api/plans/" + id + "/pcn-alignment?format=csv");
+        assertEquals(200, csv.status());
+        assertTrue(csv.header("Content-Type").startsWith("text/csv"));
+        List<String> lines = csv.text().lines().toList();
+        assertEquals(23, lines.size());
+        assertTrue(lines.get(0).startsWith("pcn_code,pcn_name,SDA01,SDA02,"));
+        assertTrue(lines.get(0).endsWith(",SDA28,total"));
+        assertError(400, http.get("/api/plans/" + id + "/pcn-alignment?format=xml"));
+
+        String pcn = row.path("pcn_code").asText();
+        JsonNode view = ok(http.get("/api/plans/" + id + "/pcns/" + pcn));
+        assertEquals(pcn, view.path("pcn_code").asText());
+        assertEquals(row.path("pcn_name").asText(), view.path("pcn_name").asText());
+        assertTrue(view.path("lsoas").size() > 0);
+        JsonNode l = view.path("lsoas").get(0);
+        assertTrue(l.path("lsoa_code").asText().startsWith("E01") && l.path("share").asDouble() > 0 && l.path("patients").asLong() > 0);
+        double shares = 0;
+        for (JsonNode a : view.path("areas")) {
+            assertTrue(a.path("area_id").asText().startsWith("SDA"));
+            shares += a.path("share").asDouble();
+        }
+        assertEquals(1.0, shares, 0.01);
+        assertError(404, http.get("/api/plans/" + id + "/pcns/NOPCN"));
+        assertError(404, http.get("/api/plans/999999/pcns/" + pcn));
+
+        JsonNode why = ok(http.get("/api/plans/" + id + "/blocks/M04000036/why"));
+        assertEquals("Ely", why.path("block_name").asText());
+        assertTrue(why.path("text").asText().startsWith("Ely is in"));
+        assertTrue(why.path("leanings").size() > 0);
+        assertTrue(why.path("alternatives").isArray());
+        assertError(404, http.get("/api/plans/" + id + "/blocks/NOBLOCK/why"));
+    }
+
+    @Test
+    void movesAreCheckedAndUndoRedoRestoreTheFigures() {
+        long id = newPlan("Moves");
+        List<Candidate> c = candidates(id);
+        Candidate good = c.get(0);
+        Candidate cut = c.get(1);
+        JsonNode before = figures(id);
+
+        // preview: the outcome, nothing changes
+        JsonNode preview = ok(http.post("/api/plans/" + id + "/moves", move(good.block(), good.to(), 0L, true)));
+        assertTrue(preview.path("accepted").asBoolean());
+        assertTrue(preview.path("preview").asBoolean());
+        assertEquals(0, preview.path("revision").asLong());
+        assertEquals(before, figures(id));
+
+        // the move
+        JsonNode moved = ok(http.post("/api/plans/" + id + "/moves", move(good.block(), good.to(), 0L, false), "X-User", "ana"));
+        assertTrue(moved.path("accepted").asBoolean());
+        assertEquals(1, moved.path("revision").asLong());
+        assertEquals(List.of(good.from()), List.of(moved.path("from").get(0).asText()));
+        assertEquals(2, moved.path("areas").size());
+        for (JsonNode a : moved.path("areas")) {
+            for (String f : List.of("area_id", "residents_before", "residents_after", "alignment_before", "alignment_after")) {
+                assertTrue(a.has(f), f);
+            }
+            assertNotEquals(a.path("residents_before").asDouble(), a.path("residents_after").asDouble());
+        }
+        assertEquals(preview.path("alignment_after"), moved.path("alignment_after"));
+        assertEquals(good.to(), ok(http.get("/api/plans/" + id)).path("blocks").path(good.block()).path("area_id").asText());
+        JsonNode after = figures(id);
+        assertNotEquals(before, after);
+
+        // stale revision, unknown plan/block/area, malformed and incomplete bodies
+        Http.Response stale = http.post("/api/plans/" + id + "/moves", move(good.block(), good.from(), 0L, false));
+        assertError(409, stale);
+        assertEquals(1, stale.json().path("revision").asLong());
+        assertError(404, http.post("/api/plans/999999/moves", move(good.block(), good.from(), null, false)));
+        assertError(404, http.post("/api/plans/" + id + "/moves", move("NOBLOCK", good.from(), null, false)));
+        assertError(404, http.post("/api/plans/" + id + "/moves", move(good.block(), "SDA99", null, false)));
+        assertError(400, http.post("/api/plans/" + id + "/moves", "{\"blocks\":[\"" + good.block() + "\"],"));
+        assertError(400, http.post("/api/plans/" + id + "/moves", "{\"blocks\":[\"" + good.block() + "\"]}"));
+        assertError(400, http.post("/api/plans/" + id + "/moves", "{\"blocks\":\"" + good.block() + "\",\"to\":\"SDA01\"}"));
+        assertError(400, http.post("/api/plans/" + id + "/moves", "{\"blocks\":[],\"to\":\"SDA01\"}"));
+        assertError(400, http.post("/api/plans/" + id + "/moves", "{\"blocks\":[\"x\"],\"to\":\"SDA01\",\"revision\":\"one\"}"));
+        assertError(400, http.post("/api/plans/" + id + "/moves", ""));
+
+        // a move that breaks contiguity: 422 naming the blocks cut off
+        Http.Response refused = http.post("/api/plans/" + id + "/moves", move(cut.block(), cut.to(), 1L, false));
+        assertError(422, refused);
+        JsonNode body = refused.json();
+        assertFalse(body.path("accepted").asBoolean());
+        assertTrue(body.path("reason").asText().contains("cut"), body::toString);
+        assertTrue(body.path("cut_off").size() > 0, body::toString);
+        assertEquals(body.path("reason").asText(), body.path("error").asText());
+        assertEquals(1, ok(http.get("/api/plans/" + id)).path("revision").asLong(), "a refused move changes nothing");
+        assertEquals(after, figures(id));
+
+        // undo restores the figures, redo brings the move back
+        JsonNode undone = ok(http.post("/api/plans/" + id + "/undo", "{\"revision\":1}", "X-User", "ben"));
+        assertEquals("undo", undone.path("kind").asText());
+        assertEquals(2, undone.path("revision").asLong());
+        assertEquals(List.of(good.block()), List.of(undone.path("blocks").get(0).asText()));
+        assertEquals(before, figures(id));
+        assertEquals(good.from(), ok(http.get("/api/plans/" + id)).path("blocks").path(good.block()).path("area_id").asText());
+        assertError(409, http.post("/api/plans/" + id + "/undo", "{}"));
+        JsonNode redone = ok(http.post("/api/plans/" + id + "/redo", "", "X-User", "cy"));
+        assertEquals(3, redone.path("revision").asLong());
+        assertEquals(after, figures(id));
+        assertError(409, http.post("/api/plans/" + id + "/redo", "{}"));
+        assertError(409, http.post("/api/plans/" + id + "/undo", "{\"revision\":1}"));
+        assertError(404, http.post("/api/plans/999999/undo", "{}"));
+
+        // the audit: newest first, with the users from X-User
+        JsonNode audit = ok(http.get("/api/plans/" + id + "/audit"));
+        List<String> kinds = new ArrayList<>();
+        List<String> users = new ArrayList<>();
+        for (JsonNode e : audit) {
+            kinds.add(e.path("kind").asText());
+            users.add(e.path("user").asText());
+            for (String f : List.of("seq", "at", "user", "kind", "blocks", "from", "to")) {
+                assertTrue(e.has(f), f);
+            }
+        }
+        assertEquals(List.of("redo", "undo", "move", "create"), kinds);
+        assertEquals(List.of("cy", "ben", "ana", "tester"), users);
+        JsonNode moveEntry = audit.get(2);
+        assertEquals(good.block(), moveEntry.path("blocks").get(0).asText());
+        assertEquals(good.from(), moveEntry.path("from").get(0).asText());
+        assertEquals(good.to(), moveEntry.path("to").asText());
+        assertError(404, http.get("/api/plans/999999/audit"));
+    }
+
+    @Test
+    void lockedBlocksCannotMove() {
+        long id = newPlan("Locks");
+        Candidate good = candidates(id).get(0);
+        JsonNode locked = ok(http.post("/api/plans/" + id + "/locks", Http.json(Map.of("blocks", List.of(good.block()), "locked", true))));
+        assertTrue(locked.path("locked").asBoolean());
+        assertEquals(1, locked.path("revision").asLong());
+        assertTrue(ok(http.get("/api/plans/" + id)).path("blocks").path(good.block()).path("locked").asBoolean());
+        Http.Response refused = http.post("/api/plans/" + id + "/moves", move(good.block(), good.to(), null, false));
+        assertError(422, refused);
+        assertTrue(refused.json().path("reason").asText().contains("locked"));
+        ok(http.post("/api/plans/" + id + "/undo", "{}"));
+        assertFalse(ok(http.get("/api/plans/" + id)).path("blocks").path(good.block()).path("locked").asBoolean(), "undo unlocks");
+        ok(http.post("/api/plans/" + id + "/moves", move(good.block(), good.to(), null, false)));
+        assertError(404, http.post("/api/plans/" + id + "/locks", "{\"blocks\":[\"NOBLOCK\"],\"locked\":true}"));
+        assertError(400, http.post("/api/plans/" + id + "/locks", "{\"blocks\":[\"" + good.block() + "\"]}"));
+        assertError(409, http.post("/api/plans/" + id + "/locks", "{\"blocks\":[\"" + good.block() + "\"],\"locked\":true,\"revision\":0}"));
+    }
+
+    @Test
+    void versionsAndCompareListTheChangedBlocks() {
+        long id = newPlan("Versions");
+        Candidate good = candidates(id).get(0);
+        Http.Response v1 = http.post("/api/plans/" + id + "/versions", "{\"label\":\"as built\"}", "X-User", "ana");
+        assertEquals(201, v1.status(), v1::toString);
+        assertEquals(1, v1.json().path("version").asInt());
+        assertEquals("as built", v1.json().path("label").asText());
+        assertEquals("ana", v1.json().path("created_by").asText());
+        ok(http.post("/api/plans/" + id + "/moves", move(good.block(), good.to(), null, false)));
+        assertEquals(2, http.post("/api/plans/" + id + "/versions", "{\"label\":\"moved\"}").json().path("version").asInt());
+        JsonNode versions = ok(http.get("/api/plans/" + id + "/versions"));
+        assertEquals(2, versions.size());
+        for (String f : List.of("version", "label", "created_at", "created_by")) {
+            assertTrue(versions.get(0).has(f), f);
+        }
+
+        JsonNode cmp = ok(http.get("/api/plans/" + id + "/compare?a=1&b=2"));
+        assertEquals(1, cmp.path("changed_blocks").size());
+        JsonNode ch = cmp.path("changed_blocks").get(0);
+        assertEquals(good.block(), ch.path("block_code").asText());
+        assertEquals(good.from(), ch.path("from_area").asText());
+        assertEquals(good.to(), ch.path("to_area").asText());
+        assertFalse(ch.path("block_name").asText().isBlank());
+        assertEquals(28, cmp.path("a").path("areas").size());
+        assertNotEquals(cmp.path("a").path("summary"), cmp.path("b").path("summary"));
+        JsonNode current = ok(http.get("/api/plans/" + id + "/compare?a=2&b=current"));
+        assertEquals(0, current.path("changed_blocks").size());
+        assertEquals(current.path("a").path("summary"), current.path("b").path("summary"));
+        assertEquals(1, ok(http.get("/api/plans/" + id + "/compare?a=current&b=1")).path("changed_blocks").size());
+
+        assertError(404, http.get("/api/plans/" + id + "/compare?a=1&b=9"));
+        assertError(400, http.get("/api/plans/" + id + "/compare?a=1&b=latest"));
+        assertError(400, http.get("/api/plans/" + id + "/compare?a=1"));
+        assertError(404, http.get("/api/plans/999999/versions"));
+        assertError(404, http.post("/api/plans/999999/versions", "{\"label\":\"x\"}"));
+        assertError(400, http.post("/api/plans/" + id + "/versions", "{\"label\":7}"));
+    }
+
+    @Test
+    void planAreasAndDownloads() {
+        long id = newPlan("Areas");
+        Http.Response areas = http.get("/api/plans/" + id + "/areas?zoom=10");
+        JsonNode fc = ok(areas);
+        assertEquals(28, fc.path("features").size());
+        JsonNode props = fc.path("features").get(0).path("properties");
+        assertTrue(props.has("area_id") && props.has("resident_population") && props.has("pcn_alignment"));
+        assertEquals(304, http.get("/api/plans/" + id + "/areas?zoom=10", "If-None-Match", areas.header("ETag")).status());
+        Candidate good = candidates(id).get(0);
+        ok(http.post("/api/plans/" + id + "/moves", move(good.block(), good.to(), null, false)));
+        Http.Response changed = http.get("/api/plans/" + id + "/areas?zoom=10", "If-None-Match", areas.header("ETag"));
+        assertEquals(200, changed.status(), "a move changes the areas");
+        assertNotEquals(areas.header("ETag"), changed.header("ETag"));
+        assertError(404, http.get("/api/plans/999999/areas?zoom=10"));
+
+        Http.Response geojson = http.get("/api/plans/" + id + "/download?format=geojson");
+        assertEquals(200, geojson.status());
+        assertTrue(geojson.header("Content-Disposition").contains("areas.geojson"));
+        assertEquals(28, geojson.json().path("features").size());
+        Http.Response gpkg = http.get("/api/plans/" + id + "/download?format=gpkg");
+        assertEquals(200, gpkg.status());
+        assertTrue(new String(gpkg.body(), 0, 15, StandardCharsets.US_ASCII).startsWith("SQLite format 3"));
+        Http.Response blocks = http.get("/api/plans/" + id + "/download?format=blocks-csv");
+        List<String> rows = blocks.text().lines().toList();
+        assertEquals("block_code,block_name,block_kind,district_code,area_id", rows.get(0));
+        assertEquals(499, rows.size());
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith(good.block() + ",") && r.endsWith("," + good.to())), "the download follows the edit");
+        List<String> lsoas = http.get("/api/plans/" + id + "/download?format=lsoas-csv").text().lines().toList();
+        assertEquals("lsoa_code,area_id,population_share_in_area", lsoas.get(0));
+        assertEquals(517, lsoas.size());
+        assertError(400, http.get("/api/plans/" + id + "/download?format=pdf"));
+        assertError(400, http.get("/api/plans/" + id + "/download"));
+        assertError(404, http.get("/api/plans/999999/download?format=geojson"));
+    }
+
+    @Test
+    void thePageLeafletAndTheOpenApiDocument() throws Exception {
+        Http.Response leaflet = http.get("/vendor/leaflet/leaflet.js");
+        assertEquals(200, leaflet.status());
+        assertTrue(leaflet.text().contains("Leaflet"));
+        assertEquals(200, http.get("/vendor/leaflet/leaflet.css").status());
+        if (MapServer.class.getResource("/public/index.html") != null) {
+            Http.Response page = http.get("/");
+            assertEquals(200, page.status());
+            assertTrue(page.header("Content-Type").startsWith("text/html"));
+        }
+
+        JsonNode api = ok(http.get("/api/openapi.json"));
+        assertTrue(api.path("openapi").asText().startsWith("3.0"));
+        Set<String> documented = new TreeSet<>();
+        api.path("paths").fields().forEachRemaining(e -> e.getValue().fieldNames().forEachRemaining(
+                m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " " + e.getKey())));
+        Set<String> contract = apiMdRoutes();
+        assertTrue(contract.size() >= 24, "parsed docs/api.md: " + contract);
+        Set<String> missing = new TreeSet<>(contract);
+        missing.removeAll(documented);
+        assertEquals(Set.of(), missing, "routes of docs/api.md missing from openapi.json");
+        contract.add("GET /api/openapi.json");
+        Set<String> extra = new TreeSet<>(documented);
+        extra.removeAll(contract);
+        assertEquals(Set.of(), extra, "openapi.json documents routes docs/api.md does not have");
+        List<String> refs = new ArrayList<>();
+        collectRefs(api, refs);
+        assertTrue(refs.size() > 30);
+        for (String ref : refs) {
+            assertTrue(ref.startsWith("#/components/"), ref);
+            assertFalse(api.at(ref.substring(1)).isMissingNode(), "unresolved " + ref);
+        }
+        // and every documented route answers (not with "nothing at …")
+        for (String route : documented) {
+            String[] mp = route.split(" ", 2);
+            String path = mp[1].replace("{id}", Long.toString(defaultPlanId())).replace("{layer}", "districts")
+                    .replace("{code}", "M04000036");
+            if (mp[0].equals("GET")) {
+                Http.Response r = http.get(path);
+                assertFalse(r.text().contains("nothing at"), route + ": " + r);
+            }
+        }
+    }
+
+    private static void collectRefs(JsonNode n, List<String> out) {
+        if (n.isObject()) {
+            n.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("$ref")) {
+                    out.add(e.getValue().asText());
+                } else {
+                    collectRefs(e.getValue(), out);
+                }
+            });
+        } else if (n.isArray()) {
+            n.forEach(x -> collectRefs(x, out));
+        }
+    }
+
+    /** "METHOD /path" for every row of the tables in docs/api.md. */
+    static Set<String> apiMdRoutes() throws Exception {
+        Path md = TestData.manifest("cambridgeshire-peterborough.json").getParent().getParent().resolve("docs").resolve("api.md");
+        Set<String> out = new TreeSet<>();
+        Pattern row = Pattern.compile("^\\|\\s*(GET|POST|PATCH|DELETE|PUT)\\s*\\|(.*)$");
+        Pattern path = Pattern.compile("`(/api/[^`]*|/[a-z]+)`");
+        for (String line : Files.readAllLines(md)) {
+            Matcher m = row.matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            String first = null;
+            Matcher p = path.matcher(m.group(2));
+            while (p.find()) {
+                String x = p.group(1).split("\\?")[0];
+                if (first == null) {
+                    first = x;
+                } else if (!x.startsWith("/api/")) {
+                    x = first.substring(0, first.lastIndexOf('/')) + x; // "`/api/plans/{id}/undo`, `/redo`"
+                }
+                out.add(m.group(1) + " " + x);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aSecondServiceOnTheSameStoreSeesEditsThroughTheRevision() {
+        // the store is shared in this JVM: a second service stands for a second process (PostGIS: TwoServersOnPostgisTest)
+        long id = newPlan("Shared");
+        Candidate good = candidates(id).get(0);
+        SpatialStore store = SpatialStore.open("jdbc:h2:file:" + dir.resolve("store").resolve("sda"));
+        try (PlannerService other = PlannerService.open(store)) {
+            assertEquals(0L, ((Number) other.plan(id).get("revision")).longValue());
+            ok(http.post("/api/plans/" + id + "/moves", move(good.block(), good.to(), 0L, false)));
+            Map<String, Object> seen = other.plan(id);
+            assertEquals(1L, ((Number) seen.get("revision")).longValue());
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> blocks = (Map<String, Map<String, Object>>) seen.get("blocks");
+            assertEquals(good.to(), blocks.get(good.block()).get("area_id"));
+            other.undo(id, 1L, "other");
+            assertEquals(good.from(), ok(http.get("/api/plans/" + id)).path("blocks").path(good.block()).path("area_id").asText());
+            assertEquals(2, service.cachedRevision(id));
+        }
+        Set<String> users = new HashSet<>();
+        ok(http.get("/api/plans/" + id + "/audit")).forEach(e -> users.add(e.path("user").asText()));
+        assertTrue(users.contains("other"), users::toString);
+    }
+}

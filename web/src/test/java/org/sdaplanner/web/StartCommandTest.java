@@ -1,0 +1,67 @@
+package org.sdaplanner.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sdaplanner.cli.SdaMain;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code sda start} on an empty store: imports, builds the default plan and serves until its
+ * thread is interrupted; {@code sda serve} refuses a store without an import.
+ */
+class StartCommandTest {
+
+    @Test
+    void helpAndAStoreWithoutImport(@TempDir Path tmp) {
+        assertEquals(0, SdaMain.run("serve", "--help"));
+        assertEquals(0, SdaMain.run("start", "--help"));
+        assertNotEquals(0, SdaMain.run("start"), "--data is required");
+        assertEquals(3, SdaMain.run("serve", "--db", "jdbc:h2:file:" + tmp.resolve("empty"), "--port", "0"),
+                "a store error: nothing imported yet");
+    }
+
+    @Test
+    void startImportsBuildsTheDefaultPlanAndServes(@TempDir Path tmp) throws Exception {
+        Path data = TestData.dataDir();
+        int port = freePort();
+        String db = "jdbc:h2:file:" + tmp.resolve("store").resolve("sda");
+        int[] exit = {Integer.MIN_VALUE};
+        Thread start = new Thread(() -> exit[0] = SdaMain.run("start", "--data", data.toString(), "--region",
+                TestData.manifest("cambridgeshire-peterborough.json").toString(), "--db", db, "--port", Integer.toString(port)),
+                "sda-start-test");
+        start.setDaemon(true);
+        start.start();
+        Http http = new Http("http://127.0.0.1:" + port);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        boolean up = false;
+        while (!up && System.nanoTime() < deadline && start.isAlive()) {
+            try {
+                up = http.get("/api/health").status() == 200;
+            } catch (RuntimeException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        assertTrue(up, "sda start answered /api/health (exit " + exit[0] + ")");
+        JsonNode plans = http.get("/api/plans").json();
+        assertEquals(1, plans.size());
+        assertEquals(PlannerService.DEFAULT_PLAN_NAME, plans.get(0).path("name").asText());
+        assertEquals(28, plans.get(0).path("areas").asInt());
+        start.interrupt();
+        start.join(30_000);
+        assertEquals(0, exit[0], "stops cleanly when interrupted");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
