@@ -416,7 +416,7 @@ public final class PlannerService implements AutoCloseable {
         synchronized (s) {
             refresh(s);
             int b = blockIndex(blockCode);
-            BlockExplanation e = BlockExplanation.of(s.state, s.areaIds, s.areaNames, b);
+            BlockExplanation e = BlockExplanation.of(s.state, s.areaIds, s.areaNames, b, region.pcnNames());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("block_code", e.blockCode());
             m.put("block_name", e.blockName());

@@ -27,6 +27,15 @@ public record BlockExplanation(String blockCode, String blockName, String areaId
     }
 
     public static BlockExplanation of(PlanState s, List<String> ids, List<String> names, int block) {
+        return of(s, ids, names, block, java.util.Map.of());
+    }
+
+    /**
+     * @param pcnNames PCN names by code, so the text reads "ELY NORTH PCN" rather than "U30123"
+     *                 (codes stay in the records)
+     */
+    public static BlockExplanation of(PlanState s, List<String> ids, List<String> names, int block,
+                                      java.util.Map<String, String> pcnNames) {
         PlanningProblem p = s.problem();
         BuildingBlock b = p.block(block);
         int area = s.areaOf(block);
@@ -59,14 +68,16 @@ public record BlockExplanation(String blockCode, String blockName, String areaId
         t.append(b.name()).append(" is in ").append(names.get(area)).append(" (").append(ids.get(area)).append(")");
         if (!leans.isEmpty()) {
             Lean top = leans.get(0);
-            t.append(String.format(Locale.ROOT, ". %.0f%% of its residents are registered with %s", 100 * top.share(), top.pcnCode()));
-            t.append(top.pcnCode().equals(mainPcn) ? ", the main PCN of its area" : ", while its area's main PCN is " + mainPcn);
+            t.append(String.format(Locale.ROOT, ". %.0f%% of its residents are registered with %s", 100 * top.share(),
+                    label(pcnNames, top.pcnCode())));
+            t.append(top.pcnCode().equals(mainPcn) ? ", the main PCN of its area"
+                    : ", while its area's main PCN is " + label(pcnNames, mainPcn));
         } else {
             t.append(". It has no registered residents, so it sits with the area it joins up");
         }
         for (Option o : options) {
             t.append(String.format(Locale.ROOT, "; moving it to %s (main PCN %s) would %s plan alignment by %.2f points",
-                    o.areaName(), o.mainPcn(), o.alignmentChange() >= 0 ? "raise" : "lower", 100 * Math.abs(o.alignmentChange())));
+                    o.areaName(), label(pcnNames, o.mainPcn()), o.alignmentChange() >= 0 ? "raise" : "lower", 100 * Math.abs(o.alignmentChange())));
             if (!o.allowed()) {
                 t.append(s.blocksIn(area) <= 1 ? " but would leave " + names.get(area) + " empty"
                         : " but would cut " + names.get(area) + " in two");
@@ -75,6 +86,14 @@ public record BlockExplanation(String blockCode, String blockName, String areaId
         t.append('.');
         return new BlockExplanation(b.code(), b.name(), ids.get(area), names.get(area), mainPcn, List.copyOf(leans),
                 List.copyOf(options), t.toString());
+    }
+
+    private static String label(java.util.Map<String, String> names, String code) {
+        if (code == null) {
+            return "none";
+        }
+        String name = names.get(code);
+        return name == null ? code : name;
     }
 
     private static String pcn(PlanningProblem p, int index) {
