@@ -34,9 +34,13 @@ public record ImportedData(String regionId,
                            List<LsoaValue> values,
                            List<SourceRecord> sources,
                            ImportReport report,
-                           List<List<String>> bridges) {
+                           List<List<String>> bridges,
+                           List<org.sdaplanner.importer.manifest.IndicatorSpec> indicators,
+                           Map<String, String> datasetVintages) {
     public ImportedData {
         bridges = bridges == null ? List.of() : List.copyOf(bridges);
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        datasetVintages = datasetVintages == null ? Map.of() : Map.copyOf(datasetVintages);
     }
 
     /** An import with no declared bridges. */
@@ -47,6 +51,6 @@ public record ImportedData(String regionId,
                         List<PostcodePoint> postcodes, List<LsoaValue> values, List<SourceRecord> sources,
                         ImportReport report) {
         this(regionId, regionName, defaultAreas, districts, lsoas, parishes, pcns, practices, registrations, unmatched,
-                residents, lookup, catchments, postcodes, values, sources, report, List.of());
+                residents, lookup, catchments, postcodes, values, sources, report, List.of(), List.of(), Map.of());
     }
 }

@@ -262,7 +262,18 @@ public final class RegionImporter {
                 repaired, warnings, sources, values);
         return new ImportedData(region.id(), region.name(), region.areas(), districts, lsoas, parishes,
                 List.copyOf(pcns.values()), practices, reg.matched(), reg.unmatched(), residents, lookup, catchments,
-                postcodes, values, sources, report, bridges(region, manifest.source()));
+                postcodes, values, sources, report, bridges(region, manifest.source()), manifest.indicators(),
+                datasetVintages(manifest));
+    }
+
+    /** The LSOA vintage of each per-LSOA table (the region's unless the table says otherwise). */
+    private static Map<String, String> datasetVintages(RegionManifest m) {
+        m.catalogue(); // checks the indicators before anything is written
+        Map<String, String> out = new TreeMap<>();
+        for (InputSource t : m.inputs().tables()) {
+            out.put(t.id(), t.lsoaVintage() == null ? m.region().lsoaVintage() : t.lsoaVintage());
+        }
+        return out;
     }
 
     private static List<List<String>> bridges(Region region, String manifest) {

@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class ImportWriter {
     /** Data tables, children first, in the order they are emptied. */
-    static final List<String> TABLES = List.of("block_bridge", "lsoa_value", "postcode", "pcn_catchment", "lsoa_lookup", "lsoa_population",
+    static final List<String> TABLES = List.of("indicator", "dataset_info", "block_bridge", "lsoa_value", "postcode", "pcn_catchment", "lsoa_lookup", "lsoa_population",
             "unmatched_registration", "registration", "practice", "pcn", "parish", "lsoa", "district", "source_file",
             "import_run");
     private static final int BATCH = 5000;
@@ -155,6 +155,20 @@ public final class ImportWriter {
             geometry(ps, 2, x.location(), wkb);
         });
         bridges(c, d.bridges());
+        List<Integer> positions = new java.util.ArrayList<>();
+        for (int i = 0; i < d.indicators().size(); i++) {
+            positions.add(i);
+        }
+        batch(c, "INSERT INTO indicator (position, id, spec_json) VALUES (?, ?, ?)", positions, (ps, i) -> {
+            ps.setInt(1, i);
+            ps.setString(2, d.indicators().get(i).id());
+            ps.setString(3, toJson(d.indicators().get(i)));
+        });
+        batch(c, "INSERT INTO dataset_info (dataset, lsoa_vintage) VALUES (?, ?)",
+                new java.util.ArrayList<>(new java.util.TreeMap<>(d.datasetVintages()).entrySet()), (ps, e) -> {
+                    ps.setString(1, e.getKey());
+                    ps.setString(2, e.getValue());
+                });
         batch(c, "INSERT INTO lsoa_value (dataset, lsoa_code, field, num_value, text_value) VALUES (?, ?, ?, ?, ?)", d.values(),
                 (ps, x) -> {
                     ps.setString(1, x.dataset());

@@ -18,6 +18,9 @@ import java.util.Set;
  * vintage are carried over through the ONS lookup ({@link VintageBridge}).
  */
 public final class LsoaDataReader {
+    /** Dataset of GP registered patients per LSOA (field {@code patients}), from the registrations. */
+    public static final String REGISTERED = "registered";
+
     private final SpatialStore store;
 
     public LsoaDataReader(SpatialStore store) {
@@ -65,6 +68,14 @@ public final class LsoaDataReader {
                     } else {
                         b.text(dataset, lsoa, field, value.toString());
                     }
+                }
+            }
+            // GP registered patients living in each LSOA (all practices), for profiles
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT lsoa_code, SUM(patients) FROM registration GROUP BY lsoa_code ORDER BY lsoa_code");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    b.number(REGISTERED, rs.getString(1), "patients", rs.getLong(2));
                 }
             }
             return b.build();

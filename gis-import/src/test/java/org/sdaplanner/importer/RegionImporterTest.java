@@ -222,6 +222,7 @@ class RegionImporterTest {
         counts.put("district", 2L);
         counts.put("source_file", 12L);
         counts.put("import_run", 1L);
+        counts.put("dataset_info", 2L); // the LSOA vintage of its two tables
         assertEquals(StoreContents.expected(counts), StoreContents.counts(store));
     }
 }

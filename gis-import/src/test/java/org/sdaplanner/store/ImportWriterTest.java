@@ -64,7 +64,7 @@ class ImportWriterTest {
     static ImportedData with(ImportedData d, String regionName, List<Lsoa> lsoas, List<Registration> registrations) {
         return new ImportedData(d.regionId(), regionName, d.defaultAreas(), d.districts(), lsoas, d.parishes(), d.pcns(),
                 d.practices(), registrations, d.unmatched(), d.residents(), d.lookup(), d.catchments(), d.postcodes(),
-                d.values(), d.sources(), d.report(), d.bridges());
+                d.values(), d.sources(), d.report(), d.bridges(), d.indicators(), d.datasetVintages());
     }
 
     static String regionName(SpatialStore s) throws SQLException {

@@ -11,7 +11,8 @@ import org.sdaplanner.core.profile.PlanProfiles;
 import org.sdaplanner.export.ProfileFiles;
 import org.sdaplanner.importer.manifest.InputSource;
 import org.sdaplanner.importer.manifest.RegionManifest;
-import org.sdaplanner.store.LsoaDataReader;
+import org.sdaplanner.store.MapDataReader;
+import org.sdaplanner.store.ProfileCatalogueReader;
 import org.sdaplanner.store.SpatialStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,8 +46,9 @@ public final class ProfilesCommand implements Callable<Integer> {
     @Mixin
     PlanOptions plan;
 
-    @Option(names = "--region", paramLabel = "FILE", defaultValue = "data/cambridgeshire-peterborough.json",
-            description = "Region manifest with the indicator catalogue. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--region", paramLabel = "FILE",
+            description = "Take the indicator catalogue from this region manifest instead of the one stored by the last"
+                    + " import (to try a new indicator before importing again).")
     Path region;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for profiles.json and profiles.csv.")
@@ -55,17 +57,20 @@ public final class ProfilesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
-        RegionManifest manifest = RegionManifest.load(region);
-        List<Indicator> catalogue = manifest.catalogue();
-        if (catalogue.isEmpty()) {
-            throw new IllegalArgumentException(region + " declares no indicators: add an \"indicators\" list (docs/user-guide.md)");
-        }
         SpatialStore s = store.open();
+        ProfileCatalogueReader stored = new ProfileCatalogueReader(s);
+        RegionManifest manifest = region == null ? null : RegionManifest.load(region);
+        List<Indicator> catalogue = manifest == null ? stored.catalogue() : manifest.catalogue();
+        if (catalogue.isEmpty()) {
+            throw new IllegalArgumentException("the region declares no indicators: add an \"indicators\" list to its"
+                    + " manifest and import again, or give --region (docs/user-guide.md)");
+        }
         RegionAnalysis analysis = RegionAnalysis.load(s, rule.parse());
         BuiltPlan built = PlanBuilder.build(PlanningProblem.of(analysis.blocks(), analysis.dominance()),
                 plan.clusterOptions(analysis.defaultAreas()), 0);
-        LsoaData data = new LsoaDataReader(s).read(datasets2011(manifest), nonAdditive(catalogue));
-        PlanProfiles profiles = PlanProfiles.of(catalogue, data, built, analysis.geography(), manifest.region().name());
+        LsoaData data = stored.data(catalogue, manifest == null ? stored.datasets2011() : datasets2011(manifest));
+        PlanProfiles profiles = PlanProfiles.of(catalogue, data, built, analysis.geography(),
+                new MapDataReader(s).regionName().orElse("the region"));
         List<Path> files = ProfileFiles.write(catalogue, profiles, out);
         console.println(String.format(Locale.ROOT, "Profiles: %d areas, %d districts and the region, %d indicators",
                 profiles.areas().size(), profiles.districts().size(), catalogue.size()));
@@ -90,14 +95,5 @@ public final class ProfilesCommand implements Callable<Integer> {
         return out;
     }
 
-    private static Set<String> nonAdditive(List<Indicator> catalogue) {
-        Set<String> out = new HashSet<>();
-        for (Indicator i : catalogue) {
-            if (!i.additive()) {
-                i.fields().forEach(f -> out.add(i.dataset() + "|" + f));
-            }
-        }
-        return out;
-    }
 
 }

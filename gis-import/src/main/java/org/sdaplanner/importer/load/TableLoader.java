@@ -9,6 +9,7 @@ import org.sdaplanner.importer.read.Values;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,6 +39,24 @@ public final class TableLoader {
                                 Values.number(name, row.line(), cVal, row.get(cVal)), null));
                     }
                 });
+            } else if ("events".equals(layout)) {
+                // one row per event (e.g. a police.uk crime): counted per LSOA and category
+                String cCat = src.column("category", null);
+                if (cCat == null) {
+                    throw InputException.ofFile(name, "an events table needs columns.category in the manifest");
+                }
+                csv.requireColumns("table " + src.id(), cCat);
+                Map<String, double[]> counts = new java.util.TreeMap<>();
+                csv.forEach(row -> {
+                    String code = row.get(cCode).trim();
+                    if (keepCodes.contains(code)) {
+                        counts.computeIfAbsent(code + '\u001f' + row.get(cCat).trim(), k -> new double[1])[0]++;
+                    }
+                });
+                counts.forEach((k, v) -> {
+                    int sep = k.indexOf('\u001f');
+                    out.add(new LsoaValue(src.id(), k.substring(0, sep), k.substring(sep + 1), v[0], null));
+                });
             } else if ("wide".equals(layout)) {
                 List<String> fields = fields(src, csv, cCode);
                 csv.requireColumns("table " + src.id(), fields.toArray(new String[0]));
@@ -57,7 +76,7 @@ public final class TableLoader {
                     }
                 });
             } else {
-                throw InputException.ofFile(name, "unknown table layout '" + layout + "': expected long or wide");
+                throw InputException.ofFile(name, "unknown table layout '" + layout + "': expected long, wide or events");
             }
         }
         if (out.isEmpty()) {

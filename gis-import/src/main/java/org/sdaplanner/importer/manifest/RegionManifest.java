@@ -112,13 +112,14 @@ public record RegionManifest(int manifestVersion, Region region, Inputs inputs, 
         java.util.Set<String> datasets = new java.util.HashSet<>();
         inputs.tables().forEach(t -> datasets.add(t.id()));
         datasets.add(org.sdaplanner.core.profile.LsoaData.RESIDENTS);
+        datasets.add("registered"); // GP registered patients per LSOA, from the registrations
         for (IndicatorSpec spec : indicators) {
             if (!ids.add(spec.id())) {
                 throw InputException.ofFile(source, "indicator " + spec.id() + " is declared twice");
             }
             if (!datasets.contains(spec.dataset())) {
                 throw InputException.ofFile(source, "indicator " + spec.id() + " reads dataset '" + spec.dataset()
-                        + "', which is not one of inputs.tables (nor 'residents')");
+                        + "', which is not one of inputs.tables (nor 'residents' or 'registered')");
             }
             out.add(spec.toIndicator(source));
         }
