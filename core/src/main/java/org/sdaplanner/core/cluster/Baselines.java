@@ -55,17 +55,7 @@ public final class Baselines {
     private static int[] dominantKeys(PlanningProblem p, Map<String, Integer> ids) {
         int[] a = new int[p.blockCount()];
         for (int b = 0; b < p.blockCount(); b++) {
-            int[] pcs = p.affinityPcns(b);
-            double[] v = p.affinityValues(b);
-            int best = -1;
-            double bv = 0;
-            for (int k = 0; k < pcs.length; k++) {
-                if (v[k] > bv + 1e-9) {
-                    bv = v[k];
-                    best = pcs[k];
-                }
-            }
-            a[b] = ids.computeIfAbsent(p.district(b) + ":" + best, k -> ids.size());
+            a[b] = ids.computeIfAbsent(p.district(b) + ":" + p.dominantPcn(b), k -> ids.size());
         }
         return a;
     }

@@ -164,17 +164,7 @@ final class Seeding {
     }
 
     private int dominant(int b) {
-        int[] pcs = p.affinityPcns(b);
-        double[] v = p.affinityValues(b);
-        int best = -1;
-        double bv = 0;
-        for (int k = 0; k < pcs.length; k++) {
-            if (v[k] > bv + 1e-9) {
-                bv = v[k];
-                best = pcs[k];
-            }
-        }
-        return best;
+        return p.dominantPcn(b);
     }
 
     private void add(Cluster c, int b) {

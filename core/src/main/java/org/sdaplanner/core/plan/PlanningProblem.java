@@ -207,6 +207,21 @@ public final class PlanningProblem {
         return patients[block];
     }
 
+    /** Index of the PCN the block leans to most (ties: the lower index, i.e. PCN code), or -1 when it has none. */
+    public int dominantPcn(int block) {
+        int[] pcs = affinityPcn[block];
+        double[] v = affinity[block];
+        int best = -1;
+        double bv = 0;
+        for (int k = 0; k < pcs.length; k++) {
+            if (v[k] > bv + 1e-9) {
+                bv = v[k];
+                best = pcs[k];
+            }
+        }
+        return best;
+    }
+
     public int[] neighbours(int block) {
         return neighbours[block];
     }

@@ -5,6 +5,7 @@ import org.sdaplanner.core.geography.District;
 import org.sdaplanner.core.geography.Geography;
 import org.sdaplanner.core.geography.Lsoa;
 import org.sdaplanner.core.plan.LsoaBestFit;
+import org.sdaplanner.core.plan.PlanState;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,15 +21,26 @@ public record PlanProfiles(List<Profile> areas, List<Profile> districts, Profile
 
     public static PlanProfiles of(List<Indicator> catalogue, LsoaData data, BuiltPlan plan, Geography geography,
                                   String regionName) {
+        return of(catalogue, data, plan.bestFit(), plan.areaIds(), plan.areaNames(), geography, regionName);
+    }
+
+    /** The same for a plan held as a state with its area ids and names (the LSOA best fit is worked out here). */
+    public static PlanProfiles of(List<Indicator> catalogue, LsoaData data, PlanState state, List<String> areaIds,
+                                  List<String> areaNames, Geography geography, String regionName) {
+        return of(catalogue, data, LsoaBestFit.of(state), areaIds, areaNames, geography, regionName);
+    }
+
+    private static PlanProfiles of(List<Indicator> catalogue, LsoaData data, LsoaBestFit bestFit, List<String> areaIds,
+                                   List<String> areaNameList, Geography geography, String regionName) {
         ProfileAggregator agg = new ProfileAggregator(catalogue, data);
         Map<String, List<String>> byArea = new TreeMap<>();
         Map<String, String> areaNames = new HashMap<>();
-        for (int a = 0; a < plan.areaIds().size(); a++) {
-            byArea.put(plan.areaIds().get(a), new ArrayList<>());
-            areaNames.put(plan.areaIds().get(a), plan.areaNames().get(a));
+        for (int a = 0; a < areaIds.size(); a++) {
+            byArea.put(areaIds.get(a), new ArrayList<>());
+            areaNames.put(areaIds.get(a), areaNameList.get(a));
         }
-        for (LsoaBestFit.Fit f : plan.bestFit().lsoas()) {
-            byArea.get(plan.areaIds().get(f.area())).add(f.lsoaCode());
+        for (LsoaBestFit.Fit f : bestFit.lsoas()) {
+            byArea.get(areaIds.get(f.area())).add(f.lsoaCode());
         }
         Map<String, List<String>> byDistrict = new TreeMap<>();
         List<String> all = new ArrayList<>();
