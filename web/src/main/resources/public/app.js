@@ -23,6 +23,12 @@
  *               #compare-table, #download-geojson, #download-gpkg, #download-blocks-csv, #download-lsoas-csv
  *   health      #health-tools, #pcn-select, #pcn-view, #pcn-summary, #pcn-areas-table, #coterminosity-table
  *               (rows tr[data-pcn]), #pcn-matrix-csv
+ *   profiles    #choropleth-box, #indicator-select (choropleth of the areas by an indicator; "" = area colours),
+ *               #indicator-part (the part of a distribution/shares indicator), #choropleth-legend (in #legend-body,
+ *               data-indicator, data-classes), #profiles-download-csv, #profiles-download-json,
+ *               #area-profile, #profile-status, #profile-key-figures (table.profile-figures, see profile-charts.js),
+ *               #profile-charts (figure.profile-chart[data-indicator]), #profile-print-link (profile.html?plan=ID&area=AREA)
+ *               #area-profile has data-area = the area whose profile is shown once it is drawn
  *   other       #live (polite live region announcing metric changes), #attribution (#attribution-text, #attribution-toggle)
  * State on <body> for tests: data-state = loading|ready|error, data-busy = API requests in flight,
  *   data-mode = explore|analyst|health, data-revision = revision of the loaded plan.
@@ -161,6 +167,9 @@
     layers: {},                // name -> Leaflet layer
     layerFc: {},               // name -> FeatureCollection
     firstPaint: false,
+    indicators: [],            // the indicator catalogue (GET /api/indicators)
+    choro: null,               // {indicator, part, parts, values: Map(area_id -> value), classes: [{lo, hi, colour}], region}
+    profiles: new Map(),       // "plan:revision:area" -> area profile answer
   };
 
   // ---------------------------------------------------------------- colours
@@ -398,7 +407,7 @@
       pane: 'areas', interactive: false,
       color: sel ? '#000' : '#30363d', weight: sel ? 3.5 : (outlineOnly ? 2.2 : 1.2), opacity: 0.95,
       fill: !outlineOnly || S.mode === 'analyst' && !S.blocksFc,
-      fillColor: areaColourOf(id), fillOpacity: sel ? 0.85 : 0.7,
+      fillColor: S.choro ? choroColour(id) : areaColourOf(id), fillOpacity: S.choro ? 0.85 : (sel ? 0.85 : 0.7),
     };
   }
 
@@ -577,7 +586,20 @@
         SHARE_CLASSES.map((c) => legendItem(swatch(c.colour), c.label)).concat([legendItem(swatch('#ffffff'), 'no patients of this PCN')]),
         'pcn-share-legend');
     }
-    if (layerOn('areas')) {
+    if (layerOn('areas') && S.choro) {
+      const c = S.choro;
+      const fmt = (v) => choroFormat(c.indicator, v);
+      const n = [...c.values.values()].filter((v) => v !== null).length;
+      const title = c.indicator.label + (c.part ? ': share of “' + c.part + '”' : '');
+      const items = c.classes.map((k) => legendItem(swatch(k.colour), fmt(k.lo) + ' to ' + fmt(k.hi) + ' (' + k.count + (k.count === 1 ? ' area)' : ' areas)')));
+      if (n < c.values.size) items.push(legendItem(swatch(NO_DATA), 'no data'));
+      const block = el('div', { className: 'legend-block', id: 'choropleth-legend', dataset: { indicator: c.indicator.id, classes: String(c.classes.length) } },
+        el('p', { className: 'legend-title', text: title }),
+        el('p', { className: 'legend-note', text: 'Source: ' + [c.indicator.source, c.indicator.vintage].filter(Boolean).join(', ') + '.' }),
+        el('p', { className: 'legend-note', text: c.classes.length + (c.classes.length === 1 ? ' class' : ' quantile classes') + ' of the ' + n + ' areas (about equal numbers of areas in each; bounds are the lowest and highest area in the class). Region: ' + fmt(c.region) + '.' }),
+        el('ul', null, items));
+      box.appendChild(block);
+    } else if (layerOn('areas')) {
       const items = [legendItem(swatch(AREA_PALETTE[0]), 'each colour is one service delivery area (neighbours differ)')];
       if (S.mode === 'analyst') {
         items.push(legendItem(swatch('#ffd400'), 'selected building blocks'));
@@ -731,6 +753,7 @@
     if (!S.fitted) fitRegion(S.layers.areas.getBounds());
     renderAll();
     updateDownloads();
+    refreshIndicator();
     const h = new URLSearchParams(location.hash.slice(1));
     h.set('plan', id);
     history.replaceState(null, '', '#' + h.toString());
@@ -778,6 +801,7 @@
     drawAreas(fc);
     S.lsoaByArea = null;
     renderAll();
+    refreshIndicator();
     loadLsoaLookup().catch(() => { /* optional */ });
   }
 
@@ -806,6 +830,11 @@
     set('download-gpkg', 'gpkg', 'areas.gpkg');
     set('download-blocks-csv', 'blocks-csv', 'parish_to_area.csv');
     set('download-lsoas-csv', 'lsoas-csv', 'lsoa_to_area.csv');
+    const pb = '/api/plans/' + enc(S.planId) + '/profiles?format=';
+    $('profiles-download-csv').href = pb + 'csv';
+    $('profiles-download-csv').setAttribute('download', name + '_profiles.csv');
+    $('profiles-download-json').href = pb + 'json';
+    $('profiles-download-json').setAttribute('download', name + '_profiles.json');
     const m = $('pcn-matrix-csv');
     m.href = '/api/plans/' + enc(S.planId) + '/pcn-alignment?format=csv';
     m.setAttribute('download', name + '_pcn_by_area.csv');
@@ -897,8 +926,109 @@
     cont.className = a.contiguous === false ? 'bad' : '';
     $('area-districts').textContent = (a.district_codes || []).map((c) => S.districtNames.get(c) || c).join(', ') || '–';
     renderPcnMix(a);
+    renderAreaProfile(id);
     renderBlockList();
     renderAreaLsoas();
+  }
+
+  // ---------------------------------------------------------------- area profiles and the choropleth
+  /** The area's profile (key figures and charts, from profile-charts.js), fetched once per plan revision. */
+  async function renderAreaProfile(id) {
+    const box = $('area-profile');
+    const key = S.planId + ':' + (S.plan ? S.plan.revision : '') + ':' + id;
+    $('profile-print-link').href = 'profile.html?plan=' + enc(S.planId) + '&area=' + enc(id);
+    if (box.dataset.key === key) return;
+    box.dataset.key = key;
+    delete box.dataset.area;
+    const figs = clear($('profile-key-figures'));
+    const charts = clear($('profile-charts'));
+    if (!window.SdaProfile) return;
+    let p = S.profiles.get(key);
+    if (!p) {
+      $('profile-status').textContent = 'Loading the profile…';
+      try {
+        p = await api('/api/plans/' + enc(S.planId) + '/areas/' + enc(id) + '/profile');
+      } catch (e) {
+        if (box.dataset.key === key) $('profile-status').textContent = 'The profile could not be loaded: ' + e.message;
+        return;
+      }
+      S.profiles.set(key, p);
+    }
+    if (box.dataset.key !== key) return; // another area was chosen meanwhile
+    if (!p.indicators || !p.indicators.length) {
+      $('profile-status').textContent = 'The region was imported without indicators, so there is no profile.';
+      return;
+    }
+    $('profile-status').textContent = 'Figures for the LSOAs that fit best in this area, next to '
+      + (p.districts.length ? p.districts.map((d) => d.name).join(', ') : 'its district') + ' and ' + p.region.name + '. Each figure gives its date and source.';
+    figs.appendChild(window.SdaProfile.keyFigures(p));
+    charts.appendChild(window.SdaProfile.charts(p));
+    box.dataset.area = id;
+  }
+
+  const CHORO_COLOURS = ['#edf8fb', '#b3cde3', '#8c96c6', '#8856a7', '#810f7c'];
+  const NO_DATA = '#d9d9d9';
+  function choroFormat(ind, v) {
+    if (v === null || v === undefined) return '–';
+    if (!ind) return String(v);
+    if (ind.kind === 'proportion' || ind.kind === 'distribution' || ind.kind === 'category_shares' || ind.kind === 'age_bands') return fmtPct(v);
+    return fmtInt(v);
+  }
+  function choroColour(id) {
+    const v = S.choro.values.get(id);
+    if (v === null || v === undefined) return NO_DATA;
+    const k = S.choro.classes.find((c) => v >= c.lo && v <= c.hi);
+    return k ? k.colour : NO_DATA;
+  }
+  /** Up to 5 quantile classes of the areas' values: each class holds about the same number of areas. */
+  function quantileClasses(values) {
+    const v = values.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
+    if (!v.length) return [];
+    const n = Math.min(5, v.length);
+    const classes = [];
+    let start = 0;
+    for (let i = 0; i < n; i++) {
+      let end = Math.round((i + 1) * v.length / n); // exclusive
+      if (end <= start) continue;
+      while (end < v.length && v[end] === v[end - 1]) end++; // equal values stay in one class
+      classes.push({ lo: v[start], hi: v[end - 1], count: end - start });
+      start = end;
+      if (start >= v.length) break;
+    }
+    const colours = classes.length === 1 ? [CHORO_COLOURS[2]] : classes.map((c, i) => CHORO_COLOURS[Math.round(i * (CHORO_COLOURS.length - 1) / (classes.length - 1))]);
+    classes.forEach((c, i) => { c.colour = colours[i]; });
+    return classes;
+  }
+  async function loadIndicators() {
+    S.indicators = await api('/api/indicators');
+    const sel = $('indicator-select');
+    for (const i of S.indicators) sel.appendChild(el('option', { value: i.id, text: i.label }));
+    $('choropleth-box').hidden = !S.indicators.length;
+  }
+  async function showIndicator(id, part) {
+    if (!id) {
+      S.choro = null;
+      $('indicator-part').hidden = true;
+      $('indicator-part-label').hidden = true;
+    } else {
+      const r = await api('/api/plans/' + enc(S.planId) + '/indicators/' + enc(id) + (part ? '?part=' + enc(part) : ''));
+      const values = new Map(r.areas.map((a) => [a.area_id, a.value === null ? null : Number(a.value)]));
+      S.choro = { indicator: r.indicator, part: r.part, parts: r.parts, values, region: r.region, classes: quantileClasses([...values.values()]) };
+      const ps = $('indicator-part');
+      clear(ps);
+      r.parts.forEach((k) => ps.appendChild(el('option', { value: k, text: k, selected: k === r.part })));
+      ps.hidden = !r.parts.length;
+      $('indicator-part-label').hidden = !r.parts.length;
+      announce('Areas coloured by ' + r.indicator.label + (r.part ? ': ' + r.part : ''));
+    }
+    restyleAreas();
+    updateLegend();
+  }
+  $('indicator-select').addEventListener('change', () => showIndicator($('indicator-select').value, null).catch(showError));
+  $('indicator-part').addEventListener('change', () => showIndicator($('indicator-select').value, $('indicator-part').value).catch(showError));
+  /** After an edit the areas change: the choropleth follows. */
+  function refreshIndicator() {
+    if (S.choro) showIndicator(S.choro.indicator.id, S.choro.part).catch(showError);
   }
 
   function renderPcnMix(a) {
@@ -1613,6 +1743,7 @@
     applyPhone();
     updateLegend();
     try {
+      loadIndicators().catch(() => { $('choropleth-box').hidden = true; });
       const [, id] = await Promise.all([loadRegion(), loadPlans()]);
       if (id !== null && id !== undefined) await openPlan(id);
       body.dataset.state = 'ready';

@@ -27,58 +27,79 @@ public final class ProfileFiles {
 
     public static List<Path> write(List<Indicator> catalogue, PlanProfiles profiles, Path dir) throws IOException {
         Files.createDirectories(dir);
+        Path json = dir.resolve("profiles.json");
+        JSON.writeValue(json.toFile(), json(catalogue, profiles));
+        Path csv = dir.resolve("profiles.csv");
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            writeCsv(profiles, w);
+        }
+        return List.of(json, csv);
+    }
+
+    /** Areas, then districts, then the region. */
+    public static List<Profile> all(PlanProfiles profiles) {
         List<Profile> all = new ArrayList<>(profiles.areas());
         all.addAll(profiles.districts());
         all.add(profiles.region());
-        Path json = dir.resolve("profiles.json");
+        return all;
+    }
+
+    /** The JSON-ready content of profiles.json: {@code {"indicators": catalogue, "profiles": [profile]}}. */
+    public static Map<String, Object> json(List<Indicator> catalogue, PlanProfiles profiles) {
         Map<String, Object> root = new LinkedHashMap<>();
-        List<Object> cat = new ArrayList<>();
-        for (Indicator i : catalogue) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", i.id());
-            m.put("label", i.label());
-            m.put("kind", i.kind().name().toLowerCase(Locale.ROOT));
-            m.put("vintage", i.vintage());
-            m.put("source", i.source());
-            m.put("licence", i.licence());
-            cat.add(m);
-        }
-        root.put("indicators", cat);
-        List<Object> ps = new ArrayList<>();
-        for (Profile p : all) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", p.kind());
-            m.put("id", p.id());
-            m.put("name", p.name());
-            m.put("lsoas", p.lsoas().size());
-            Map<String, Object> values = new LinkedHashMap<>();
-            p.values().forEach((k, v) -> values.put(k, value(v)));
-            m.put("values", values);
-            ps.add(m);
-        }
-        root.put("profiles", ps);
-        JSON.writeValue(json.toFile(), root);
-        Path csv = dir.resolve("profiles.csv");
-        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            w.write("unit_kind,unit_id,unit_name,indicator,measure,value\n");
-            for (Profile p : all) {
-                for (IndicatorValue v : p.values().values()) {
-                    String prefix = String.join(",", p.kind(), Csv.field(p.id()), Csv.field(p.name()), v.indicatorId()) + ",";
-                    if (v.value() != null) {
-                        w.write(prefix + "value," + num(v.value()) + "\n");
-                    }
-                    if (v.numerator() != null && v.denominator() != null) {
-                        w.write(prefix + "numerator," + num(v.numerator()) + "\n");
-                        w.write(prefix + "denominator," + num(v.denominator()) + "\n");
-                    }
-                    for (Map.Entry<String, Double> e : v.parts().entrySet()) {
-                        w.write(prefix + Csv.field("count: " + e.getKey()) + "," + num(e.getValue()) + "\n");
-                        w.write(prefix + Csv.field("share: " + e.getKey()) + "," + num(v.shares().get(e.getKey())) + "\n");
-                    }
+        root.put("indicators", catalogueJson(catalogue));
+        root.put("profiles", all(profiles).stream().map(ProfileFiles::profileJson).toList());
+        return root;
+    }
+
+    /** The catalogue as JSON-ready maps: id, label, kind, vintage, source, licence. */
+    public static List<Map<String, Object>> catalogueJson(List<Indicator> catalogue) {
+        return catalogue.stream().map(ProfileFiles::indicatorJson).toList();
+    }
+
+    public static Map<String, Object> indicatorJson(Indicator i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", i.id());
+        m.put("label", i.label());
+        m.put("kind", i.kind().name().toLowerCase(Locale.ROOT));
+        m.put("vintage", i.vintage());
+        m.put("source", i.source());
+        m.put("licence", i.licence());
+        return m;
+    }
+
+    /** One profile as JSON-ready map: kind, id, name, lsoas (count) and values by indicator id. */
+    public static Map<String, Object> profileJson(Profile p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", p.kind());
+        m.put("id", p.id());
+        m.put("name", p.name());
+        m.put("lsoas", p.lsoas().size());
+        Map<String, Object> values = new LinkedHashMap<>();
+        p.values().forEach((k, v) -> values.put(k, value(v)));
+        m.put("values", values);
+        return m;
+    }
+
+    /** profiles.csv: one row per unit, indicator and measure. */
+    public static void writeCsv(PlanProfiles profiles, Writer w) throws IOException {
+        w.write("unit_kind,unit_id,unit_name,indicator,measure,value\n");
+        for (Profile p : all(profiles)) {
+            for (IndicatorValue v : p.values().values()) {
+                String prefix = String.join(",", p.kind(), Csv.field(p.id()), Csv.field(p.name()), v.indicatorId()) + ",";
+                if (v.value() != null) {
+                    w.write(prefix + "value," + num(v.value()) + "\n");
+                }
+                if (v.numerator() != null && v.denominator() != null) {
+                    w.write(prefix + "numerator," + num(v.numerator()) + "\n");
+                    w.write(prefix + "denominator," + num(v.denominator()) + "\n");
+                }
+                for (Map.Entry<String, Double> e : v.parts().entrySet()) {
+                    w.write(prefix + Csv.field("count: " + e.getKey()) + "," + num(e.getValue()) + "\n");
+                    w.write(prefix + Csv.field("share: " + e.getKey()) + "," + num(v.shares().get(e.getKey())) + "\n");
                 }
             }
         }
-        return List.of(json, csv);
     }
 
     private static Map<String, Object> value(IndicatorValue v) {

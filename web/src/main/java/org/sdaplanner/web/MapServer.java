@@ -165,6 +165,24 @@ public final class MapServer implements AutoCloseable {
         });
         app.get("/api/plans/{id}/compare", ctx -> ctx.json(service.compare(planId(ctx), ctx.queryParam("a"), ctx.queryParam("b"))));
         app.get("/api/plans/{id}/audit", ctx -> ctx.json(service.audit(planId(ctx))));
+        app.get("/api/indicators", ctx -> ctx.json(service.indicators()));
+        app.get("/api/plans/{id}/profiles", ctx -> {
+            long id = planId(ctx);
+            String format = ctx.queryParam("format");
+            if (format == null || format.equals("json")) {
+                ctx.json(service.profiles(id));
+            } else if (format.equals("csv")) {
+                ctx.contentType("text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"profiles.csv\"")
+                        .result(service.profilesCsv(id));
+            } else {
+                throw ApiException.badRequest("'format' must be json or csv");
+            }
+        });
+        app.get("/api/plans/{id}/areas/{areaId}/profile",
+                ctx -> ctx.json(service.areaProfile(planId(ctx), ctx.pathParam("areaId"))));
+        app.get("/api/plans/{id}/indicators/{indicatorId}",
+                ctx -> ctx.json(service.indicatorMap(planId(ctx), ctx.pathParam("indicatorId"), ctx.queryParam("part"))));
         app.get("/api/plans/{id}/download", ctx -> {
             PlannerService.Download d = service.download(planId(ctx), ctx.queryParam("format"));
             ctx.contentType(d.contentType())

@@ -4,6 +4,7 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.plan.PlanEditor;
 import org.sdaplanner.core.plan.PlanState;
+import org.sdaplanner.core.profile.PlanProfiles;
 import org.sdaplanner.store.StoredPlans.PlanInfo;
 
 import java.util.HashMap;
@@ -29,6 +30,7 @@ final class PlanSession {
     /** Derived from the state at {@link #revision}; cleared on every change. */
     BuiltPlan built;
     List<MultiPolygon> dissolved;
+    PlanProfiles profiles;
     final Map<String, CachedBody> areaLayers = new HashMap<>();
 
     PlanSession(long id) {
@@ -45,6 +47,7 @@ final class PlanSession {
     void clearDerived() {
         built = null;
         dissolved = null;
+        profiles = null;
         areaLayers.clear();
     }
 

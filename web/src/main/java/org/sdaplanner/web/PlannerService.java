@@ -17,6 +17,7 @@ import org.sdaplanner.core.plan.PlanEditor.MoveOutcome;
 import org.sdaplanner.core.plan.PlanMetrics;
 import org.sdaplanner.core.plan.PlanState;
 import org.sdaplanner.core.plan.PlanningProblem;
+import org.sdaplanner.core.profile.PlanProfiles;
 import org.sdaplanner.export.AreaGeometries;
 import org.sdaplanner.export.Csv;
 import org.sdaplanner.export.GeoPackageExport;
@@ -72,6 +73,7 @@ public final class PlannerService implements AutoCloseable {
     private final PlanRepository repo;
     private final MapLayers layers;
     private final SearchIndex search;
+    private final ProfileViews profileViews;
     private final Map<Long, PlanSession> sessions = new ConcurrentHashMap<>();
     /** Keeps an embedded H2 database open between requests (it closes with its last connection). */
     private final Connection keeper;
@@ -80,6 +82,7 @@ public final class PlannerService implements AutoCloseable {
         this.store = store;
         this.region = region;
         this.keeper = keeper;
+        this.profileViews = new ProfileViews(store, region);
         this.repo = new PlanRepository(store);
         this.layers = new MapLayers(region);
         this.search = new SearchIndex(region);
@@ -752,6 +755,47 @@ public final class PlannerService implements AutoCloseable {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException ignored) {
             // a temporary folder left behind is harmless
+        }
+    }
+
+    // ---- area profiles -----------------------------------------------------------------------
+
+    /** The indicator catalogue: id, label, kind, vintage, source, licence. */
+    public List<Map<String, Object>> indicators() {
+        return profileViews.indicators();
+    }
+
+    /** All profiles of the plan (areas, districts, region) with the catalogue, as {@code sda profiles} writes them. */
+    public Map<String, Object> profiles(long id) {
+        PlanProfiles p = planProfiles(id);
+        return profileViews.all(p);
+    }
+
+    /** The same as profiles.csv. */
+    public String profilesCsv(long id) {
+        return profileViews.csv(planProfiles(id));
+    }
+
+    /** An area's profile next to those of its districts and the region. */
+    public Map<String, Object> areaProfile(long id, String areaId) {
+        return profileViews.area(planProfiles(id), areaId);
+    }
+
+    /** One indicator (or one part's share) for every area and the region. */
+    public Map<String, Object> indicatorMap(long id, String indicatorId, String part) {
+        PlanProfiles p = planProfiles(id);
+        return profileViews.map(p, profileViews.indicator(indicatorId), part);
+    }
+
+    /** The plan's profiles at its current revision, computed once per revision. */
+    private PlanProfiles planProfiles(long id) {
+        PlanSession s = session(id);
+        synchronized (s) {
+            refresh(s);
+            if (s.profiles == null) {
+                s.profiles = profileViews.compute(s);
+            }
+            return s.profiles;
         }
     }
 

@@ -125,7 +125,9 @@ public final class Browser implements AutoCloseable {
 
     <T> T waitFor(String what, ExpectedCondition<T> condition) {
         try {
-            return new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).withMessage("waiting for " + what).until(condition);
+            // the page re-renders lists after each answer: an element found a moment ago may be replaced
+            return new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).withMessage("waiting for " + what)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         } catch (RuntimeException e) {
             throw new AssertionError("timed out waiting for " + what + "; page error box: " + errorText()
                     + "; page script errors: " + pageErrors(), e);

@@ -590,7 +590,7 @@ class MapServerApiTest {
         for (String route : documented) {
             String[] mp = route.split(" ", 2);
             String path = mp[1].replace("{id}", Long.toString(defaultPlanId())).replace("{layer}", "districts")
-                    .replace("{code}", "M04000036");
+                    .replace("{code}", "M04000036").replace("{areaId}", "SDA01").replace("{indicatorId}", "residents");
             if (mp[0].equals("GET")) {
                 Http.Response r = http.get(path);
                 assertFalse(r.text().contains("nothing at"), route + ": " + r);
