@@ -10,7 +10,7 @@ echo "Installing Chromium and chromedriver from Debian packages (log: $log) …"
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-if ! { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-dejavu-core; } >"$log" 2>&1; then
+if ! { $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium chromium-driver fonts-dejavu-core; } >"$log" 2>&1; then
   tail -n 30 "$log" >&2
   echo "Chromium install failed; see $log" >&2
   exit 1
