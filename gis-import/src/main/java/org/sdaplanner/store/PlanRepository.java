@@ -31,6 +31,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static org.sdaplanner.store.Jdbc.bind;
+import static org.sdaplanner.store.Jdbc.now;
+import static org.sdaplanner.store.Jdbc.query;
+import static org.sdaplanner.store.Jdbc.update;
+
 /**
  * Plans in the store: one code path and parameterised SQL for H2GIS and PostGIS. Every change to a
  * plan's assignment or locks is an {@link Edit} applied with optimistic concurrency: the caller names
@@ -51,10 +56,10 @@ public final class PlanRepository {
     private static final String HISTORY_KINDS = "kind IN ('" + StoredPlans.MOVE + "', '" + StoredPlans.LOCK + "', '"
             + StoredPlans.UNLOCK + "', '" + StoredPlans.UNDO + "', '" + StoredPlans.REDO + "')";
 
-    private final SpatialStore store;
+    private final Jdbc jdbc;
 
     public PlanRepository(SpatialStore store) {
-        this.store = store;
+        this.jdbc = new Jdbc(store);
     }
 
     // ---- plans -------------------------------------------------------------------------------
@@ -73,7 +78,7 @@ public final class PlanRepository {
                 throw new IllegalArgumentException("block " + block + " is assigned to " + area + ", which is not an area of the plan");
             }
         });
-        return transaction("cannot store the plan", c -> {
+        return jdbc.transaction("cannot store the plan", c -> {
             String now = now();
             long id = insertPlan(c, plan.name(), now, plan.optionsJson(), plan.districtNesting());
             insertContents(c, id, plan.areas(), plan.assignment(), plan.locked());
@@ -84,17 +89,17 @@ public final class PlanRepository {
 
     /** All plans, by id. */
     public List<PlanInfo> list() {
-        return read("cannot list the plans", c -> query(c, "SELECT " + PLAN_COLUMNS + " FROM plan ORDER BY id", List.of(),
+        return jdbc.read("cannot list the plans", c -> query(c, "SELECT " + PLAN_COLUMNS + " FROM plan ORDER BY id", List.of(),
                 PlanRepository::planInfo));
     }
 
     public Optional<PlanInfo> find(long id) {
-        return read("cannot read plan " + id, c -> info(c, id));
+        return jdbc.read("cannot read plan " + id, c -> info(c, id));
     }
 
     /** The plan with its areas, assignment and locks, read in one transaction (a consistent revision). */
     public StoredPlan load(long id) {
-        return transaction("cannot read plan " + id, c -> {
+        return jdbc.transaction("cannot read plan " + id, c -> {
             PlanInfo info = info(c, id).orElseThrow(() -> new PlanNotFoundException(id));
             List<Area> areas = query(c, "SELECT area_id, name FROM plan_area WHERE plan_id = ? ORDER BY area_id", List.of(id),
                     rs -> new Area(rs.getString(1), rs.getString(2)));
@@ -120,7 +125,7 @@ public final class PlanRepository {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a plan needs a name");
         }
-        return transaction("cannot rename plan " + id, c -> {
+        return jdbc.transaction("cannot rename plan " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE plan SET name = ?, updated_at = ? WHERE id = ?")) {
                 ps.setString(1, name.strip());
                 ps.setString(2, now());
@@ -135,7 +140,14 @@ public final class PlanRepository {
 
     /** Deletes the plan with its areas, blocks, versions and history. */
     public void delete(long id) {
-        transaction("cannot delete plan " + id, c -> {
+        jdbc.transaction("cannot delete plan " + id, c -> {
+            long comments = Jdbc.queryOne(c, "SELECT COUNT(*) FROM plan_comment WHERE plan_id = ?", List.of(id),
+                    rs -> rs.getLong(1)).orElse(0L);
+            if (comments > 0) {
+                // comments are part of the public record of a consultation: never deleted with a plan
+                throw new StoreConflictException("plan " + id + " has " + comments + " comment" + (comments == 1 ? "" : "s")
+                        + " and cannot be deleted: comments are kept for the record (copy or rename the plan instead)");
+            }
             for (String table : List.of("plan_edit", "plan_version", "plan_block", "plan_area")) {
                 update(c, "DELETE FROM " + table + " WHERE plan_id = ?", id);
             }
@@ -151,7 +163,7 @@ public final class PlanRepository {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("the copy needs a name");
         }
-        return transaction("cannot copy plan " + id, c -> {
+        return jdbc.transaction("cannot copy plan " + id, c -> {
             PlanInfo from = info(c, id).orElseThrow(() -> new PlanNotFoundException(id));
             String now = now();
             long newId = insertPlan(c, name.strip(), now, from.optionsJson(), from.districtNesting());
@@ -182,13 +194,35 @@ public final class PlanRepository {
         if (edit.blocks().isEmpty()) {
             throw new IllegalArgumentException("an edit needs at least one block");
         }
-        return transaction("cannot save the edit to plan " + id, c -> {
+        return jdbc.transaction("cannot save the edit to plan " + id, c -> {
             long revision = bump(c, id, expectedRevision);
             if (StoredPlans.MOVE.equals(edit.kind())) {
                 requireArea(c, id, edit.to());
             }
             insertEdit(c, id, nextSeq(c, id), now(), user, edit, false);
             write(c, id, edit, false);
+            return revision;
+        });
+    }
+
+    /**
+     * Renames an area of a plan, made on {@code expectedRevision}. The area keeps its id, so comments
+     * and history about it stay attached; the old name is kept in the history ({@code from}).
+     *
+     * @return the plan's new revision
+     */
+    public long renameArea(long id, long expectedRevision, String areaId, String name, String user) {
+        if (name == null || name.isBlank() || name.strip().length() > 300) {
+            throw new IllegalArgumentException("an area needs a name of 1 to 300 characters");
+        }
+        return jdbc.transaction("cannot rename area " + areaId + " of plan " + id, c -> {
+            long revision = bump(c, id, expectedRevision);
+            requireArea(c, id, areaId);
+            String old = Jdbc.queryOne(c, "SELECT name FROM plan_area WHERE plan_id = ? AND area_id = ?", List.of(id, areaId),
+                    rs -> rs.getString(1)).orElseThrow();
+            update(c, "UPDATE plan_area SET name = ? WHERE plan_id = ? AND area_id = ?", name.strip(), id, areaId);
+            insertEdit(c, id, nextSeq(c, id), now(), user,
+                    new Edit(StoredPlans.RENAME_AREA, List.of(areaId), List.of(old), name.strip()), false);
             return revision;
         });
     }
@@ -209,7 +243,7 @@ public final class PlanRepository {
     }
 
     private Optional<Replay> replay(long id, long expectedRevision, String user, boolean undo) {
-        return transaction("cannot " + (undo ? "undo" : "redo") + " on plan " + id, c -> {
+        return jdbc.transaction("cannot " + (undo ? "undo" : "redo") + " on plan " + id, c -> {
             long revision = bump(c, id, expectedRevision);
             List<EditRecord> history = query(c, "SELECT " + EDIT_COLUMNS + " FROM plan_edit WHERE plan_id = ? AND " + HISTORY_KINDS
                     + " ORDER BY seq", List.of(id), PlanRepository::editRecord);
@@ -251,7 +285,7 @@ public final class PlanRepository {
 
     /** The plan's history, newest first. */
     public List<EditRecord> audit(long id) {
-        return read("cannot read the history of plan " + id, c -> {
+        return jdbc.read("cannot read the history of plan " + id, c -> {
             requirePlan(c, id);
             return query(c, "SELECT " + EDIT_COLUMNS + " FROM plan_edit WHERE plan_id = ? ORDER BY seq DESC", List.of(id),
                     PlanRepository::editRecord);
@@ -262,7 +296,7 @@ public final class PlanRepository {
 
     /** Saves the current assignment as the next version (1, 2, …). */
     public VersionInfo saveVersion(long id, String label, String user) {
-        return transaction("cannot save a version of plan " + id, c -> {
+        return jdbc.transaction("cannot save a version of plan " + id, c -> {
             // touching the plan row serialises version numbers between concurrent saves
             if (update(c, "UPDATE plan SET updated_at = ? WHERE id = ?", now(), id) == 0) {
                 throw new PlanNotFoundException(id);
@@ -288,7 +322,7 @@ public final class PlanRepository {
 
     /** The plan's saved versions, oldest first. */
     public List<VersionInfo> versions(long id) {
-        return read("cannot read the versions of plan " + id, c -> {
+        return jdbc.read("cannot read the versions of plan " + id, c -> {
             requirePlan(c, id);
             return query(c, "SELECT version, label, created_at, created_by FROM plan_version WHERE plan_id = ? ORDER BY version",
                     List.of(id), rs -> new VersionInfo(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)));
@@ -297,7 +331,7 @@ public final class PlanRepository {
 
     /** A saved version's assignment (block code → area id, by code), or empty when there is no such version. */
     public Optional<Map<String, String>> versionAssignment(long id, int version) {
-        return read("cannot read version " + version + " of plan " + id, c -> {
+        return jdbc.read("cannot read version " + version + " of plan " + id, c -> {
             requirePlan(c, id);
             List<String> rows = query(c, "SELECT assignment_json FROM plan_version WHERE plan_id = ? AND version = ?",
                     List.of(id, version), rs -> rs.getString(1));
@@ -418,81 +452,6 @@ public final class PlanRepository {
     private static EditRecord editRecord(ResultSet rs) throws SQLException {
         return new EditRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), parse(rs.getString(5), STRINGS),
                 parse(rs.getString(6), STRINGS), rs.getString(7), rs.getBoolean(8));
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private <T> T read(String what, Work<T> work) {
-        try (Connection c = store.connect()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StoreException(what + " (" + store.dialect().name() + "): " + e.getMessage(), e);
-        }
-    }
-
-    private <T> T transaction(String what, Work<T> work) {
-        try (Connection c = store.connect()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException(what + " (" + store.dialect().name() + "): " + e.getMessage(), e);
-        }
-    }
-
-    private static <T> List<T> query(Connection c, String sql, List<?> params, RowMapper<T> mapper) throws SQLException {
-        List<T> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params.toArray());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            return ps.executeUpdate();
-        }
-    }
-
-    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            if (p instanceof Long l) {
-                ps.setLong(i + 1, l);
-            } else if (p instanceof Integer n) {
-                ps.setInt(i + 1, n);
-            } else if (p instanceof Boolean b) {
-                ps.setBoolean(i + 1, b);
-            } else if (p == null) {
-                ps.setNull(i + 1, java.sql.Types.VARCHAR);
-            } else {
-                ps.setString(i + 1, p.toString());
-            }
-        }
-    }
-
-    private static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     private static String json(Object o) {

@@ -28,6 +28,8 @@ public final class StoredPlans {
     public static final String COPY = "copy";
     public static final String UNDO = "undo";
     public static final String REDO = "redo";
+    /** An area renamed: {@code blocks} holds the area id, {@code from} its old name, {@code to} the new one. */
+    public static final String RENAME_AREA = "rename-area";
     /** How a lock edit records a block's previous state in {@link Edit#from()}. */
     public static final String LOCKED = "locked";
     public static final String UNLOCKED = "unlocked";

@@ -23,7 +23,8 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             cl.getErr().println("Store error: " + ex.getMessage());
             return STORE_ERROR;
         }
-        if (ex instanceof IllegalArgumentException) {
+        if (ex instanceof IllegalArgumentException || ex instanceof org.sdaplanner.store.NotFoundException
+                || ex instanceof org.sdaplanner.store.StoreConflictException) {
             cl.getErr().println("Error: " + ex.getMessage());
             return INPUT_ERROR;
         }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Service delivery area planner: import official data, work out dominant PCNs,"
                 + " build and publish service delivery areas.",
         subcommands = {ImportCommand.class, DominanceCommand.class, BlocksCommand.class, BuildCommand.class, ExportCommand.class, ProfilesCommand.class,
-                ServeCommand.class, StartCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, StartCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
 public final class SdaMain implements Runnable {
 
     public static void main(String[] args) {

@@ -1,6 +1,9 @@
 package org.sdaplanner.cli;
 
+import org.sdaplanner.store.AccountRepository;
 import org.sdaplanner.store.SpatialStore;
+import org.sdaplanner.store.StoredAccounts.Actor;
+import org.sdaplanner.web.auth.AccountAdmin;
 import org.sdaplanner.web.MapServer;
 import org.sdaplanner.web.PlannerService;
 import picocli.CommandLine.Command;
@@ -37,6 +40,19 @@ public final class ServeCommand implements Callable<Integer> {
         @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
                 description = "Address to listen on (default ${DEFAULT-VALUE}: this computer only; 0.0.0.0 for the network).")
         String host;
+
+        @Option(names = "--public-read", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Let visitors who are not signed in view the map and plans, read only (default: on;"
+                        + " --no-public-read turns it off). Comments always need an account.")
+        boolean publicRead;
+
+        @Option(names = "--secure-cookies", description = "Always mark the session cookie Secure (it is anyway when the"
+                + " request came over HTTPS, directly or through a proxy sending X-Forwarded-Proto).")
+        boolean secureCookies;
+
+        MapServer.Options options() {
+            return new MapServer.Options(publicRead, secureCookies);
+        }
     }
 
     @Override
@@ -53,9 +69,15 @@ public final class ServeCommand implements Callable<Integer> {
         service.ensureDefaultPlan("sda").ifPresent(p -> out.println(String.format(Locale.ROOT,
                 "Built the default plan \"%s\" (%s areas, seed %d)", p.get("name"), ((java.util.List<?>) p.get("areas")).size(),
                 PlannerService.DEFAULT_SEED)));
+        new AccountAdmin(new AccountRepository(store), id -> { }).ensureFirstAdmin(new Actor("sda serve", "local"))
+                .ifPresent(first -> {
+                    out.println("No accounts yet: created the admin account '" + first.account().username() + "' with the password "
+                            + first.password());
+                    out.println("  (shown once: sign in and change it, then add accounts with 'sda user add' or in the page)");
+                });
         MapServer web;
         try {
-            web = MapServer.start(service, server.host, server.port);
+            web = MapServer.start(service, server.options(), server.host, server.port);
         } catch (RuntimeException e) {
             service.close();
             throw new IllegalArgumentException("cannot serve on " + server.host + ":" + server.port + ": " + rootMessage(e), e);
@@ -69,6 +91,7 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         out.println(String.format(Locale.ROOT, "%s: %d blocks, %d PCNs; ready in %.1f s", service.region().name(),
                 service.region().problem().blockCount(), service.region().pcnNames().size(), (System.nanoTime() - t0) / 1e9));
+        out.println("Public read-only access is " + (server.publicRead ? "on (--no-public-read turns it off)" : "off"));
         out.println("Open http://" + displayHost(server.host) + ":" + web.port() + "/ in a browser (Ctrl+C stops the server)");
         out.flush();
         try {

@@ -70,6 +70,17 @@ final class JsonBody {
         return n.asLong();
     }
 
+    Double optionalDouble(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonNode n = root.get(field);
+        if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
+            throw ApiException.badRequest("'" + field + "' must be a number");
+        }
+        return n.asDouble();
+    }
+
     Integer optionalInt(String field, int min, int max) {
         Long v = optionalLong(field);
         if (v == null) {

@@ -121,6 +121,10 @@ public final class PlannerService implements AutoCloseable {
         }
     }
 
+    public SpatialStore store() {
+        return store;
+    }
+
     public String storeName() {
         return store.dialect().name();
     }
@@ -260,6 +264,51 @@ public final class PlannerService implements AutoCloseable {
     public void delete(long id) {
         repo.delete(id);
         sessions.remove(id);
+    }
+
+    /** Renames an area (its id, and so its comments and history, stay); made on the plan's {@code revision}. */
+    public Map<String, Object> renameArea(long id, String areaId, String name, Long revision, String user) {
+        PlanSession s = session(id);
+        synchronized (s) {
+            refresh(s);
+            if (s.areaIndex(areaId) < 0) {
+                throw ApiException.notFound("no area " + areaId + " in plan " + id);
+            }
+            long expected = revision == null ? s.revision : revision;
+            try {
+                repo.renameArea(id, expected, areaId, name, user);
+            } finally {
+                s.invalidate();
+            }
+            refresh(s);
+            return planJson(s);
+        }
+    }
+
+    /**
+     * A plan as comments see it, read at one revision: the revision, the latest saved version (null
+     * when none), each area's current name, and each block's current area.
+     */
+    public record PlanSnapshot(long revision, Integer version, Map<String, String> areaNames, Map<String, String> blockArea) {
+    }
+
+    public PlanSnapshot snapshot(long id) {
+        PlanSession s = session(id);
+        synchronized (s) {
+            refresh(s);
+            Map<String, String> names = new LinkedHashMap<>();
+            for (int a = 0; a < s.areaIds.size(); a++) {
+                names.put(s.areaIds.get(a), s.areaNames.get(a));
+            }
+            Map<String, String> blockArea = new HashMap<>();
+            PlanningProblem p = region.problem();
+            for (int b = 0; b < p.blockCount(); b++) {
+                blockArea.put(p.block(b).code(), s.areaIds.get(s.state.areaOf(b)));
+            }
+            List<VersionInfo> versions = repo.versions(id);
+            Integer version = versions.isEmpty() ? null : versions.get(versions.size() - 1).version();
+            return new PlanSnapshot(s.revision, version, names, blockArea);
+        }
     }
 
     public Map<String, Object> copy(long id, String name, String user) {

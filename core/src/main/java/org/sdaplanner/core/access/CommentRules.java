@@ -1,0 +1,90 @@
+package org.sdaplanner.core.access;
+
+import java.util.Optional;
+
+/**
+ * What may be done to a comment: its author edits or withdraws it while it is visible; analysts
+ * and admins hide it and restore it, always giving a reason. Text is kept exactly as written
+ * (it is rendered as text, never as HTML), within a length limit.
+ */
+public final class CommentRules {
+    public static final int MAX_LENGTH = 4000;
+    public static final int MAX_REASON_LENGTH = 500;
+
+    /** A comment's state: visible, withdrawn by its author, or hidden by a moderator. */
+    public enum Status {
+        VISIBLE("visible"), WITHDRAWN("withdrawn"), HIDDEN("hidden");
+
+        private final String code;
+
+        Status(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public static Status parse(String text) {
+            for (Status s : values()) {
+                if (s.code.equals(text)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown comment status '" + text + "': expected visible, withdrawn or hidden");
+        }
+    }
+
+    /** Why a change is refused: the request is invalid, the actor may not, or the comment's state forbids it. */
+    public record Refusal(Kind kind, String message) {
+        public enum Kind { INVALID, FORBIDDEN, CONFLICT }
+    }
+
+    private CommentRules() {
+    }
+
+    /** Why this text cannot be a comment, or empty when it can. */
+    public static Optional<String> textProblem(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.of("a comment needs some text");
+        }
+        if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
+            return Optional.of("a comment can have at most " + MAX_LENGTH + " characters");
+        }
+        if (text.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t')) {
+            return Optional.of("a comment cannot hold control characters");
+        }
+        return Optional.empty();
+    }
+
+    /** Why the actor cannot edit or withdraw this comment, or empty when they can. */
+    public static Optional<Refusal> authorChangeProblem(long authorId, long actorId, Status status) {
+        if (authorId != actorId) {
+            return Optional.of(new Refusal(Refusal.Kind.FORBIDDEN, "only its author can edit or withdraw a comment"));
+        }
+        if (status != Status.VISIBLE) {
+            return Optional.of(new Refusal(Refusal.Kind.CONFLICT,
+                    "the comment is " + status.code() + " and can no longer be changed"));
+        }
+        return Optional.empty();
+    }
+
+    /** Why a moderator cannot move this comment to {@code target} (hidden or visible), or empty. */
+    public static Optional<Refusal> moderationProblem(Status current, Status target, String reason) {
+        if (reason == null || reason.isBlank()) {
+            return Optional.of(new Refusal(Refusal.Kind.INVALID, "hiding or restoring a comment needs a reason"));
+        }
+        if (reason.length() > MAX_REASON_LENGTH) {
+            return Optional.of(new Refusal(Refusal.Kind.INVALID, "a reason can have at most " + MAX_REASON_LENGTH + " characters"));
+        }
+        if (target == Status.HIDDEN && current != Status.VISIBLE) {
+            return Optional.of(new Refusal(Refusal.Kind.CONFLICT,
+                    "only a visible comment can be hidden (this one is " + current.code() + ")"));
+        }
+        if (target == Status.VISIBLE && current != Status.HIDDEN) {
+            return Optional.of(new Refusal(Refusal.Kind.CONFLICT,
+                    "only a hidden comment can be restored (this one is " + current.code() + ")"));
+        }
+        return Optional.empty();
+    }
+}
