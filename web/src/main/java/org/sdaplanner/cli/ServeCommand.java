@@ -51,7 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
         boolean secureCookies;
 
         MapServer.Options options() {
-            return new MapServer.Options(publicRead, secureCookies);
+            return MapServer.Options.defaults().withPublicRead(publicRead).withSecureCookies(secureCookies);
         }
     }
 

@@ -70,10 +70,28 @@ public final class MapServer implements AutoCloseable {
             + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
             + " form-action 'self'";
 
-    /** How the server treats visitors: public read-only access, and whether cookies are always marked Secure. */
-    public record Options(boolean publicRead, boolean secureCookies) {
+    /**
+     * How the server treats visitors: public read-only access, whether cookies are always marked
+     * Secure, and each account's write limit (a burst, then so many a second).
+     */
+    public record Options(boolean publicRead, boolean secureCookies, int writeBurst, double writesPerSecond) {
+        public static final int WRITE_BURST = 30;
+        public static final double WRITES_PER_SECOND = 1.0;
+
         public static Options defaults() {
-            return new Options(true, false);
+            return new Options(true, false, WRITE_BURST, WRITES_PER_SECOND);
+        }
+
+        public Options withWriteLimit(int burst, double perSecond) {
+            return new Options(publicRead, secureCookies, burst, perSecond);
+        }
+
+        public Options withSecureCookies(boolean on) {
+            return new Options(publicRead, on, writeBurst, writesPerSecond);
+        }
+
+        public Options withPublicRead(boolean on) {
+            return new Options(on, secureCookies, writeBurst, writesPerSecond);
         }
     }
 
@@ -88,7 +106,7 @@ public final class MapServer implements AutoCloseable {
     private final AccountAdmin admin;
     private final AccountRepository accounts;
     private final CommentService comments;
-    private final RateLimiter writes = RateLimiter.forWrites();
+    private final RateLimiter writes;
     private final List<Route> routes = new ArrayList<>();
     private final Javalin app;
     private final byte[] openApi;
@@ -97,6 +115,7 @@ public final class MapServer implements AutoCloseable {
         this.service = service;
         this.options = options;
         this.policy = new AccessPolicy(options.publicRead());
+        this.writes = new RateLimiter(options.writeBurst(), options.writesPerSecond(), System::nanoTime);
         this.accounts = new AccountRepository(service.store());
         this.auth = new Authenticator(accounts);
         this.admin = new AccountAdmin(accounts, auth::forget);

@@ -16,14 +16,49 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
-/** A small client for the API tests: java.net.http with JSON bodies and the X-User header. */
+/**
+ * A small client for the API tests: java.net.http with JSON bodies. Anonymous, or signed in
+ * ({@link #signIn}): then it sends the session cookie, and the CSRF token on every write.
+ */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String cookie;
+    private final String csrf;
 
     Http(String base) {
+        this(base, null, null);
+    }
+
+    private Http(String base, String cookie, String csrf) {
         this.base = base;
+        this.cookie = cookie;
+        this.csrf = csrf;
+    }
+
+    /** A client signed in as this user (the sign-in must succeed). */
+    Http signIn(String username, String password) {
+        Response r = post("/api/session", json(java.util.Map.of("username", username, "password", password)));
+        if (r.status() != 200) {
+            throw new AssertionError("sign-in of " + username + " failed: " + r);
+        }
+        String setCookie = r.header("Set-Cookie");
+        String token = setCookie.substring(0, setCookie.indexOf(';'));
+        return new Http(base, token, r.json().path("csrf_token").asText());
+    }
+
+    /** The same session without its CSRF token (to show that writes need it). */
+    Http withoutCsrf() {
+        return new Http(base, cookie, null);
+    }
+
+    String csrfToken() {
+        return csrf;
+    }
+
+    String base() {
+        return base;
     }
 
     record Response(int status, HttpResponse<byte[]> raw) {
@@ -73,16 +108,24 @@ final class Http {
     Response send(String method, String path, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         List<String> h = new ArrayList<>(List.of(headers));
-        if (body != null) {
+        if (body != null && !h.contains("Content-Type")) {
             h.add("Content-Type");
             h.add("application/json");
+        }
+        if (cookie != null) {
+            h.add("Cookie");
+            h.add(cookie);
+        }
+        if (csrf != null && !method.equals("GET")) {
+            h.add("X-CSRF-Token");
+            h.add(csrf);
         }
         for (int i = 0; i + 1 < h.size(); i += 2) {
             b.header(h.get(i), h.get(i + 1));
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
-            return wrap(client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray()));
+            return wrap(CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

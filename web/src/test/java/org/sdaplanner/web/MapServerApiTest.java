@@ -36,6 +36,8 @@ class MapServerApiTest {
     static PlannerService service;
     static MapServer server;
     static Http http;
+    static Http anonymous;
+    static TestAccounts accounts;
 
     @BeforeAll
     static void start() {
@@ -43,8 +45,14 @@ class MapServerApiTest {
         service = PlannerService.open(store);
         assertTrue(service.ensureDefaultPlan("test").isPresent());
         assertTrue(service.ensureDefaultPlan("test").isEmpty(), "only when there is none");
-        server = MapServer.start(service, "127.0.0.1", 0);
-        http = new Http("http://127.0.0.1:" + server.port());
+        server = MapServer.start(service, TestData.GENEROUS, "127.0.0.1", 0);
+        anonymous = new Http("http://127.0.0.1:" + server.port());
+        accounts = new TestAccounts(store, anonymous.base());
+        http = accounts.analyst("tester");
+    }
+
+    static Http as(String user) {
+        return accounts.analyst(user);
     }
 
     @AfterAll
@@ -60,7 +68,7 @@ class MapServerApiTest {
     // ---- helpers -----------------------------------------------------------------------------
 
     static long newPlan(String name) {
-        Http.Response r = http.post("/api/plans", Http.json(Map.of("name", name, "seed", 1)), "X-User", "tester");
+        Http.Response r = as("tester").post("/api/plans", Http.json(Map.of("name", name, "seed", 1)));
         assertEquals(201, r.status(), r::toString);
         return r.json().path("id").asLong();
     }
@@ -383,7 +391,7 @@ class MapServerApiTest {
         assertEquals(before, figures(id));
 
         // the move
-        JsonNode moved = ok(http.post("/api/plans/" + id + "/moves", move(good.block(), good.to(), 0L, false), "X-User", "ana"));
+        JsonNode moved = ok(as("ana").post("/api/plans/" + id + "/moves", move(good.block(), good.to(), 0L, false)));
         assertTrue(moved.path("accepted").asBoolean());
         assertEquals(1, moved.path("revision").asLong());
         assertEquals(List.of(good.from()), List.of(moved.path("from").get(0).asText()));
@@ -425,21 +433,21 @@ class MapServerApiTest {
         assertEquals(after, figures(id));
 
         // undo restores the figures, redo brings the move back
-        JsonNode undone = ok(http.post("/api/plans/" + id + "/undo", "{\"revision\":1}", "X-User", "ben"));
+        JsonNode undone = ok(as("ben").post("/api/plans/" + id + "/undo", "{\"revision\":1}"));
         assertEquals("undo", undone.path("kind").asText());
         assertEquals(2, undone.path("revision").asLong());
         assertEquals(List.of(good.block()), List.of(undone.path("blocks").get(0).asText()));
         assertEquals(before, figures(id));
         assertEquals(good.from(), ok(http.get("/api/plans/" + id)).path("blocks").path(good.block()).path("area_id").asText());
         assertError(409, http.post("/api/plans/" + id + "/undo", "{}"));
-        JsonNode redone = ok(http.post("/api/plans/" + id + "/redo", "", "X-User", "cy"));
+        JsonNode redone = ok(as("cy").post("/api/plans/" + id + "/redo", ""));
         assertEquals(3, redone.path("revision").asLong());
         assertEquals(after, figures(id));
         assertError(409, http.post("/api/plans/" + id + "/redo", "{}"));
         assertError(409, http.post("/api/plans/" + id + "/undo", "{\"revision\":1}"));
         assertError(404, http.post("/api/plans/999999/undo", "{}"));
 
-        // the audit: newest first, with the users from X-User
+        // the audit: newest first, with the signed-in users
         JsonNode audit = ok(http.get("/api/plans/" + id + "/audit"));
         List<String> kinds = new ArrayList<>();
         List<String> users = new ArrayList<>();
@@ -482,7 +490,7 @@ class MapServerApiTest {
     void versionsAndCompareListTheChangedBlocks() {
         long id = newPlan("Versions");
         Candidate good = candidates(id).get(0);
-        Http.Response v1 = http.post("/api/plans/" + id + "/versions", "{\"label\":\"as built\"}", "X-User", "ana");
+        Http.Response v1 = as("ana").post("/api/plans/" + id + "/versions", "{\"label\":\"as built\"}");
         assertEquals(201, v1.status(), v1::toString);
         assertEquals(1, v1.json().path("version").asInt());
         assertEquals("as built", v1.json().path("label").asText());

@@ -33,8 +33,8 @@ class ProfileApiTest {
         SpatialStore store = TestData.importedStore("jdbc:h2:file:" + dir.resolve("store").resolve("sda"));
         service = PlannerService.open(store);
         service.ensureDefaultPlan("test");
-        server = MapServer.start(service, "127.0.0.1", 0);
-        http = new Http("http://127.0.0.1:" + server.port());
+        server = MapServer.start(service, TestData.GENEROUS, "127.0.0.1", 0);
+        http = new TestAccounts(store, "http://127.0.0.1:" + server.port()).analyst("profiler");
         plan = ok(http.get("/api/plans")).get(0).path("id").asLong();
     }
 

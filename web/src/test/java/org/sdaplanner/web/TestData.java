@@ -21,6 +21,9 @@ import java.util.UUID;
  * once per test JVM and written into as many stores as the tests need (the `sda import` path).
  */
 final class TestData {
+    /** Server options for tests that make many writes quickly: the write limit is tested on its own. */
+    static final MapServer.Options GENEROUS = MapServer.Options.defaults().withWriteLimit(10_000, 1_000);
+
     private static ImportedData cambridgeshire;
 
     private TestData() {

@@ -26,14 +26,19 @@ class TwoServersOnPostgisTest {
             TestData.importedStore(schema.url());
             try (PlannerService serviceA = PlannerService.open(SpatialStore.open(schema.url()));
                  PlannerService serviceB = PlannerService.open(SpatialStore.open(schema.url()));
-                 MapServer a = MapServer.start(serviceA, "127.0.0.1", 0);
-                 MapServer b = MapServer.start(serviceB, "127.0.0.1", 0)) {
+                 MapServer a = MapServer.start(serviceA, TestData.GENEROUS, "127.0.0.1", 0);
+                 MapServer b = MapServer.start(serviceB, TestData.GENEROUS, "127.0.0.1", 0)) {
                 Http ha = new Http("http://127.0.0.1:" + a.port());
                 Http hb = new Http("http://127.0.0.1:" + b.port());
                 assertEquals("PostGIS", ok(ha.get("/api/health")).path("store").asText());
                 assertEquals("PostGIS", ok(hb.get("/api/health")).path("store").asText());
+                // one analyst signed in through each server: accounts and sessions are in the shared store
+                TestAccounts accountsA = new TestAccounts(serviceA.store(), "http://127.0.0.1:" + a.port());
+                TestAccounts accountsB = new TestAccounts(serviceB.store(), "http://127.0.0.1:" + b.port());
+                Http ana = accountsA.analyst("ana");
+                Http ben = accountsB.analyst("ben");
 
-                Http.Response created = ha.post("/api/plans", Http.json(Map.of("name", "Shared plan", "seed", 1)), "X-User", "ana");
+                Http.Response created = ana.post("/api/plans", Http.json(Map.of("name", "Shared plan", "seed", 1)));
                 assertEquals(201, created.status(), created::toString);
                 long id = created.json().path("id").asLong();
                 JsonNode listedByB = ok(hb.get("/api/plans"));
@@ -42,7 +47,7 @@ class TwoServersOnPostgisTest {
                 JsonNode before = ok(hb.get("/api/plans/" + id + "/metrics"));
 
                 MapServerApiTest.Candidate c = MapServerApiTest.candidates(ha, id).get(0);
-                JsonNode moved = ok(ha.post("/api/plans/" + id + "/moves", move(c.block(), c.to(), 0L, false), "X-User", "ana"));
+                JsonNode moved = ok(ana.post("/api/plans/" + id + "/moves", move(c.block(), c.to(), 0L, false)));
                 assertEquals(1, moved.path("revision").asLong());
 
                 // B had the plan cached at revision 0: it sees revision 1 and the block in its new area
@@ -53,24 +58,24 @@ class TwoServersOnPostgisTest {
                         ok(hb.get("/api/plans/" + id + "/metrics")).path("summary").path("alignment").asDouble(), 1e-4);
 
                 // an edit B's user made on revision 0 is refused
-                Http.Response stale = hb.post("/api/plans/" + id + "/moves", move(c.block(), c.from(), 0L, false), "X-User", "ben");
+                Http.Response stale = ben.post("/api/plans/" + id + "/moves", move(c.block(), c.from(), 0L, false));
                 assertEquals(409, stale.status(), stale::toString);
                 assertEquals(1, stale.json().path("revision").asLong());
 
                 // undo through B; A sees the block back and the figures restored
-                JsonNode undone = ok(hb.post("/api/plans/" + id + "/undo", "{\"revision\":1}", "X-User", "ben"));
+                JsonNode undone = ok(ben.post("/api/plans/" + id + "/undo", "{\"revision\":1}"));
                 assertEquals(2, undone.path("revision").asLong());
                 JsonNode back = ok(ha.get("/api/plans/" + id));
                 assertEquals(2, back.path("revision").asLong());
                 assertEquals(c.from(), back.path("blocks").path(c.block()).path("area_id").asText());
                 assertEquals(before.path("summary"), ok(ha.get("/api/plans/" + id + "/metrics")).path("summary"));
                 // redo through A replays it; versions and history are shared too
-                assertEquals(3, ok(ha.post("/api/plans/" + id + "/redo", "{}", "X-User", "ana")).path("revision").asLong());
+                assertEquals(3, ok(ana.post("/api/plans/" + id + "/redo", "{}")).path("revision").asLong());
                 assertEquals(c.to(), ok(hb.get("/api/plans/" + id)).path("blocks").path(c.block()).path("area_id").asText());
-                assertEquals(201, hb.post("/api/plans/" + id + "/versions", "{\"label\":\"from B\"}").status());
+                assertEquals(201, ben.post("/api/plans/" + id + "/versions", "{\"label\":\"from B\"}").status());
                 assertEquals("from B", ok(ha.get("/api/plans/" + id + "/versions")).get(0).path("label").asText());
                 List<String> history = new ArrayList<>();
-                ok(ha.get("/api/plans/" + id + "/audit")).forEach(e -> history.add(e.path("kind").asText() + ":" + e.path("user").asText()));
+                ok(ana.get("/api/plans/" + id + "/audit")).forEach(e -> history.add(e.path("kind").asText() + ":" + e.path("user").asText()));
                 assertEquals(List.of("redo:ana", "undo:ben", "move:ana", "create:ana"), history);
                 assertTrue(ok(hb.get("/api/plans/" + id + "/compare?a=1&b=current")).path("changed_blocks").isEmpty());
             }

@@ -33,11 +33,6 @@ public final class RateLimiter {
         this.nanoClock = nanoClock;
     }
 
-    /** The default for writes: bursts of 30, then one a second (60 a minute) per account. */
-    public static RateLimiter forWrites() {
-        return new RateLimiter(30, 1.0, System::nanoTime);
-    }
-
     /** Takes one token for {@code key}; false (and nothing taken) when the bucket is empty. */
     public boolean tryAcquire(String key) {
         long now = nanoClock.getAsLong();
