@@ -348,25 +348,18 @@ class PlanRepositoryTest {
     /** Each test gets a schema of its own in the PostGIS database, dropped afterwards. */
     @Nested
     class OnPostgis extends Contract {
-        String baseUrl;
-        String schema;
+        SchemaStore schema;
 
         @Override
         SpatialStore openStore() throws Exception {
-            baseUrl = TestEnvironment.postgisUrl();
-            schema = "sda_plan_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
-                s.execute("CREATE SCHEMA " + schema);
-            }
-            return SpatialStore.open(baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public");
+            schema = SchemaStore.create("sda_plan_test_");
+            return schema.store;
         }
 
         @AfterEach
         void dropSchema() throws Exception {
             if (schema != null) {
-                try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
-                    s.execute("DROP SCHEMA " + schema + " CASCADE");
-                }
+                schema.close();
             }
         }
     }

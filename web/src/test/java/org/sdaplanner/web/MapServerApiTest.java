@@ -587,6 +587,14 @@ class MapServerApiTest {
         Set<String> extra = new TreeSet<>(documented);
         extra.removeAll(contract);
         assertEquals(Set.of(), extra, "openapi.json documents routes docs/api.md does not have");
+        Set<String> undocumented = new TreeSet<>();
+        server.routeTable().forEach(r -> {
+            if (r.path().startsWith("/api/")) {
+                undocumented.add(r.method() + " " + r.path());
+            }
+        });
+        undocumented.removeAll(contract);
+        assertEquals(Set.of(), undocumented, "routes the server has that docs/api.md does not describe");
         List<String> refs = new ArrayList<>();
         collectRefs(api, refs);
         assertTrue(refs.size() > 30);
@@ -598,7 +606,8 @@ class MapServerApiTest {
         for (String route : documented) {
             String[] mp = route.split(" ", 2);
             String path = mp[1].replace("{id}", Long.toString(defaultPlanId())).replace("{layer}", "districts")
-                    .replace("{code}", "M04000036").replace("{areaId}", "SDA01").replace("{indicatorId}", "residents");
+                    .replace("{code}", "M04000036").replace("{areaId}", "SDA01").replace("{indicatorId}", "residents")
+                    .replace("{cid}", "1").replace("{username}", "tester");
             if (mp[0].equals("GET")) {
                 Http.Response r = http.get(path);
                 assertFalse(r.text().contains("nothing at"), route + ": " + r);
