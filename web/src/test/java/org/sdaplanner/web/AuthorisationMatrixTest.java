@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdaplanner.core.access.Role;
-import org.sdaplanner.store.SpatialStore;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuthorisationMatrixTest {
     @TempDir
     static Path dir;
-    static PlannerService service;
+    static TestServer test;
     static MapServer open;
     static MapServer closed;
     static TestAccounts accounts;
@@ -63,12 +62,10 @@ class AuthorisationMatrixTest {
 
     @BeforeAll
     static void start() {
-        SpatialStore store = TestData.importedStore("jdbc:h2:file:" + dir.resolve("store").resolve("sda"));
-        service = PlannerService.open(store);
-        service.ensureDefaultPlan("test");
-        open = MapServer.start(service, TestData.GENEROUS, "127.0.0.1", 0);
-        closed = MapServer.start(service, TestData.GENEROUS.withPublicRead(false), "127.0.0.1", 0);
-        accounts = new TestAccounts(store, "http://127.0.0.1:" + open.port());
+        test = TestServer.start(dir, TestData.GENEROUS);
+        open = test.server;
+        closed = MapServer.start(test.service, TestData.GENEROUS.withPublicRead(false), "127.0.0.1", 0);
+        accounts = test.accounts;
         Http analyst = accounts.as("matrix-analyst", Role.ANALYST);
         plan = analyst.get("/api/plans").json().get(0).path("id").asLong();
         JsonNode p = analyst.get("/api/plans/" + plan).json();
@@ -81,13 +78,11 @@ class AuthorisationMatrixTest {
 
     @AfterAll
     static void stop() {
-        for (MapServer s : new MapServer[] {open, closed}) {
-            if (s != null) {
-                s.close();
-            }
+        if (closed != null) {
+            closed.close();
         }
-        if (service != null) {
-            service.close();
+        if (test != null) {
+            test.close();
         }
     }
 

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdaplanner.core.access.Role;
-import org.sdaplanner.store.SpatialStore;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CommentApiTest {
     @TempDir
     static Path dir;
-    static PlannerService service;
-    static MapServer server;
+    static TestServer test;
     static TestAccounts accounts;
     static Http member;
     static Http partner;
@@ -37,11 +35,8 @@ class CommentApiTest {
 
     @BeforeAll
     static void start() {
-        SpatialStore store = TestData.importedStore("jdbc:h2:file:" + dir.resolve("store").resolve("sda"));
-        service = PlannerService.open(store);
-        service.ensureDefaultPlan("test");
-        server = MapServer.start(service, TestData.GENEROUS, "127.0.0.1", 0);
-        accounts = new TestAccounts(store, "http://127.0.0.1:" + server.port());
+        test = TestServer.start(dir, TestData.GENEROUS);
+        accounts = test.accounts;
         member = accounts.as("cllr-jones", Role.MEMBER);
         partner = accounts.as("pcn-lead", Role.HEALTH_PARTNER);
         analyst = accounts.as("analyst-amy", Role.ANALYST);
@@ -53,11 +48,8 @@ class CommentApiTest {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (service != null) {
-            service.close();
+        if (test != null) {
+            test.close();
         }
     }
 

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sdaplanner.store.SpatialStore;
 
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -23,28 +22,21 @@ import static org.sdaplanner.web.MapServerApiTest.ok;
 class ProfileApiTest {
     @TempDir
     static Path dir;
-    static PlannerService service;
-    static MapServer server;
+    static TestServer test;
     static Http http;
     static long plan;
 
     @BeforeAll
     static void start() {
-        SpatialStore store = TestData.importedStore("jdbc:h2:file:" + dir.resolve("store").resolve("sda"));
-        service = PlannerService.open(store);
-        service.ensureDefaultPlan("test");
-        server = MapServer.start(service, TestData.GENEROUS, "127.0.0.1", 0);
-        http = new TestAccounts(store, "http://127.0.0.1:" + server.port()).analyst("profiler");
+        test = TestServer.start(dir, TestData.GENEROUS);
+        http = test.accounts.analyst("profiler");
         plan = ok(http.get("/api/plans")).get(0).path("id").asLong();
     }
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (service != null) {
-            service.close();
+        if (test != null) {
+            test.close();
         }
     }
 

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdaplanner.core.access.Role;
-import org.sdaplanner.store.SpatialStore;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,9 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SecurityApiTest {
     @TempDir
     static Path dir;
-    static SpatialStore store;
-    static PlannerService service;
-    static MapServer server;
+    static TestServer test;
     static TestAccounts accounts;
     static String base;
     static long plan;
@@ -36,13 +33,10 @@ class SecurityApiTest {
 
     @BeforeAll
     static void start() {
-        store = TestData.importedStore("jdbc:h2:file:" + dir.resolve("store").resolve("sda"));
-        service = PlannerService.open(store);
-        service.ensureDefaultPlan("test");
         // the default write limit: a burst of 30, then one a second
-        server = MapServer.start(service, MapServer.Options.defaults(), "127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.port();
-        accounts = new TestAccounts(store, base);
+        test = TestServer.start(dir, MapServer.Options.defaults());
+        base = test.base();
+        accounts = test.accounts;
         Http member = accounts.as("sec-member", Role.MEMBER);
         plan = member.get("/api/plans").json().get(0).path("id").asLong();
         area = member.get("/api/plans/" + plan).json().path("areas").get(0).path("area_id").asText();
@@ -50,11 +44,8 @@ class SecurityApiTest {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (service != null) {
-            service.close();
+        if (test != null) {
+            test.close();
         }
     }
 
