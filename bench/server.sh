@@ -11,6 +11,9 @@ command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }
 ./sda --version >/dev/null
 tmp="$(mktemp -d)"
 port=7079
+# an analyst account for the move previews (added before the server opens the embedded store)
+password="a long password for load runs"
+echo "$password" | java -jar web/target/sda.jar user add bench --role analyst --password-stdin --db "jdbc:h2:file:$tmp/db" >/dev/null
 java -Xmx4g -jar web/target/sda.jar start --data "$data" --db "jdbc:h2:file:$tmp/db" --port "$port" >"$tmp/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -30,9 +33,16 @@ for code in sorted(p["blocks"]):
     if ok:
         print(code, ok[0]["area_id"]); break')
 echo "plan $plan, move $block to $target (preview)"
+# sign in: the session cookie and the CSRF token every write needs
+csrf=$(curl -sf -c "$tmp/cookies" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"bench\",\"password\":\"$password\"}" "http://127.0.0.1:$port/api/session" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
+session=$(awk '$6 == "sda_session" {print $7}' "$tmp/cookies")
 cat >"$tmp/move.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Cookie"] = "sda_session=$session"
+wrk.headers["X-CSRF-Token"] = "$csrf"
 wrk.body = '{"blocks":["$block"],"to":"$target","preview":true}'
 done = function(summary, latency, requests)
   io.write(string.format("p50 %.2f ms, p95 %.2f ms, p99 %.2f ms\n",
