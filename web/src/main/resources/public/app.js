@@ -1840,13 +1840,13 @@
   function commentStatusLine(c) {
     if (c.status === 'hidden') {
       return 'Hidden by ' + (c.moderated_by || 'a moderator') + (c.moderated_at ? ' on ' + when(c.moderated_at) : '') + '. Reason: '
-        + (c.moderation_reason || 'none given') + (c.text !== null && c.text !== undefined ? (c.own ? ' Only you and moderators still see its text.' : ' You see its text as a moderator.') : '');
+        + sentence(c.moderation_reason || 'none given') + (c.text !== null && c.text !== undefined ? (c.own ? ' Only you and moderators still see its text.' : ' You see its text as a moderator.') : '');
     }
     if (c.status === 'withdrawn') {
       return c.own ? 'You withdrew this comment: only you and moderators still see its text.'
         : 'Withdrawn by its author' + (c.text !== null && c.text !== undefined ? ': you see its text as a moderator.' : '.');
     }
-    if (c.moderated_at) return 'Restored by ' + (c.moderated_by || 'a moderator') + ' on ' + when(c.moderated_at) + '. Reason: ' + (c.moderation_reason || 'none given');
+    if (c.moderated_at) return 'Restored by ' + (c.moderated_by || 'a moderator') + ' on ' + when(c.moderated_at) + '. Reason: ' + sentence(c.moderation_reason || 'none given');
     return null;
   }
   function commentButton(action, label, aria, fn) {

@@ -193,6 +193,7 @@ class CommentsJourneyTest extends BrowserJourney {
         assertTrue(seen.findElements(By.cssSelector("button[data-action]")).stream()
                 .noneMatch(x -> List.of("hide", "restore", "edit", "withdraw", "reply").contains(x.getDomAttribute("data-action"))),
                 "a member has no moderation or author tools on someone else's hidden comment");
+        other.js("arguments[0].scrollIntoView({block: 'center'});", seen);
         other.screenshot("comments-05-other-member-sees-hidden");
         closeChecked(other);
 
