@@ -1614,6 +1614,12 @@
   document.querySelectorAll('dialog').forEach((d) => {
     d.addEventListener('cancel', (e) => { if (d.dataset.required === 'true') e.preventDefault(); });
     d.addEventListener('close', () => {
+      if (d.dataset.required === 'true' && !SESSION.signedIn) {
+        // no public read: the sign-in form stays until someone signs in (a browser may close it on Escape anyway)
+        d.showModal();
+        $('signin-username').focus();
+        return;
+      }
       const t = d._returnFocus || d._opener;
       d._returnFocus = null;
       if (t && document.contains(t) && t.getClientRects().length) t.focus();

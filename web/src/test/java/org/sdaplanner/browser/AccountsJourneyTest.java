@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Who sees which tools: the analyst tab and every editing tool are absent (not just disabled) for
- * an anonymous visitor and for a councillor; a wrong password is announced in the sign-in form; an
+ * an anonymous visitor and for a councillor; a wrong password is announced in the sign-in form;
+ * without public read-only access the page opens on the sign-in form instead of failing; an
  * admin adds an account in the accounts screen and is shown its generated password once, changes its
  * role, disables it, and reads the audit log.
  */
@@ -74,6 +75,31 @@ class AccountsJourneyTest extends BrowserJourney {
         b.waitFor("signed out", d -> "".equals(b.attr(By.tagName("body"), "data-user")) && b.$("signin-open").isDisplayed());
         assertEquals("signin-open", b.activeId(), "the focus goes to the sign-in button");
         assertNoEditTools(b, "a visitor who signed out");
+        assertEquals("(none)", b.errorText(), "no error shown");
+    }
+
+    @Test
+    void withoutPublicReadThePageOpensOnTheSignInForm() {
+        BrowserServer closed = BrowserServer.privateServer();
+        assertEquals(401, closed.send("GET", "/api/region", null).status(), "the server itself refuses anonymous reading");
+        Browser b = open(1280, 900, false);
+        b.driver().get(closed.baseUrl() + "/");
+        b.waitFor("the sign-in form", d -> "signin".equals(b.attr(By.tagName("body"), "data-state"))
+                && b.$("signin-dialog").isDisplayed() && "signin-username".equals(b.activeId()));
+        assertFalse(b.$("signin-cancel").isDisplayed(), "signing in cannot be skipped");
+        new Actions(b.driver()).sendKeys(Keys.ESCAPE).perform();
+        BrowserServer.sleep(300);
+        b.waitFor("the sign-in form to stay after Escape", d -> b.$("signin-dialog").isDisplayed() && "signin-username".equals(b.activeId()));
+        assertTrue(b.all(".leaflet-areas-pane path").isEmpty(), "nothing of the plans is shown");
+        assertEquals("(none)", b.errorText(), "no error box: a sign-in form instead");
+        b.screenshot("accounts-05-private-sign-in");
+        b.$("signin-username").sendKeys(BrowserServer.HEALTH_PARTNER.username());
+        b.$("signin-password").sendKeys(BrowserServer.HEALTH_PARTNER.password() + Keys.ENTER);
+        b.waitFor("the map after signing in", d -> "ready".equals(b.attr(By.tagName("body"), "data-state"))
+                && "true".equals(b.attr(By.id("map"), "data-areas-drawn")));
+        waitSignedIn(b, BrowserServer.HEALTH_PARTNER);
+        assertNoEditTools(b, "a health partner");
+        assertTrue(b.$("comment-form").isDisplayed(), "a health partner can comment");
         assertEquals("(none)", b.errorText(), "no error shown");
     }
 

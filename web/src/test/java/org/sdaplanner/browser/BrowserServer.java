@@ -145,16 +145,31 @@ public final class BrowserServer {
         }
         System.out.printf("[browser] imported C&P into %s in %.1f s%n", tmp, (System.nanoTime() - t0) / 1e9);
         addAccounts(db);
+        BrowserServer s = serve(db);
+        System.out.printf("[browser] sda serve is up at %s (%.1f s after start)%n", s.baseUrl, (System.nanoTime() - t0) / 1e9);
+        s.ensurePlan();
+        storeUrl = db;
+        return s;
+    }
+
+    /** The embedded store of the shared server (null when the journeys run against a server already running). */
+    private static String storeUrl;
+    private static BrowserServer privateServer;
+
+    /** {@code sda serve} on the store in a daemon thread, with these extra options; waits until it answers. */
+    private static BrowserServer serve(String db, String... options) {
         int port = freePort();
         Integer[] exit = {null};
         Throwable[] thrown = {null};
+        List<String> args = new java.util.ArrayList<>(List.of("serve", "--db", db, "--port", Integer.toString(port)));
+        args.addAll(List.of(options));
         Thread serve = new Thread(() -> {
             try {
-                exit[0] = SdaMain.run("serve", "--db", db, "--port", Integer.toString(port));
+                exit[0] = SdaMain.run(args.toArray(String[]::new));
             } catch (Throwable t) {
                 thrown[0] = t;
             }
-        }, "sda-serve");
+        }, "sda-serve-" + port);
         serve.setDaemon(true);
         serve.start();
         BrowserServer s = new BrowserServer("http://127.0.0.1:" + port);
@@ -164,9 +179,22 @@ public final class BrowserServer {
                         + (thrown[0] != null ? thrown[0] : "exit code " + exit[0]), thrown[0]);
             }
         });
-        System.out.printf("[browser] sda serve is up at %s (%.1f s after start)%n", s.baseUrl, (System.nanoTime() - t0) / 1e9);
-        s.ensurePlan();
         return s;
+    }
+
+    /**
+     * A second server on the same store with public read-only access off ({@code --no-public-read}),
+     * started on first use; the journeys are skipped when they run against a server already running.
+     */
+    static synchronized BrowserServer privateServer() {
+        shared();
+        if (storeUrl == null) {
+            Assumptions.abort("no private server when the journeys run against a server already running");
+        }
+        if (privateServer == null) {
+            privateServer = serve(storeUrl, "--no-public-read");
+        }
+        return privateServer;
     }
 
     private void awaitHealthy(Runnable stillAlive) {
