@@ -2228,7 +2228,18 @@
     if (!A.accounts.length) ul.appendChild(el('li', { text: 'No accounts.' }));
   }
   async function changeAccount(a, change, done) {
-    await api('/api/accounts/' + enc(a.username), { method: 'PATCH', body: Object.assign({ revision: a.revision }, change) });
+    try {
+      await api('/api/accounts/' + enc(a.username), { method: 'PATCH', body: Object.assign({ revision: a.revision }, change) });
+    } catch (e) {
+      if (e.status !== 409 || !e.data || e.data.revision === undefined) throw e;
+      // changed since the list was loaded (by another admin, or by them: a password change counts)
+      await loadAdmin();
+      const sel = document.querySelector('#account-list li[data-username="' + CSS.escape(a.username) + '"] select');
+      if (sel && change.role) { sel.value = change.role; sel.dispatchEvent(new Event('change')); }
+      showError(new Error('The account ' + a.username + ' was changed a moment ago, by another admin or by its owner. '
+        + 'The list is up to date now: check it and try again.'));
+      return;
+    }
     await loadAdmin();
     announce(done);
     const li = document.querySelector('#account-list li[data-username="' + CSS.escape(a.username) + '"] button');

@@ -141,12 +141,58 @@ class AccountsJourneyTest extends BrowserJourney {
         assertFalse(b.$("password-result").isDisplayed(), "the password is shown only until dismissed");
         assertEquals("", b.$("generated-password").getText());
 
+        // they sign in with it and change it to one of their own
+        String own = "my-own-long-passphrase-7";
+        Browser theirs = Browser.open(1280, 900, false);
+        try {
+            theirs.load(server.baseUrl() + "/");
+            signIn(theirs, added);
+            theirs.$("account-summary").click();
+            theirs.$("password-open").click();
+            theirs.waitFor("the password form", d -> "password-current".equals(theirs.activeId()));
+            theirs.$("password-current").sendKeys(password);
+            theirs.$("password-new").sendKeys(own);
+            theirs.$("password-confirm").sendKeys(own + "x" + Keys.ENTER);
+            theirs.waitFor("the mismatch", d -> theirs.$("password-error").getText().startsWith("The two new passwords differ"));
+            theirs.$("password-confirm").clear();
+            theirs.$("password-confirm").sendKeys(own + Keys.ENTER);
+            theirs.waitFor("the password to be changed", d -> !theirs.$("password-dialog").isDisplayed());
+            theirs.waitFor("the announcement", d -> theirs.$("live").getText().startsWith("Your password is changed"));
+            assertEquals(List.of(), theirs.pageErrors());
+        } finally {
+            theirs.close();
+        }
+        assertTrue(new ApiSession(server, new BrowserServer.Account(username, "", "member", own)).getJson("/api/session")
+                .path("signed_in").asBoolean(), "the new password works");
+
         // make them a health partner
         new Select(b.$("role-" + username)).selectByValue("health-partner");
         row = b.$("account-list").findElement(By.cssSelector("li[data-username='" + username + "']"));
         row.findElement(By.cssSelector("button[data-action='role']")).click();
-        b.waitFor("the new role", d -> "health-partner".equals(b.$("account-list")
-                .findElement(By.cssSelector("li[data-username='" + username + "']")).getDomAttribute("data-role")));
+        // their password change came after the list was loaded: the page may say so, reload the list and keep the choice
+        b.waitFor("the new role, or word that the account changed", d -> "health-partner".equals(b.$("account-list")
+                .findElement(By.cssSelector("li[data-username='" + username + "']")).getDomAttribute("data-role"))
+                || b.errorText().contains("was changed a moment ago"));
+        b.idle();
+        if (b.errorText().contains("was changed a moment ago")) {
+            b.screenshot("accounts-03b-changed-meanwhile");
+            b.$("error-close").click();
+            assertEquals("health-partner", b.$("role-" + username).getDomProperty("value"), "the choice is kept");
+            b.$("account-list").findElement(By.cssSelector("li[data-username='" + username + "'] button[data-action='role']")).click();
+            b.waitFor("the new role", d -> "health-partner".equals(b.$("account-list")
+                    .findElement(By.cssSelector("li[data-username='" + username + "']")).getDomAttribute("data-role")));
+            b.idle();
+        }
+        assertEquals("(none)", b.errorText());
+
+        // reset their password: a new one is shown once
+        b.$("account-list").findElement(By.cssSelector("li[data-username='" + username + "'] button[data-action='reset']")).click();
+        b.waitFor("the confirmation", d -> b.$("confirm-dialog").isDisplayed());
+        b.$("confirm-ok").click();
+        b.waitFor("the new password", d -> b.$("password-result").isDisplayed() && !b.$("generated-password").getText().isEmpty());
+        String reset = b.$("generated-password").getText();
+        assertTrue(!reset.equals(password) && reset.length() >= 10, reset);
+        b.$("password-result-close").click();
         b.idle();
 
         // disable the account (confirmed in a dialog)
@@ -158,13 +204,15 @@ class AccountsJourneyTest extends BrowserJourney {
                 .findElement(By.cssSelector("li[data-username='" + username + "']")).getDomAttribute("data-disabled")));
         b.idle();
         assertEquals(401, server.send("POST", "/api/session", BrowserServer.json(java.util.Map.of("username", username,
-                "password", password))).status(), "a disabled account cannot sign in");
+                "password", reset))).status(), "a disabled account cannot sign in");
 
         // the audit log has it all
         b.waitFor("the audit lines", d -> b.$("audit-log").getText().contains("account-disabled"));
         String log = b.$("audit-log").getText();
         assertTrue(log.contains("account-added · " + username), log.substring(0, Math.min(600, log.length())));
         assertTrue(log.contains("role-changed · " + username), log.substring(0, Math.min(600, log.length())));
+        assertTrue(log.contains("password-changed · " + username) && log.contains("password-reset · " + username),
+                log.substring(0, Math.min(800, log.length())));
         new Select(b.$("audit-action")).selectByValue("account-added");
         b.waitFor("only additions", d -> b.all("#audit-log li[data-action]").stream()
                 .allMatch(li -> "account-added".equals(li.getDomAttribute("data-action"))));

@@ -177,6 +177,24 @@ class CommentsJourneyTest extends BrowserJourney {
         assertTrue(hidden.findElement(By.cssSelector(".comment-moderation")).getText().contains(reason));
         assertFalse(hidden.findElements(By.cssSelector("button[data-action='restore']")).isEmpty(), "a moderator can restore it");
         b.screenshot("comments-04-hidden-by-moderator");
+
+        // the analyst renames the area: the comment keeps the name it was written about, and gives the new one
+        String oldName = server.getJson("/api/plans/" + plan).path("areas").get(0).path("area_name").asText();
+        String newName = "Renamed " + (System.nanoTime() % 100000);
+        b.$("mode-analyst").click();
+        b.waitFor("the rename form", d -> b.$("area-rename-form").isDisplayed());
+        assertEquals(oldName, b.$("area-rename").getDomProperty("value"));
+        b.$("area-rename").clear();
+        b.$("area-rename").sendKeys(newName + Keys.ENTER);
+        b.waitFor("the new name", d -> b.$("area-title").getText().equals(area + " " + newName));
+        b.waitFor("the comment's context to give both names", d -> b.$("comment-" + id).findElement(By.cssSelector(".comment-context"))
+                .getText().contains("“" + oldName + "” (now “" + newName + "”)"));
+        b.js("document.getElementById('comment-" + id + "').scrollIntoView({block: 'center'});");
+        b.screenshot("comments-04b-renamed-area-context");
+        b.$("area-rename").clear();
+        b.$("area-rename").sendKeys(oldName + Keys.ENTER);
+        b.waitFor("the old name back", d -> b.$("area-title").getText().equals(area + " " + oldName));
+        b.idle();
         closeChecked(b);
 
         // its author sees it hidden, with the reason, and not its text for others' eyes
