@@ -444,7 +444,7 @@
 
   function areaStyle(f) {
     const id = areaIdOf(f.properties);
-    const outlineOnly = S.mode !== 'explore';
+    const outlineOnly = S.mode !== 'explore' && S.mode !== 'admin';
     const sel = id === S.selectedArea;
     return {
       pane: 'areas', interactive: false,
