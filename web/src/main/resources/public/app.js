@@ -29,9 +29,30 @@
  *               #area-profile, #profile-status, #profile-key-figures (table.profile-figures, see profile-charts.js),
  *               #profile-charts (figure.profile-chart[data-indicator]), #profile-print-link (profile.html?plan=ID&area=AREA)
  *               #area-profile has data-area = the area whose profile is shown once it is drawn
+ *   session     #signin-open, #account-menu (#account-summary, #account-name, #account-role, #password-open, #signout),
+ *               dialogs #signin-dialog (#signin-username, #signin-password, #signin-error, #signin-submit, #signin-cancel),
+ *               #password-dialog (#password-current, #password-new, #password-confirm, #password-error),
+ *               #moderate-dialog (#moderate-quote, #moderate-reason, #moderate-error, #moderate-submit),
+ *               #confirm-dialog (#confirm-text, #confirm-ok, #confirm-cancel)
+ *   comments    #comments (#comments-title, #comments-signin, #comments-body), #comment-scope (area|plan), #comment-filters,
+ *               #comment-filter-status, #comment-filter-about, #comment-filter-author, #comment-filter-mine, #comments-csv,
+ *               #comment-form (radios #comment-about-area|parish|point, #comment-area, #comment-block, #comment-pin,
+ *               #comment-pin-status, #comment-text, #comment-form-error, #comment-post), #comment-list (li.comment-thread
+ *               [data-thread] > article.comment#comment-ID[data-comment][data-status][data-about][data-own] with .comment-meta,
+ *               .comment-context, .comment-text (.gone when the text is withheld), .comment-moderation, buttons [data-action=
+ *               reply|edit|withdraw|hide|restore|show]; replies in ol.comment-replies; inline forms #comment-edit-ID, #reply-text-ID),
+ *               #area-comments-link; point comments are markers in the map's comments pane (#map data-comment-markers)
+ *   admin       #mode-admin, #admin-tools, #account-form (#new-username, #new-display-name, #new-role, #new-password,
+ *               #account-form-error, #account-add), #password-result (#generated-password, #password-result-close),
+ *               #account-list (li[data-username][data-role][data-disabled], select #role-USERNAME, buttons [data-action=
+ *               role|disable|enable|reset]), #audit-action, #audit-refresh, #audit-log (li[data-action])
+ *   analyst     also #area-rename-form, #area-rename
  *   other       #live (polite live region announcing metric changes), #attribution (#attribution-text, #attribution-toggle)
- * State on <body> for tests: data-state = loading|ready|error, data-busy = API requests in flight,
- *   data-mode = explore|analyst|health, data-revision = revision of the loaded plan.
+ * What is shown follows GET /api/session's permissions: #mode-analyst and every editing tool need edit_plans, #mode-admin
+ * needs manage_accounts, comments need read_comments / comment / moderate (hidden, never just disabled).
+ * State on <body> for tests: data-state = loading|signin|ready|error, data-busy = API requests in flight,
+ *   data-mode = explore|analyst|health|admin, data-revision = revision of the loaded plan,
+ *   data-user / data-role = who is signed in ("" when nobody).
  * Performance marks: "sda-areas-drawn" (first time the areas layer is on the map).
  */
 (function () {
