@@ -29,9 +29,30 @@
  *               #area-profile, #profile-status, #profile-key-figures (table.profile-figures, see profile-charts.js),
  *               #profile-charts (figure.profile-chart[data-indicator]), #profile-print-link (profile.html?plan=ID&area=AREA)
  *               #area-profile has data-area = the area whose profile is shown once it is drawn
+ *   session     #signin-open, #account-menu (#account-summary, #account-name, #account-role, #password-open, #signout),
+ *               dialogs #signin-dialog (#signin-username, #signin-password, #signin-error, #signin-submit, #signin-cancel),
+ *               #password-dialog (#password-current, #password-new, #password-confirm, #password-error),
+ *               #moderate-dialog (#moderate-quote, #moderate-reason, #moderate-error, #moderate-submit),
+ *               #confirm-dialog (#confirm-text, #confirm-ok, #confirm-cancel)
+ *   comments    #comments (#comments-title, #comments-signin, #comments-body), #comment-scope (area|plan), #comment-filters,
+ *               #comment-filter-status, #comment-filter-about, #comment-filter-author, #comment-filter-mine, #comments-csv,
+ *               #comment-form (radios #comment-about-area|parish|point, #comment-area, #comment-block, #comment-pin,
+ *               #comment-pin-status, #comment-text, #comment-form-error, #comment-post), #comment-list (li.comment-thread
+ *               [data-thread] > article.comment#comment-ID[data-comment][data-status][data-about][data-own] with .comment-meta,
+ *               .comment-context, .comment-text (.gone when the text is withheld), .comment-moderation, buttons [data-action=
+ *               reply|edit|withdraw|hide|restore|show]; replies in ol.comment-replies; inline forms #comment-edit-ID, #reply-text-ID),
+ *               #area-comments-link; point comments are markers in the map's comments pane (#map data-comment-markers)
+ *   admin       #mode-admin, #admin-tools, #account-form (#new-username, #new-display-name, #new-role, #new-password,
+ *               #account-form-error, #account-add), #password-result (#generated-password, #password-result-close),
+ *               #account-list (li[data-username][data-role][data-disabled], select #role-USERNAME, buttons [data-action=
+ *               role|disable|enable|reset]), #audit-action, #audit-refresh, #audit-log (li[data-action])
+ *   analyst     also #area-rename-form, #area-rename
  *   other       #live (polite live region announcing metric changes), #attribution (#attribution-text, #attribution-toggle)
- * State on <body> for tests: data-state = loading|ready|error, data-busy = API requests in flight,
- *   data-mode = explore|analyst|health, data-revision = revision of the loaded plan.
+ * What is shown follows GET /api/session's permissions: #mode-analyst and every editing tool need edit_plans, #mode-admin
+ * needs manage_accounts, comments need read_comments / comment / moderate (hidden, never just disabled).
+ * State on <body> for tests: data-state = loading|signin|ready|error, data-busy = API requests in flight,
+ *   data-mode = explore|analyst|health|admin, data-revision = revision of the loaded plan,
+ *   data-user / data-role = who is signed in ("" when nobody).
  * Performance marks: "sda-areas-drawn" (first time the areas layer is on the map).
  */
 (function () {
@@ -89,13 +110,33 @@
     }
   }
 
+  /** Who is signed in (GET /api/session): permissions drive which tools the page shows. */
+  const SESSION = { loaded: false, signedIn: false, publicRead: true, permissions: new Set(), user: null, csrf: null };
+  const can = (permission) => SESSION.permissions.has(permission);
+  const ROLE_LABEL = { admin: 'admin', analyst: 'analyst', 'health-partner': 'health partner', member: 'member' };
+  const roleLabel = (r) => ROLE_LABEL[r] || r || '';
+
+  /** A server message as a sentence: capital first letter, full stop at the end. */
+  function sentence(text) {
+    const t = String(text || '').trim();
+    if (!t) return t;
+    const s = t.charAt(0).toUpperCase() + t.slice(1);
+    return /[.!?)]$/.test(s) ? s : s + '.';
+  }
+
+  /**
+   * Every API request goes through here: JSON in and out, the session's CSRF token on every write,
+   * and errors turned into plain sentences (401 asks to sign in, 403 says the role does not allow it,
+   * 409 says someone changed it meanwhile, 429 says how long to wait).
+   */
   async function api(path, options) {
     const opts = options || {};
-    const init = { method: opts.method || 'GET', headers: { Accept: 'application/json' } };
+    const init = { method: opts.method || 'GET', headers: { Accept: 'application/json' }, credentials: 'same-origin' };
     if (opts.body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(opts.body);
     }
+    if (init.method !== 'GET' && SESSION.csrf) init.headers['X-CSRF-Token'] = SESSION.csrf;
     busy(1);
     try {
       let res;
@@ -110,7 +151,24 @@
         try { data = JSON.parse(text); } catch (e) { data = opts.raw ? text : { error: text.slice(0, 300) }; }
       }
       if (!res.ok) {
-        const msg = (data && (data.error || data.reason || data.message)) || ('The server answered ' + res.status + '.');
+        const said = (data && (data.error || data.reason || data.message)) || '';
+        let msg = said ? sentence(said) : 'The server answered ' + res.status + '.';
+        if (res.status === 401 && !opts.signingIn) {
+          msg = 'You need to sign in for this' + (SESSION.signedIn ? ': your session has ended.' : '.');
+          if (!opts.quiet) sessionEnded();
+        } else if (res.status === 403) {
+          if (/csrf/i.test(said)) {
+            msg = 'Your session changed (perhaps you signed in or out in another tab). The page is up to date now: try again.';
+            refreshSession().catch(() => { /* shown by the caller */ });
+          } else if (!/^Your role/.test(msg)) {
+            msg = 'Not allowed: ' + msg;
+          }
+        } else if (res.status === 409 && data && data.revision !== undefined && !/in the meantime/.test(msg)) {
+          msg = msg + ' Someone changed it a moment ago: the page now shows the latest state; try again.';
+        } else if (res.status === 429) {
+          const wait = Number(res.headers.get('Retry-After'));
+          msg = msg + (wait > 0 ? ' (Wait ' + wait + (wait === 1 ? ' second' : ' seconds') + '.)' : '');
+        }
         throw new ApiError(msg, res.status, data);
       }
       return opts.raw ? text : data;
@@ -170,7 +228,13 @@
     indicators: [],            // the indicator catalogue (GET /api/indicators)
     choro: null,               // {indicator, part, parts, values: Map(area_id -> value), classes: [{lo, hi, colour}], region}
     profiles: new Map(),       // "plan:revision:area" -> area profile answer
+    started: false,            // the region and plans are loaded (after the session allowed it)
+    plansLoaded: false,
   };
+  /** Comments: the loaded list, what it was loaded for, and the inline forms and pin in progress. */
+  const C = { list: [], key: null, seq: 0, editing: null, replying: null, pin: null, pinning: false, scopePref: 'area' };
+  /** Admin screen. */
+  const A = { accounts: [] };
 
   // ---------------------------------------------------------------- colours
   /** Qualitative palette (ColorBrewer Set3 and Pastel tones), light enough for dark labels. */
@@ -336,7 +400,7 @@
     maxZoom: 17,
     boxZoom: true,
   }).setView([52.4, -0.1], 9);
-  const panes = { areas: 400, lsoas: 405, share: 406, blocks: 410, outlines: 420, selection: 430, compare: 440 };
+  const panes = { areas: 400, lsoas: 405, share: 406, blocks: 410, outlines: 420, selection: 430, compare: 440, comments: 450 };
   for (const [name, z] of Object.entries(panes)) {
     map.createPane(name).style.zIndex = String(z);
     map.getPane(name).style.pointerEvents = 'none';
@@ -401,7 +465,7 @@
 
   function areaStyle(f) {
     const id = areaIdOf(f.properties);
-    const outlineOnly = S.mode !== 'explore';
+    const outlineOnly = S.mode !== 'explore' && S.mode !== 'admin';
     const sel = id === S.selectedArea;
     return {
       pane: 'areas', interactive: false,
@@ -666,6 +730,7 @@
   map.on('mouseout', () => { $('hover-info').hidden = true; });
 
   map.on('click', (e) => {
+    if (C.pinning) { pinAt(e.latlng); return; }
     const oe = e.originalEvent || {};
     const many = oe.shiftKey || oe.ctrlKey || oe.metaKey;
     const blk = S.blocksFc ? featureAt(S.blocksFc, e.latlng) : null;
@@ -721,10 +786,13 @@
     for (const p of S.plans) {
       sel.appendChild(el('option', { value: p.id, text: p.name + (num(p.alignment) !== null ? ' — alignment ' + fmtPct(p.alignment, 0) : '') }));
     }
-    $('plan-create').hidden = S.plans.length > 0;
+    S.plansLoaded = true;
+    $('plan-create').hidden = S.plans.length > 0 || !can('edit_plans');
     sel.hidden = S.plans.length === 0;
     if (!S.plans.length) {
-      $('plan-summary-line').textContent = 'There is no plan yet. Build a first plan: the areas are drawn automatically and you can change them afterwards.';
+      $('plan-summary-line').textContent = can('edit_plans')
+        ? 'There is no plan yet. Build a first plan: the areas are drawn automatically and you can change them afterwards.'
+        : 'There is no plan yet: an analyst builds the first one.';
       return null;
     }
     const fromHash = new URLSearchParams(location.hash.slice(1)).get('plan');
@@ -742,6 +810,10 @@
     S.compare = null;
     S.versions = [];
     S.pcn = null;
+    C.key = null;
+    C.list = [];
+    C.editing = null;
+    C.replying = null;
     const z = detailZoom();
     const [plan, fc] = await Promise.all([
       api('/api/plans/' + enc(id)),
@@ -904,13 +976,19 @@
 
   function renderAreaDetails() {
     const id = S.selectedArea;
-    const showDetails = !!id && S.mode !== 'health';
+    const showDetails = !!id && S.mode !== 'health' && S.mode !== 'admin';
     $('area-details').hidden = !showDetails;
-    $('area-list-section').hidden = !!id || S.mode === 'health';
+    $('area-list-section').hidden = !!id || S.mode === 'health' || S.mode === 'admin';
     document.querySelectorAll('#area-list button').forEach((b) => b.setAttribute('aria-current', b.dataset.area === id ? 'true' : 'false'));
+    syncComments();
     if (!id) return;
     const a = S.areas.get(id);
     $('area-title').textContent = areaLabel(id);
+    $('area-comments-link').textContent = 'Comments on this area';
+    const renaming = S.mode === 'analyst' && can('edit_plans');
+    if ($('area-rename-form').dataset.area !== id || $('area-rename-form').hidden !== !renaming) $('area-rename').value = a.area_name || '';
+    $('area-rename-form').dataset.area = id;
+    $('area-rename-form').hidden = !renaming;
     $('area-population').textContent = fmtInt(a.resident_population)
       + (num(a.registered_population) !== null ? ' (' + fmtInt(a.registered_population) + ' registered patients)' : '');
     const dev = num(a.deviation);
@@ -1147,6 +1225,7 @@
     }
     restyleBlocks();
     renderSelection();
+    renderComposer();
     if (!(opts && opts.keepFocus) && opts && opts.focusList) focusBlockOption(code);
   }
 
@@ -1541,9 +1620,739 @@
   }
   $('pcn-select').addEventListener('change', () => choosePcn($('pcn-select').value).catch(showError));
 
+  // ---------------------------------------------------------------- dialogs
+  /** Opens a modal dialog and puts the focus in it; when it closes the focus goes back where it was. */
+  function openDialog(d, focusEl) {
+    d._returnFocus = null;
+    d._opener = document.activeElement;
+    if (!d.open) d.showModal();
+    if (focusEl) focusEl.focus();
+  }
+  function closeDialog(d, returnTo) {
+    d._returnFocus = returnTo || null;
+    if (d.open) d.close();
+  }
+  document.querySelectorAll('dialog').forEach((d) => {
+    d.addEventListener('cancel', (e) => { if (d.dataset.required === 'true') e.preventDefault(); });
+    d.addEventListener('close', () => {
+      if (d.dataset.required === 'true' && !SESSION.signedIn) {
+        // no public read: the sign-in form stays until someone signs in (a browser may close it on Escape anyway)
+        d.showModal();
+        $('signin-username').focus();
+        return;
+      }
+      const t = d._returnFocus || d._opener;
+      d._returnFocus = null;
+      if (t && document.contains(t) && t.getClientRects().length) t.focus();
+      if (d._onClose) { const f = d._onClose; d._onClose = null; f(); }
+    });
+  });
+  /** Shows a message in a form's alert region (cleared first, so the same message is announced again). */
+  function formError(id, text) {
+    const p = $(id);
+    p.textContent = '';
+    if (text) window.setTimeout(() => { p.textContent = text; }, 30);
+  }
+  /** A yes/no question in a dialog; resolves true when confirmed. */
+  function confirmDialog(text, okLabel) {
+    const d = $('confirm-dialog');
+    $('confirm-text').textContent = text;
+    $('confirm-ok').textContent = okLabel || 'OK';
+    return new Promise((resolve) => {
+      let answer = false;
+      d._onClose = () => resolve(answer);
+      $('confirm-form').onsubmit = (e) => { e.preventDefault(); answer = true; closeDialog(d); };
+      openDialog(d, $('confirm-cancel'));
+    });
+  }
+  $('confirm-cancel').addEventListener('click', () => closeDialog($('confirm-dialog')));
+
+  // ---------------------------------------------------------------- session: sign in, sign out, password
+  function applySession(s) {
+    const before = SESSION.user ? SESSION.user.username + ':' + SESSION.user.role : '';
+    SESSION.loaded = true;
+    SESSION.signedIn = !!(s && s.signed_in);
+    SESSION.publicRead = !(s && s.public_read === false);
+    SESSION.permissions = new Set((s && s.permissions) || []);
+    SESSION.user = (s && s.user) || null;
+    SESSION.csrf = (s && s.csrf_token) || null;
+    const u = SESSION.user;
+    body.dataset.user = u ? u.username : '';
+    body.dataset.role = u ? u.role : '';
+    $('signin-open').hidden = SESSION.signedIn;
+    $('account-menu').hidden = !SESSION.signedIn;
+    if (!SESSION.signedIn) $('account-menu').open = false;
+    $('account-name').textContent = u ? (u.display_name || u.username) : '';
+    $('account-role').textContent = u ? roleLabel(u.role) : '';
+    $('account-username').textContent = u ? u.username + ' (' + roleLabel(u.role) + ')' : '';
+    $('account-summary').setAttribute('aria-label', u ? 'Signed in as ' + (u.display_name || u.username) + ', ' + roleLabel(u.role) + ': account menu' : 'Account menu');
+    const changed = before !== (u ? u.username + ':' + u.role : '');
+    if (changed) {
+      C.key = null;
+      C.editing = null;
+      C.replying = null;
+    }
+    applyPermissions();
+    return changed;
+  }
+  async function refreshSession() {
+    const changed = applySession(await api('/api/session', { quiet: true }));
+    if (changed) afterSessionChange();
+  }
+  /** Shows or hides every tool by the permissions of whoever is signed in (hidden, not just disabled). */
+  function applyPermissions() {
+    $('mode-analyst').hidden = !can('edit_plans');
+    $('mode-admin').hidden = !can('manage_accounts');
+    $('plan-create').hidden = !(can('edit_plans') && S.plansLoaded && !S.plans.length);
+    if ((S.mode === 'analyst' && !can('edit_plans')) || (S.mode === 'admin' && !can('manage_accounts'))) setMode('explore');
+    $('comments-signin').hidden = SESSION.signedIn;
+    $('comments-body').hidden = !can('read_comments');
+    $('comment-form').hidden = !can('comment');
+    if (!can('read_comments')) {
+      C.list = [];
+      C.key = null;
+      cancelPin();
+      clearPin();
+      drawCommentMarkers();
+    }
+    if (S.started) renderAreaDetails();
+  }
+  /** After signing in or out: tools, comments and (for admins) the accounts screen follow. */
+  function afterSessionChange() {
+    if (!S.started) { if (can('view_plans')) loadData(); return; }
+    syncComments();
+    if (S.mode === 'admin') loadAdmin().catch(showError);
+  }
+  function sessionEnded() {
+    const wasSignedIn = SESSION.signedIn;
+    refreshSession().catch(() => { /* the error is shown by the caller */ }).then(() => {
+      if (!$('signin-dialog').open) openSignin(wasSignedIn ? 'Your session has ended. Sign in again to go on.' : 'This needs an account: sign in first.');
+    });
+  }
+
+  const SIGNIN_WHY = 'Sign in with the user name and password your administrator gave you.';
+  function openSignin(reason, opts) {
+    const d = $('signin-dialog');
+    const required = !!(opts && opts.required);
+    d.dataset.required = required ? 'true' : 'false';
+    $('signin-cancel').hidden = required;
+    $('signin-why').textContent = reason || SIGNIN_WHY;
+    $('signin-error').textContent = '';
+    $('signin-password').value = '';
+    openDialog(d, $('signin-username').value ? $('signin-password') : $('signin-username'));
+  }
+  $('signin-open').addEventListener('click', () => openSignin());
+  $('comments-signin-button').addEventListener('click', () => openSignin('Sign in to read and write comments.'));
+  $('signin-cancel').addEventListener('click', () => closeDialog($('signin-dialog')));
+  $('signin-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const username = $('signin-username').value.trim();
+    const password = $('signin-password').value;
+    if (!username) { formError('signin-error', 'Enter your user name.'); $('signin-username').focus(); return; }
+    if (!password) { formError('signin-error', 'Enter your password.'); $('signin-password').focus(); return; }
+    $('signin-submit').disabled = true;
+    try {
+      const s = await api('/api/session', { method: 'POST', body: { username, password }, signingIn: true });
+      $('signin-password').value = '';
+      applySession(s);
+      const u = SESSION.user || { username };
+      closeDialog($('signin-dialog'), $('account-summary'));
+      announce('Signed in as ' + (u.display_name || u.username) + ' (' + roleLabel(u.role) + ').');
+      afterSessionChange();
+    } catch (err) {
+      formError('signin-error', err.status === 401 ? 'Wrong user name or password, or the account is disabled.' : err.message);
+      $('signin-password').focus();
+      $('signin-password').select();
+    } finally {
+      $('signin-submit').disabled = false;
+    }
+  });
+  $('signout').addEventListener('click', async () => {
+    try {
+      await api('/api/session', { method: 'DELETE' });
+    } catch (e) {
+      if (e.status !== 401) { showError(e); return; }
+    }
+    $('account-menu').open = false;
+    if (!SESSION.publicRead) { location.reload(); return; }
+    applySession(await api('/api/session'));
+    afterSessionChange();
+    $('signin-open').focus();
+    announce('Signed out.');
+  });
+  $('account-menu').addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && $('account-menu').open) { $('account-menu').open = false; $('account-summary').focus(); }
+  });
+  $('password-open').addEventListener('click', () => {
+    $('account-menu').open = false;
+    ['password-current', 'password-new', 'password-confirm'].forEach((id) => { $(id).value = ''; });
+    $('password-error').textContent = '';
+    openDialog($('password-dialog'), $('password-current'));
+    $('password-dialog')._opener = $('account-summary');
+  });
+  $('password-cancel').addEventListener('click', () => closeDialog($('password-dialog')));
+  $('password-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const current = $('password-current').value, next = $('password-new').value;
+    if (!current) { formError('password-error', 'Enter your current password.'); $('password-current').focus(); return; }
+    if (next.length < 10) { formError('password-error', 'The new password needs at least 10 characters.'); $('password-new').focus(); return; }
+    if (next !== $('password-confirm').value) { formError('password-error', 'The two new passwords differ: type the same one twice.'); $('password-confirm').focus(); return; }
+    $('password-submit').disabled = true;
+    try {
+      await api('/api/session/password', { method: 'POST', body: { current, new: next } });
+      closeDialog($('password-dialog'));
+      announce('Your password is changed. Your other sessions are signed out.');
+    } catch (err) {
+      formError('password-error', err.message);
+    } finally {
+      $('password-submit').disabled = false;
+    }
+  });
+
+  // ---------------------------------------------------------------- comments
+  const when = (t) => (t ? String(t).replace('T', ' ').replace(/(\.\d+)?Z?$/, '').slice(0, 16) : '');
+  const commentScopeArea = () => ($('comment-scope').value === 'area' && S.selectedArea ? S.selectedArea : null);
+  function commentQuery(format) {
+    const q = new URLSearchParams();
+    const area = commentScopeArea();
+    if (area) q.set('area', area);
+    if ($('comment-filter-status').value) q.set('status', $('comment-filter-status').value);
+    if ($('comment-filter-about').value) q.set('about', $('comment-filter-about').value);
+    const author = $('comment-filter-mine').checked && SESSION.user ? SESSION.user.username : $('comment-filter-author').value.trim().toLowerCase();
+    if (author) q.set('author', author);
+    if (format) q.set('format', format);
+    return q.toString();
+  }
+  const commentFiltered = () => !!($('comment-filter-status').value || $('comment-filter-about').value
+    || $('comment-filter-author').value.trim() || $('comment-filter-mine').checked);
+
+  /** Loads the comments of the plan (or the chosen area) when what is asked for changed, or always with force. */
+  async function loadComments(force) {
+    if (!can('read_comments') || !S.planId || S.mode === 'admin') return;
+    const key = S.planId + '?' + commentQuery() + '|' + (SESSION.user ? SESSION.user.username : '');
+    if (!force && key === C.key) return;
+    C.key = key;
+    const seq = ++C.seq;
+    const csv = $('comments-csv');
+    csv.href = '/api/plans/' + enc(S.planId) + '/comments?' + commentQuery('csv');
+    csv.setAttribute('download', 'plan-' + S.planId + '-comments.csv');
+    const rows = await api('/api/plans/' + enc(S.planId) + '/comments?' + commentQuery());
+    if (seq !== C.seq) return;
+    C.list = Array.isArray(rows) ? rows : [];
+    renderComments();
+    drawCommentMarkers();
+  }
+  function syncComments(force) {
+    renderComposer();
+    loadComments(force).catch(showError);
+  }
+
+  function commentContext(c) {
+    const then = c.area_name_then, now = c.area_name_now;
+    const area = c.area_id ? c.area_id + (then && then !== c.area_id ? ' “' + then + '”' : '')
+      + (now && now !== then ? ' (now “' + now + '”)' : '') : 'no area';
+    const at = 'at plan revision ' + c.plan_revision + (c.plan_version ? ', after saved version ' + c.plan_version : '');
+    const place = c.block_name || c.block_code || 'the region';
+    if (c.about === 'parish') {
+      return 'Pinned to ' + place + ', then in area ' + area
+        + (c.block_area_now && c.block_area_now !== c.area_id ? ' (now in ' + c.block_area_now + ')' : '') + '; written ' + at + '.';
+    }
+    if (c.about === 'point') {
+      const lat = num(c.lat), lon = num(c.lon);
+      return 'Pinned to a point in ' + place + (lat !== null && lon !== null ? ' (' + lat.toFixed(4) + ', ' + lon.toFixed(4) + ')' : '')
+        + ', then in area ' + area + '; written ' + at + '.';
+    }
+    return 'Written about area ' + area + ' ' + at + '.';
+  }
+  function commentStatusLine(c) {
+    if (c.status === 'hidden') {
+      return 'Hidden by ' + (c.moderated_by || 'a moderator') + (c.moderated_at ? ' on ' + when(c.moderated_at) : '') + '. Reason: '
+        + sentence(c.moderation_reason || 'none given') + (c.text !== null && c.text !== undefined ? (c.own ? ' Only you and moderators still see its text.' : ' You see its text as a moderator.') : '');
+    }
+    if (c.status === 'withdrawn') {
+      return c.own ? 'You withdrew this comment: only you and moderators still see its text.'
+        : 'Withdrawn by its author' + (c.text !== null && c.text !== undefined ? ': you see its text as a moderator.' : '.');
+    }
+    if (c.moderated_at) return 'Restored by ' + (c.moderated_by || 'a moderator') + ' on ' + when(c.moderated_at) + '. Reason: ' + sentence(c.moderation_reason || 'none given');
+    return null;
+  }
+  function commentButton(action, label, aria, fn) {
+    return el('button', { type: 'button', className: 'link-button', dataset: { action }, 'aria-label': aria, onclick: fn }, label);
+  }
+  function commentArticle(c, isReply) {
+    const who = c.author || 'someone';
+    const art = el('article', {
+      className: 'comment', id: 'comment-' + c.id, tabindex: '-1', 'aria-labelledby': 'comment-meta-' + c.id,
+      dataset: { comment: String(c.id), status: c.status, about: c.about || '', own: c.own ? 'true' : 'false' },
+    });
+    art.appendChild(el('p', { className: 'comment-meta', id: 'comment-meta-' + c.id },
+      el('span', { className: 'comment-author', text: who }), ' (' + roleLabel(c.author_role) + (c.own ? ', you' : '') + ')',
+      isReply ? ' replied' : '', ' · ', el('time', { datetime: c.created_at, text: when(c.created_at) }),
+      c.edited_at && c.status === 'visible' ? ' · edited ' + when(c.edited_at) : ''));
+    art.appendChild(el('p', { className: 'comment-context', text: isReply ? 'Written at plan revision ' + c.plan_revision + '.' : commentContext(c) }));
+    if (C.editing === c.id && c.own && c.status === 'visible') {
+      art.appendChild(editForm(c));
+    } else if (c.text !== null && c.text !== undefined) {
+      art.appendChild(el('p', { className: 'comment-text', text: c.text }));
+    } else {
+      art.appendChild(el('p', { className: 'comment-text gone', text: c.status === 'withdrawn' ? 'Withdrawn by its author.' : 'Hidden by a moderator.' }));
+    }
+    const status = commentStatusLine(c);
+    if (status) art.appendChild(el('p', { className: 'comment-moderation', text: status }));
+    const actions = el('div', { className: 'comment-actions' });
+    const visible = c.status === 'visible';
+    if (!isReply && visible && can('comment')) {
+      actions.appendChild(commentButton('reply', 'Reply', 'Reply to ' + who, () => { C.replying = c.id; C.editing = null; renderComments(); focusLater('reply-text-' + c.id); }));
+    }
+    if (c.own && visible && can('comment')) {
+      actions.appendChild(commentButton('edit', 'Edit', 'Edit your comment of ' + when(c.created_at), () => { C.editing = c.id; C.replying = null; renderComments(); focusLater('comment-edit-' + c.id); }));
+      actions.appendChild(commentButton('withdraw', 'Withdraw', 'Withdraw your comment of ' + when(c.created_at), () => withdrawComment(c).catch(showError)));
+    }
+    if (can('moderate') && visible) actions.appendChild(commentButton('hide', 'Hide', 'Hide the comment by ' + who, () => moderateComment(c, 'hide')));
+    if (can('moderate') && c.status === 'hidden') actions.appendChild(commentButton('restore', 'Restore', 'Restore the comment by ' + who, () => moderateComment(c, 'restore')));
+    if (!isReply && (c.area_id || c.block_code || c.lat !== null)) {
+      actions.appendChild(commentButton('show', 'Show on map', 'Show on the map what the comment by ' + who + ' is about', () => showCommentPlace(c)));
+    }
+    if (actions.firstChild) art.appendChild(actions);
+    return art;
+  }
+  function focusLater(id) {
+    window.setTimeout(() => { const e = $(id); if (e) e.focus(); }, 0);
+  }
+  function focusComment(id) {
+    const a = $('comment-' + id);
+    if (a) { a.scrollIntoView({ block: 'nearest' }); a.focus(); }
+    return !!a;
+  }
+  function renderComments() {
+    const ol = clear($('comment-list'));
+    const ids = new Set(C.list.map((c) => c.id));
+    const roots = [];
+    const replies = new Map();
+    for (const c of C.list) {
+      if (c.parent === null || c.parent === undefined || !ids.has(c.thread_id)) roots.push(c);
+      else {
+        if (!replies.has(c.thread_id)) replies.set(c.thread_id, []);
+        replies.get(c.thread_id).push(c);
+      }
+    }
+    roots.sort((p, q) => q.id - p.id); // newest thread first; replies in the order they were written
+    for (const r of roots) {
+      const li = el('li', { className: 'comment-thread', dataset: { thread: String(r.thread_id) } }, commentArticle(r, r.parent !== null && r.parent !== undefined));
+      const reps = replies.get(r.id) || [];
+      if (reps.length) {
+        li.appendChild(el('ol', { className: 'comment-replies', 'aria-label': 'Replies to ' + (r.author || 'the comment') },
+          reps.map((x) => el('li', null, commentArticle(x, true)))));
+      }
+      if (C.replying === r.id) li.appendChild(replyForm(r));
+      ol.appendChild(li);
+    }
+    if (!roots.length) ol.appendChild(el('li', { className: 'hint comment-empty', text: commentFiltered() ? 'No comments match these filters.' : 'No comments yet.' }));
+    $('comment-count').textContent = '(' + C.list.length + ')';
+  }
+  function textForm(opts) {
+    const ta = el('textarea', { id: opts.id, rows: '3', maxlength: '4000' });
+    ta.value = opts.value || '';
+    const err = el('p', { className: 'form-error', role: 'alert', id: opts.id + '-error' });
+    const form = el('form', { className: 'inline-form', novalidate: true },
+      el('label', { for: opts.id, text: opts.label }), ta, err,
+      el('div', { className: 'button-row' },
+        el('button', { type: 'submit', className: 'primary', text: opts.submit }),
+        el('button', { type: 'button', text: 'Cancel', onclick: opts.cancel })));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      if (!ta.value.trim()) { formError(err.id, 'Write something first.'); ta.focus(); return; }
+      try {
+        await opts.send(ta.value);
+      } catch (x) {
+        formError(err.id, x.message);
+        if (x.status === 409) loadComments(true).catch(showError);
+      }
+    });
+    return form;
+  }
+  function editForm(c) {
+    return textForm({
+      id: 'comment-edit-' + c.id, label: 'Edit your comment', value: c.text, submit: 'Save changes',
+      cancel: () => { C.editing = null; renderComments(); focusComment(c.id); },
+      send: async (text) => {
+        await api('/api/comments/' + enc(c.id), { method: 'PATCH', body: { text, revision: c.revision } });
+        C.editing = null;
+        await loadComments(true);
+        focusComment(c.id);
+        announce('Your comment is changed.');
+      },
+    });
+  }
+  function replyForm(root) {
+    return textForm({
+      id: 'reply-text-' + root.id, label: 'Your reply to ' + (root.author || 'this comment'), submit: 'Post reply',
+      cancel: () => { C.replying = null; renderComments(); focusComment(root.id); },
+      send: async (text) => {
+        const r = await api('/api/plans/' + enc(S.planId) + '/comments', { method: 'POST', body: { text, parent: root.id } });
+        C.replying = null;
+        await loadComments(true);
+        if (!(r && focusComment(r.id))) focusComment(root.id);
+        announce('Your reply is posted.');
+      },
+    });
+  }
+  async function withdrawComment(c) {
+    const ok = await confirmDialog('Withdraw your comment? It stays in the record, marked as withdrawn; only you and moderators can still read it.', 'Withdraw');
+    if (!ok) { focusComment(c.id); return; }
+    try {
+      await api('/api/comments/' + enc(c.id) + '/withdraw', { method: 'POST', body: { revision: c.revision } });
+      announce('Your comment is withdrawn.');
+    } catch (e) {
+      showError(e);
+    }
+    await loadComments(true);
+    focusComment(c.id);
+  }
+  function moderateComment(c, action) {
+    const d = $('moderate-dialog');
+    const hide = action === 'hide';
+    $('moderate-title').textContent = hide ? 'Hide this comment' : 'Restore this comment';
+    $('moderate-submit').textContent = hide ? 'Hide' : 'Restore';
+    $('moderate-quote').textContent = (c.author || '') + ': ' + (c.text === null || c.text === undefined ? '(no text)' : c.text);
+    $('moderate-reason').value = '';
+    $('moderate-error').textContent = '';
+    $('moderate-form').onsubmit = async (e) => {
+      e.preventDefault();
+      const reason = $('moderate-reason').value.trim();
+      if (!reason) { formError('moderate-error', 'Give a reason: it is shown with the comment and kept in the audit log.'); $('moderate-reason').focus(); return; }
+      $('moderate-submit').disabled = true;
+      try {
+        await api('/api/comments/' + enc(c.id) + '/' + action, { method: 'POST', body: { reason, revision: c.revision } });
+        closeDialog(d);
+        await loadComments(true);
+        focusComment(c.id);
+        announce(hide ? 'The comment is hidden.' : 'The comment is restored.');
+      } catch (x) {
+        formError('moderate-error', x.message);
+        if (x.status === 409) loadComments(true).catch(showError);
+      } finally {
+        $('moderate-submit').disabled = false;
+      }
+    };
+    openDialog(d, $('moderate-reason'));
+  }
+  $('moderate-cancel').addEventListener('click', () => closeDialog($('moderate-dialog')));
+
+  function showCommentPlace(c) {
+    const lat = num(c.lat), lon = num(c.lon);
+    if (lat !== null && lon !== null) {
+      showPoint(L.latLng(lat, lon), Math.max(map.getZoom(), 13));
+      announce('Showing the point of the comment on the map.');
+      return;
+    }
+    const area = c.block_code ? blockArea(c.block_code) : c.area_id;
+    if (area && S.areas.has(area)) selectArea(area, { zoom: !c.block_code });
+    if (c.block_code) {
+      const f = S.blockFeature.get(c.block_code);
+      if (f) map.fitBounds(L.geoJSON(f).getBounds(), Object.assign({ maxZoom: 13 }, mapPadding(20)));
+    }
+    announce('Showing ' + (c.block_name || areaLabel(area)) + ' on the map.');
+  }
+
+  /** Point comments as markers; a click on one brings its comment into view. */
+  function drawCommentMarkers() {
+    if (S.layers.comments) { S.layers.comments.remove(); S.layers.comments = null; }
+    if (!can('read_comments') || S.mode === 'admin') return;
+    const group = L.layerGroup();
+    for (const c of C.list) {
+      const lat = num(c.lat), lon = num(c.lon);
+      if (c.about !== 'point' || lat === null || lon === null) continue;
+      const m = L.circleMarker([lat, lon], {
+        pane: 'comments', radius: 7, color: '#3d1466', weight: 2, bubblingMouseEvents: false,
+        fillColor: c.status === 'visible' ? '#b07cd8' : '#bbbbbb', fillOpacity: 0.95,
+      });
+      const excerpt = c.text ? (c.text.length > 60 ? c.text.slice(0, 59) + '…' : c.text) : '(' + c.status + ')';
+      m.bindTooltip(el('span', { text: (c.author || '') + ': ' + excerpt }), { direction: 'top' });
+      m.on('click', () => { if (!focusComment(c.id)) announce('That comment is not in the list: change the filters.'); });
+      group.addLayer(m);
+    }
+    S.layers.comments = group.addTo(map);
+    map.getContainer().dataset.commentMarkers = String(group.getLayers().length);
+  }
+
+  // the composer: what the comment is about
+  const aboutChoice = () => (document.querySelector('input[name="comment-about"]:checked') || {}).value || 'area';
+  function renderComposer() {
+    if (!S.plan) return;
+    renderCommentScope();
+    if (!can('comment')) return;
+    const about = aboutChoice();
+    $('comment-area-row').hidden = about === 'point';
+    $('comment-block-row').hidden = about !== 'parish';
+    $('comment-point-row').hidden = about !== 'point';
+    const areaSel = $('comment-area');
+    const want = S.selectedArea || areaSel.value;
+    if (areaSel.dataset.plan !== S.planId + ':' + S.plan.revision) {
+      clear(areaSel);
+      S.areaOrder.forEach((id) => areaSel.appendChild(el('option', { value: id, text: areaLabel(id) })));
+      areaSel.dataset.plan = S.planId + ':' + S.plan.revision;
+    }
+    if (want && S.areas.has(want)) areaSel.value = want;
+    renderComposerBlocks();
+  }
+  function renderCommentScope() {
+    const scope = $('comment-scope');
+    const areaOpt = scope.querySelector('option[value="area"]');
+    areaOpt.disabled = !S.selectedArea;
+    areaOpt.textContent = S.selectedArea ? 'area ' + areaLabel(S.selectedArea) : 'the chosen area (choose one first)';
+    if (!S.selectedArea && scope.value === 'area') scope.value = 'plan';
+    else if (S.selectedArea && C.scopePref === 'area') scope.value = 'area';
+    $('comments-title').textContent = commentScopeArea() ? 'Comments on ' + areaLabel(S.selectedArea) : 'Comments on this plan';
+    const link = $('area-comments-link');
+    link.hidden = !can('read_comments');
+  }
+  function renderComposerBlocks() {
+    const area = $('comment-area').value;
+    const sel = $('comment-block');
+    const codes = blocksOfArea(area);
+    const key = area + ':' + codes.length + ':' + (S.blocksFc ? 'named' : 'codes');
+    if (sel.dataset.key !== key) {
+      clear(sel);
+      codes.forEach((code) => sel.appendChild(el('option', { value: code, text: blockName(code) + ' (' + kindLabel((S.blockProps.get(code) || {}).block_kind) + ')' })));
+      sel.dataset.key = key;
+    }
+    const pick = [...S.selected].find((c) => codes.includes(c)) || (codes.includes(S.activeBlock) ? S.activeBlock : null);
+    if (pick) sel.value = pick;
+  }
+  document.querySelectorAll('input[name="comment-about"]').forEach((r) => r.addEventListener('change', () => {
+    if (aboutChoice() !== 'point') cancelPin();
+    renderComposer();
+  }));
+  $('comment-area').addEventListener('change', renderComposerBlocks);
+  $('comment-scope').addEventListener('change', () => { C.scopePref = $('comment-scope').value; syncComments(); });
+  ['comment-filter-status', 'comment-filter-about', 'comment-filter-mine'].forEach((id) => $(id).addEventListener('change', () => syncComments()));
+  let authorTimer = null;
+  $('comment-filter-author').addEventListener('input', () => { window.clearTimeout(authorTimer); authorTimer = window.setTimeout(() => syncComments(), 400); });
+  $('area-comments-link').addEventListener('click', () => {
+    C.scopePref = 'area';
+    $('comment-scope').value = 'area';
+    syncComments();
+    $('comments-title').scrollIntoView({ block: 'start' });
+    $('comments-title').focus();
+  });
+
+  // pinning a point: a click on the map (or Enter on the map for its centre)
+  function startPin() {
+    C.pinning = true;
+    $('comment-pin').setAttribute('aria-pressed', 'true');
+    map.getContainer().classList.add('pinning');
+    $('comment-pin-status').textContent = 'Click the map where your comment is about (or press Enter on the map to pin its centre). Escape cancels.';
+    announce($('comment-pin-status').textContent);
+  }
+  function cancelPin() {
+    if (!C.pinning) return;
+    C.pinning = false;
+    $('comment-pin').setAttribute('aria-pressed', 'false');
+    map.getContainer().classList.remove('pinning');
+    $('comment-pin-status').textContent = C.pin ? pinText(C.pin) : 'No point chosen yet.';
+  }
+  function clearPin() {
+    C.pin = null;
+    if (S.layers.pin) { S.layers.pin.remove(); S.layers.pin = null; }
+    $('comment-pin-status').textContent = 'No point chosen yet.';
+  }
+  function pinText(latlng) {
+    const f = S.blocksFc ? featureAt(S.blocksFc, latlng) : null;
+    const where = f ? ' in ' + f.properties.block_name + ' (' + areaLabel(blockArea(f.properties.block_code)) + ')' : '';
+    return 'Point chosen: ' + latlng.lat.toFixed(4) + ', ' + latlng.lng.toFixed(4) + where + '.';
+  }
+  function pinAt(latlng) {
+    C.pin = latlng;
+    if (S.layers.pin) S.layers.pin.remove();
+    S.layers.pin = L.circleMarker(latlng, { pane: 'comments', radius: 9, color: '#000', weight: 3, dashArray: '3 3', fillColor: '#ff6d00', fillOpacity: 0.9, interactive: false }).addTo(map);
+    cancelPin();
+    $('comment-pin-status').textContent = pinText(latlng);
+    announce($('comment-pin-status').textContent);
+    $('comment-pin').focus();
+  }
+  $('comment-pin').addEventListener('click', () => {
+    if (C.pinning) { cancelPin(); return; }
+    startPin();
+  });
+  map.getContainer().addEventListener('keydown', (e) => {
+    if (C.pinning && e.key === 'Enter' && e.target === map.getContainer()) { e.preventDefault(); pinAt(map.getCenter()); }
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && C.pinning && !document.querySelector('dialog[open]')) { cancelPin(); $('comment-pin').focus(); }
+  });
+
+  $('comment-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const text = $('comment-text').value;
+    const about = aboutChoice();
+    if (!text.trim()) { formError('comment-form-error', 'Write your comment first.'); $('comment-text').focus(); return; }
+    const req = { text };
+    if (about === 'area') {
+      if (!$('comment-area').value) { formError('comment-form-error', 'Choose the area first.'); $('comment-area').focus(); return; }
+      req.area = $('comment-area').value;
+    } else if (about === 'parish') {
+      if (!$('comment-block').value) { formError('comment-form-error', 'Choose the parish or block first.'); $('comment-block').focus(); return; }
+      req.block = $('comment-block').value;
+    } else {
+      if (!C.pin) { formError('comment-form-error', 'Pin a point on the map first.'); $('comment-pin').focus(); return; }
+      req.lon = Number(C.pin.lng.toFixed(6));
+      req.lat = Number(C.pin.lat.toFixed(6));
+    }
+    formError('comment-form-error', '');
+    $('comment-post').disabled = true;
+    try {
+      const c = await api('/api/plans/' + enc(S.planId) + '/comments', { method: 'POST', body: req });
+      $('comment-text').value = '';
+      if (about === 'point') clearPin();
+      await loadComments(true);
+      if (c && focusComment(c.id)) announce('Your comment is posted.');
+      else announce('Your comment is posted. It is about ' + (c && c.area_id ? areaLabel(c.area_id) : 'another area') + ': show the whole plan to see it.');
+    } catch (err) {
+      formError('comment-form-error', err.message);
+    } finally {
+      $('comment-post').disabled = false;
+    }
+  });
+
+  // ---------------------------------------------------------------- admin: accounts and the audit log
+  const ROLES = ['member', 'health-partner', 'analyst', 'admin'];
+  async function loadAdmin() {
+    await Promise.all([loadAccounts(), loadAudit()]);
+  }
+  async function loadAccounts() {
+    const rows = await api('/api/accounts');
+    A.accounts = Array.isArray(rows) ? rows : [];
+    renderAccounts();
+  }
+  function renderAccounts() {
+    const ul = clear($('account-list'));
+    const me = SESSION.user ? SESSION.user.username : null;
+    for (const a of A.accounts) {
+      const u = a.username;
+      const sid = 'role-' + u.replace(/[^a-z0-9_-]/g, '_');
+      const roleSel = el('select', { id: sid }, ROLES.map((r) => el('option', { value: r, text: roleLabel(r), selected: r === a.role })));
+      const roleBtn = el('button', { type: 'button', dataset: { action: 'role' }, disabled: true, 'aria-label': 'Change the role of ' + u }, 'Change role');
+      roleSel.addEventListener('change', () => { roleBtn.disabled = roleSel.value === a.role; });
+      roleBtn.addEventListener('click', () => changeAccount(a, { role: roleSel.value }, 'The role of ' + u + ' is now ' + roleLabel(roleSel.value) + '.').catch(showError));
+      ul.appendChild(el('li', { dataset: { username: u, role: a.role, disabled: a.disabled ? 'true' : 'false' } },
+        el('p', { className: 'account-head' }, el('strong', { text: a.display_name || u }), ' ', el('span', { className: 'hint', text: u + (u === me ? ' (you)' : '') }),
+          ' · ', a.disabled ? el('span', { className: 'disabled-tag', text: 'disabled' }) : el('span', { text: 'active' })),
+        el('div', { className: 'button-row' }, el('label', { for: sid, text: 'Role' }), roleSel, roleBtn),
+        el('div', { className: 'button-row' },
+          el('button', {
+            type: 'button', dataset: { action: a.disabled ? 'enable' : 'disable' }, 'aria-label': (a.disabled ? 'Enable ' : 'Disable ') + u,
+            onclick: () => toggleDisabled(a).catch(showError),
+          }, a.disabled ? 'Enable' : 'Disable'),
+          el('button', { type: 'button', dataset: { action: 'reset' }, 'aria-label': 'Reset the password of ' + u, onclick: () => resetPassword(a).catch(showError) }, 'Reset password'))));
+    }
+    if (!A.accounts.length) ul.appendChild(el('li', { text: 'No accounts.' }));
+  }
+  async function changeAccount(a, change, done) {
+    try {
+      await api('/api/accounts/' + enc(a.username), { method: 'PATCH', body: Object.assign({ revision: a.revision }, change) });
+    } catch (e) {
+      if (e.status !== 409 || !e.data || e.data.revision === undefined) throw e;
+      // changed since the list was loaded (by another admin, or by them: a password change counts)
+      await loadAdmin();
+      const sel = document.querySelector('#account-list li[data-username="' + CSS.escape(a.username) + '"] select');
+      if (sel && change.role) { sel.value = change.role; sel.dispatchEvent(new Event('change')); }
+      showError(new Error('The account ' + a.username + ' was changed a moment ago, by another admin or by its owner. '
+        + 'The list is up to date now: check it and try again.'));
+      return;
+    }
+    await loadAdmin();
+    announce(done);
+    const li = document.querySelector('#account-list li[data-username="' + CSS.escape(a.username) + '"] button');
+    if (li) li.focus();
+  }
+  async function toggleDisabled(a) {
+    if (!a.disabled) {
+      const ok = await confirmDialog('Disable ' + a.username + '? They are signed out at once and cannot sign in until the account is enabled again.', 'Disable');
+      if (!ok) return;
+    }
+    await changeAccount(a, { disabled: !a.disabled }, (a.disabled ? 'Enabled ' : 'Disabled ') + a.username + '.');
+  }
+  function showPassword(text, password) {
+    $('password-result-text').textContent = text;
+    $('generated-password').textContent = password;
+    $('password-result').hidden = false;
+    $('password-result').focus();
+    announce(text + ' The password is shown once, below.');
+  }
+  $('password-result-close').addEventListener('click', () => {
+    $('password-result').hidden = true;
+    $('generated-password').textContent = '';
+    $('new-username').focus();
+  });
+  async function resetPassword(a) {
+    const ok = await confirmDialog('Reset the password of ' + a.username + '? Their sessions end, and a new password is shown once for you to pass on.', 'Reset password');
+    if (!ok) return;
+    const r = await api('/api/accounts/' + enc(a.username) + '/password', { method: 'POST', body: {} });
+    await loadAdmin();
+    if (r && r.generated_password) showPassword('New password for ' + a.username + ':', r.generated_password);
+  }
+  $('account-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const username = $('new-username').value.trim().toLowerCase();
+    if (!username) { formError('account-form-error', 'Enter a user name.'); $('new-username').focus(); return; }
+    const req = { username, role: $('new-role').value };
+    if ($('new-display-name').value.trim()) req.display_name = $('new-display-name').value.trim();
+    if ($('new-password').value) req.password = $('new-password').value;
+    formError('account-form-error', '');
+    $('account-add').disabled = true;
+    try {
+      const r = await api('/api/accounts', { method: 'POST', body: req });
+      ['new-username', 'new-display-name', 'new-password'].forEach((id) => { $(id).value = ''; });
+      await loadAdmin();
+      if (r && r.generated_password) showPassword('Account ' + r.username + ' (' + roleLabel(r.role) + ') is added. Its password:', r.generated_password);
+      else announce('Account ' + username + ' is added with the password you chose.');
+    } catch (err) {
+      formError('account-form-error', err.message);
+    } finally {
+      $('account-add').disabled = false;
+    }
+  });
+  async function loadAudit() {
+    const action = $('audit-action').value;
+    const rows = await api('/api/audit-log?limit=200' + (action ? '&action=' + enc(action) : ''));
+    const ol = clear($('audit-log'));
+    for (const r of Array.isArray(rows) ? rows : []) {
+      ol.appendChild(el('li', { dataset: { action: r.action } },
+        el('time', { datetime: r.at, text: when(r.at) }), ' · ', el('span', { text: r.actor || '?' }), ' · ',
+        el('span', { className: 'audit-action', text: r.action }), r.target ? ' · ' + r.target : '',
+        r.detail ? ' — ' + r.detail : '', r.remote ? ' (' + r.remote + ')' : ''));
+    }
+    if (!ol.firstChild) ol.appendChild(el('li', { text: 'Nothing logged.' }));
+  }
+  $('audit-action').addEventListener('change', () => loadAudit().catch(showError));
+  $('audit-refresh').addEventListener('click', () => loadAudit().then(() => announce('Audit log refreshed.')).catch(showError));
+
+  // ---------------------------------------------------------------- analyst: rename an area
+  $('area-rename-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const id = S.selectedArea;
+    const name = $('area-rename').value.trim();
+    if (!id || !name) return;
+    try {
+      await api('/api/plans/' + enc(S.planId) + '/areas/' + enc(id), { method: 'PATCH', body: { name, revision: S.plan.revision } });
+    } catch (err) {
+      if (err.status === 409) { await staleRevision(); return; }
+      showError(err);
+      return;
+    }
+    await reloadPlan();
+    C.key = null;
+    syncComments(true);
+    announce('Area ' + id + ' is now called ' + name + '.');
+  });
+
   // ---------------------------------------------------------------- modes
-  const MODES = ['explore', 'analyst', 'health'];
+  const MODES = ['explore', 'analyst', 'health', 'admin'];
+  const modeAllowed = (m) => (m === 'analyst' ? can('edit_plans') : m === 'admin' ? can('manage_accounts') : true);
   function setMode(mode, opts) {
+    if (!modeAllowed(mode)) mode = 'explore';
+    if (C.pinning) cancelPin();
     S.mode = mode;
     body.dataset.mode = mode;
     for (const m of MODES) {
@@ -1555,6 +2364,10 @@
     $('analyst-tools').hidden = mode !== 'analyst';
     $('versions-section').hidden = mode !== 'analyst';
     $('health-tools').hidden = mode !== 'health';
+    $('admin-tools').hidden = mode !== 'admin';
+    $('plan-summary').hidden = mode === 'admin';
+    $('comments').hidden = mode === 'admin';
+    if (mode === 'admin') loadAdmin().catch(showError);
     map.getContainer().classList.toggle('picking', mode === 'analyst');
     if (mode !== 'analyst') { S.selected.clear(); S.preview = null; }
     if (mode === 'analyst') {
@@ -1571,24 +2384,28 @@
     renderAreaDetails();
     renderSelection();
     updateLegend();
+    drawCommentMarkers();
     const h = new URLSearchParams(location.hash.slice(1));
     if (mode === 'explore') h.delete('mode'); else h.set('mode', mode);
     history.replaceState(null, '', '#' + h.toString());
-    if (opts && opts.announce) announce({ explore: 'Explore view.', analyst: 'Analyst view: select parishes to move them.', health: 'Health-partner view: choose a PCN.' }[mode]);
+    if (opts && opts.announce) announce({ explore: 'Explore view.', analyst: 'Analyst view: select parishes to move them.', health: 'Health-partner view: choose a PCN.', admin: 'Accounts: add accounts, change roles, read the audit log.' }[mode]);
   }
-  MODES.forEach((m, i) => {
+  MODES.forEach((m) => {
     const t = $('mode-' + m);
     t.addEventListener('click', () => setMode(m, { announce: true }));
     t.addEventListener('keydown', (e) => {
+      // only the tabs this user has: hidden ones are skipped
+      const shown = MODES.filter((x) => !$('mode-' + x).hidden);
+      const i = shown.indexOf(m);
       let j = null;
-      if (e.key === 'ArrowRight') j = (i + 1) % MODES.length;
-      else if (e.key === 'ArrowLeft') j = (i + MODES.length - 1) % MODES.length;
+      if (e.key === 'ArrowRight') j = (i + 1) % shown.length;
+      else if (e.key === 'ArrowLeft') j = (i + shown.length - 1) % shown.length;
       else if (e.key === 'Home') j = 0;
-      else if (e.key === 'End') j = MODES.length - 1;
+      else if (e.key === 'End') j = shown.length - 1;
       if (j === null) return;
       e.preventDefault();
-      setMode(MODES[j], { announce: true });
-      $('mode-' + MODES[j]).focus();
+      setMode(shown[j], { announce: true });
+      $('mode-' + shown[j]).focus();
     });
   });
 
@@ -1743,10 +2560,31 @@
     applyPhone();
     updateLegend();
     try {
+      applySession(await api('/api/session', { quiet: true }));
+    } catch (e) {
+      // the data requests below say what is wrong
+      applySession({ signed_in: false, public_read: true, permissions: ['view_plans'] });
+    }
+    if (!can('view_plans')) {
+      // no public read-only access: the sign-in form instead of the map's data
+      body.dataset.state = 'signin';
+      $('plan-summary-line').textContent = 'This planner is open to signed-in users only. Sign in to see the plans.';
+      openSignin('This planner is open to signed-in users only. Sign in to see the plans.', { required: true });
+      return;
+    }
+    await loadData();
+  }
+  async function loadData() {
+    if (S.loading) return;
+    S.loading = true;
+    try {
       loadIndicators().catch(() => { $('choropleth-box').hidden = true; });
       const [, id] = await Promise.all([loadRegion(), loadPlans()]);
       if (id !== null && id !== undefined) await openPlan(id);
+      S.started = true;
       body.dataset.state = 'ready';
+      applyPermissions();
+      syncComments();
       const h = new URLSearchParams(location.hash.slice(1));
       const mode = h.get('mode');
       if (MODES.includes(mode) && mode !== 'explore') setMode(mode);
@@ -1755,6 +2593,8 @@
     } catch (e) {
       body.dataset.state = 'error';
       showError(e);
+    } finally {
+      S.loading = false;
     }
   }
   start();

@@ -10,9 +10,10 @@
   const enc = encodeURIComponent;
 
   async function api(path) {
-    const r = await fetch(path, { headers: { Accept: 'application/json' } });
+    const r = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
     let data = null;
     try { data = await r.json(); } catch (e) { /* not JSON */ }
+    if (r.status === 401) throw new Error('this planner is open to signed-in users only: sign in on the map page, then open the profile again.');
     if (!r.ok) throw new Error((data && data.error) || ('HTTP ' + r.status));
     return data;
   }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * An analyst opens the plan, picks a parish on the map, previews a move to a neighbouring area,
+ * An analyst signs in, opens the plan, picks a parish on the map, previews a move to a neighbouring area,
  * makes it, undoes it, saves a version, redoes the move and compares the version with the plan.
  * The plan is left as it was found.
  */
@@ -25,6 +25,10 @@ class AnalystJourneyTest extends BrowserJourney {
         Move move = findAcceptedMove();
         Browser b = open(1280, 900, false);
         b.load(server.baseUrl() + "/");
+        assertTrue(!b.$("mode-analyst").isDisplayed(), "no analyst tools before signing in");
+        signIn(b, BrowserServer.ANALYST);
+        assertTrue(b.$("mode-analyst").isDisplayed(), "the analyst tab is there once an analyst has signed in");
+        assertTrue(!b.$("mode-admin").isDisplayed(), "an analyst does not manage accounts");
         assertTrue(b.all("#area-list button.area-item").size() > 1, "the areas are listed");
         assertTrue(b.all(".leaflet-areas-pane path").size() > 1, "the areas are drawn");
         assertTrue(b.$("attribution").getText().length() > 10, "the data attributions are shown");

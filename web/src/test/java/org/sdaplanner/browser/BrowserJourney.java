@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,6 +46,38 @@ abstract class BrowserJourney {
             browser.close();
             browser = null;
         }
+    }
+
+    /** Closes a browser of a journey that uses several, after checking it raised no script error. */
+    void closeChecked(Browser b) {
+        try {
+            assertEquals(List.of(), b.pageErrors(), "the page raised script errors");
+        } finally {
+            b.close();
+            if (browser == b) {
+                browser = null;
+            }
+        }
+    }
+
+    /**
+     * Signs in through the page's form, as a person would: the "Sign in" button, the user name and
+     * password, Enter. Waits until the page shows who is signed in and its requests have settled.
+     */
+    static void signIn(Browser b, BrowserServer.Account a) {
+        b.$("signin-open").click();
+        b.waitFor("the sign-in form", d -> b.$("signin-dialog").isDisplayed() && "signin-username".equals(b.activeId()));
+        b.$("signin-username").clear();
+        b.$("signin-username").sendKeys(a.username());
+        b.$("signin-password").sendKeys(a.password() + org.openqa.selenium.Keys.ENTER);
+        waitSignedIn(b, a);
+    }
+
+    static void waitSignedIn(Browser b, BrowserServer.Account a) {
+        b.waitFor("signed in as " + a, d -> a.username().equals(b.attr(By.tagName("body"), "data-user"))
+                && !b.$("signin-dialog").isDisplayed());
+        b.idle();
+        assertEquals(a.displayName(), b.$("account-name").getText(), "the header shows who is signed in");
     }
 
     /** A parish and a target area that the server accepts as a move right now (found with previews). */
@@ -91,7 +124,7 @@ abstract class BrowserJourney {
                 if (++tries > 600) {
                     throw new AssertionError("no accepted move found among 600 previews");
                 }
-                BrowserServer.Response r = server.send("POST", "/api/plans/" + planId + "/moves",
+                BrowserServer.Response r = server.as(BrowserServer.ANALYST).send("POST", "/api/plans/" + planId + "/moves",
                         "{\"blocks\":[\"" + code + "\"],\"to\":\"" + to + "\",\"preview\":true,\"revision\":" + revision + "}");
                 if (r.status() == 200 && r.json().path("accepted").asBoolean(false)) {
                     return new Move(planId, code, p.path("block_name").asText(), from, to);

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
 import org.sdaplanner.cli.SdaMain;
+import org.sdaplanner.core.access.Role;
+import org.sdaplanner.store.AccountRepository;
+import org.sdaplanner.store.SpatialStore;
+import org.sdaplanner.store.StoredAccounts.Actor;
+import org.sdaplanner.web.auth.AccountAdmin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -25,8 +33,13 @@ import java.util.stream.Stream;
  * {@code sda serve} in a daemon thread (it blocks), then {@code GET /api/health} until 200.
  * When the store has no plan yet, one is built with {@code POST /api/plans} (seed 1).
  *
+ * <p>Before {@code sda serve} starts, the store gets one account per role ({@link #ANALYST},
+ * {@link #HEALTH_PARTNER}, {@link #MEMBER}, {@link #ADMIN}) with known passwords, through the same
+ * {@link AccountAdmin} as {@code sda user add}; so serve creates no first admin of its own.
+ *
  * <p>Set {@code -Dsda.browser.url=http://host:port} (or env {@code SDA_BROWSER_URL}) to run the
- * journeys against a server that is already running instead.
+ * journeys against a server that is already running instead; the accounts are then added through the
+ * API when {@code SDA_BROWSER_ADMIN=user:password} names an admin of that server, or must exist already.
  */
 public final class BrowserServer {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -34,8 +47,24 @@ public final class BrowserServer {
     private static BrowserServer shared;
     private static Throwable failure;
 
+    /** An account of the test store: user name, name shown, role code and password. */
+    public record Account(String username, String displayName, String role, String password) {
+        @Override
+        public String toString() {
+            return username + " (" + role + ")";
+        }
+    }
+
+    static final Account ANALYST = new Account("alice", "Alice Analyst", "analyst", "tidal-ferry-42-lantern");
+    static final Account HEALTH_PARTNER = new Account("hugo", "Hugo Health", "health-partner", "quiet-meadow-17-copper");
+    static final Account MEMBER = new Account("mona", "Cllr Mona Member", "member", "amber-harbour-63-thistle");
+    static final Account MEMBER_2 = new Account("max", "Cllr Max Other", "member", "silver-orchard-28-pebble");
+    static final Account ADMIN = new Account("adam", "Adam Admin", "admin", "granite-willow-91-beacon");
+    static final List<Account> ACCOUNTS = List.of(ANALYST, HEALTH_PARTNER, MEMBER, MEMBER_2, ADMIN);
+
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, ApiSession> sessions = new ConcurrentHashMap<>();
 
     private BrowserServer(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -95,6 +124,7 @@ public final class BrowserServer {
         if (external != null && !external.isBlank()) {
             BrowserServer s = new BrowserServer(external.replaceAll("/+$", ""));
             s.awaitHealthy(null);
+            s.addAccountsThroughApi(System.getenv("SDA_BROWSER_ADMIN"));
             s.ensurePlan();
             return s;
         }
@@ -114,16 +144,32 @@ public final class BrowserServer {
             throw new IllegalStateException("sda import failed with exit code " + imported);
         }
         System.out.printf("[browser] imported C&P into %s in %.1f s%n", tmp, (System.nanoTime() - t0) / 1e9);
+        addAccounts(db);
+        BrowserServer s = serve(db);
+        System.out.printf("[browser] sda serve is up at %s (%.1f s after start)%n", s.baseUrl, (System.nanoTime() - t0) / 1e9);
+        s.ensurePlan();
+        storeUrl = db;
+        return s;
+    }
+
+    /** The embedded store of the shared server (null when the journeys run against a server already running). */
+    private static String storeUrl;
+    private static BrowserServer privateServer;
+
+    /** {@code sda serve} on the store in a daemon thread, with these extra options; waits until it answers. */
+    private static BrowserServer serve(String db, String... options) {
         int port = freePort();
         Integer[] exit = {null};
         Throwable[] thrown = {null};
+        List<String> args = new java.util.ArrayList<>(List.of("serve", "--db", db, "--port", Integer.toString(port)));
+        args.addAll(List.of(options));
         Thread serve = new Thread(() -> {
             try {
-                exit[0] = SdaMain.run("serve", "--db", db, "--port", Integer.toString(port));
+                exit[0] = SdaMain.run(args.toArray(String[]::new));
             } catch (Throwable t) {
                 thrown[0] = t;
             }
-        }, "sda-serve");
+        }, "sda-serve-" + port);
         serve.setDaemon(true);
         serve.start();
         BrowserServer s = new BrowserServer("http://127.0.0.1:" + port);
@@ -133,9 +179,22 @@ public final class BrowserServer {
                         + (thrown[0] != null ? thrown[0] : "exit code " + exit[0]), thrown[0]);
             }
         });
-        System.out.printf("[browser] sda serve is up at %s (%.1f s after start)%n", s.baseUrl, (System.nanoTime() - t0) / 1e9);
-        s.ensurePlan();
         return s;
+    }
+
+    /**
+     * A second server on the same store with public read-only access off ({@code --no-public-read}),
+     * started on first use; the journeys are skipped when they run against a server already running.
+     */
+    static synchronized BrowserServer privateServer() {
+        shared();
+        if (storeUrl == null) {
+            Assumptions.abort("no private server when the journeys run against a server already running");
+        }
+        if (privateServer == null) {
+            privateServer = serve(storeUrl, "--no-public-read");
+        }
+        return privateServer;
     }
 
     private void awaitHealthy(Runnable stillAlive) {
@@ -163,13 +222,50 @@ public final class BrowserServer {
         throw new IllegalStateException("GET " + baseUrl + "/api/health did not answer 200 within " + STARTUP.toSeconds() + " s: " + last);
     }
 
+    /** One account per role, added to the store as {@code sda user add} does, before the server starts. */
+    private static void addAccounts(String db) {
+        AccountAdmin admin = new AccountAdmin(new AccountRepository(SpatialStore.open(db)), id -> { });
+        for (Account a : ACCOUNTS) {
+            admin.add(a.username(), a.displayName(), Role.parse(a.role()), a.password(), new Actor("browser-tests", "local"));
+        }
+    }
+
+    /** Against a running server: adds the test accounts through the admin API ("user:password"), if given. */
+    private void addAccountsThroughApi(String adminCredentials) {
+        if (adminCredentials == null || !adminCredentials.contains(":")) {
+            return;
+        }
+        String[] up = adminCredentials.split(":", 2);
+        ApiSession admin = new ApiSession(this, new Account(up[0], up[0], "admin", up[1]));
+        for (Account a : ACCOUNTS) {
+            Response r = admin.send("POST", "/api/accounts", json(Map.of("username", a.username(), "display_name", a.displayName(),
+                    "role", a.role(), "password", a.password())));
+            if (r.status() != 201 && !(r.status() == 400 && r.body().contains("already exists"))) {
+                throw new IllegalStateException("cannot add the test account " + a + ": " + r.status() + " " + r.body());
+            }
+        }
+    }
+
+    /** An API client signed in as this account (one per account, kept for the test JVM). */
+    ApiSession as(Account a) {
+        return sessions.computeIfAbsent(a.username(), k -> new ApiSession(this, a));
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Builds a plan when the store has none, so the page has something to show. */
     private void ensurePlan() {
         JsonNode plans = getJson("/api/plans");
         if (plans.isArray() && plans.size() > 0) {
             return;
         }
-        Response r = send("POST", "/api/plans", "{\"name\":\"Browser test plan\",\"seed\":1}");
+        Response r = as(ANALYST).send("POST", "/api/plans", "{\"name\":\"Browser test plan\",\"seed\":1}");
         if (r.status() != 201 && r.status() != 200) {
             throw new IllegalStateException("POST /api/plans answered " + r.status() + ": " + r.body());
         }
@@ -180,7 +276,7 @@ public final class BrowserServer {
         return getJson("/api/plans").get(0).path("id").asText();
     }
 
-    public record Response(int status, String body, String contentType) {
+    public record Response(int status, String body, String contentType, List<String> setCookies) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -190,8 +286,14 @@ public final class BrowserServer {
         }
     }
 
+    /** A request without a session (an anonymous visitor). */
     public Response send(String method, String path, String jsonBody) {
+        return send(method, path, jsonBody, Map.of());
+    }
+
+    Response send(String method, String path, String jsonBody, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+        headers.forEach(b::header);
         if (jsonBody == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -199,7 +301,8 @@ public final class BrowserServer {
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().allValues("Set-Cookie"));
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);
         } catch (InterruptedException e) {

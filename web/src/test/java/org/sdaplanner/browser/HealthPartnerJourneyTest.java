@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A PCN clinical director switches to the health-partner view, chooses a PCN, sees its patients'
+ * A PCN clinical director signs in as a health partner, switches to the health-partner view, chooses a PCN, sees its patients'
  * LSOAs shaded with a legend, the areas it serves, and the coterminosity table of all PCNs.
  */
 class HealthPartnerJourneyTest extends BrowserJourney {
@@ -20,6 +20,9 @@ class HealthPartnerJourneyTest extends BrowserJourney {
     void choosePcnSeeShadingAreasAndCoterminosity() {
         Browser b = open(1280, 900, false);
         b.load(server.baseUrl() + "/");
+        signIn(b, BrowserServer.HEALTH_PARTNER);
+        assertTrue(!b.$("mode-analyst").isDisplayed(), "a health partner has no analyst tools");
+        assertTrue(b.$("comment-form").isDisplayed(), "a health partner can comment");
 
         b.$("mode-health").click();
         b.waitFor("the coterminosity table", d -> !b.all("#coterminosity-table tbody tr[data-pcn]").isEmpty());

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A move made with the keyboard alone (Tab, arrow keys, Enter, typing): switch to the analyst
+ * A move made with the keyboard alone (Tab, arrow keys, Enter, typing): sign in, switch to the analyst
  * view, find a parish with the search box, select it, choose the target area, preview, make the
  * move and undo it. Focus must stay visible throughout.
  */
@@ -23,8 +23,22 @@ class KeyboardJourneyTest extends BrowserJourney {
         Browser b = open(1280, 900, false);
         b.load(server.baseUrl() + "/");
 
-        // Tab to the mode tabs, arrow right to "Analyst"
-        tabTo(b, "mode-explore", 25);
+        // Tab to "Sign in", Enter; the form takes the focus; type, Tab, type, Enter
+        tabTo(b, "signin-open", 25);
+        assertFocusVisible(b);
+        press(b, Keys.ENTER);
+        b.waitFor("the sign-in form to take the focus", d -> "signin-username".equals(b.activeId()));
+        new Actions(b.driver()).sendKeys(BrowserServer.ANALYST.username()).perform();
+        press(b, Keys.TAB);
+        assertEquals("signin-password", b.activeId(), "Tab goes from the user name to the password");
+        new Actions(b.driver()).sendKeys(BrowserServer.ANALYST.password()).perform();
+        press(b, Keys.ENTER);
+        waitSignedIn(b, BrowserServer.ANALYST);
+        assertEquals("account-summary", b.activeId(), "after signing in the focus is on the account menu");
+        assertFocusVisible(b);
+
+        // Shift+Tab back to the mode tabs, arrow right to "Analyst"
+        tabBackTo(b, "mode-explore", 5);
         press(b, Keys.ARROW_RIGHT);
         b.waitFor("the analyst view", d -> "analyst".equals(b.attr(By.tagName("body"), "data-mode")));
         assertEquals("mode-analyst", b.activeId(), "focus follows the selected tab");
@@ -106,6 +120,14 @@ class KeyboardJourneyTest extends BrowserJourney {
 
     private static void press(Browser b, CharSequence key) {
         new Actions(b.driver()).sendKeys(key).perform();
+    }
+
+    /** Presses Shift+Tab until the element with this id has the focus. */
+    private static void tabBackTo(Browser b, String id, int max) {
+        for (int i = 0; i < max && !id.equals(b.activeId()); i++) {
+            new Actions(b.driver()).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        }
+        assertEquals(id, b.activeId(), "Shift+Tab reaches #" + id + " within " + max + " presses");
     }
 
     /** Presses Tab until the element with this id has the focus. */

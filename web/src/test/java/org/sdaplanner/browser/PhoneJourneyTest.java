@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * On a phone-sized screen (390 × 844) the page loads, the map fills the screen, and the details
- * panel is a bottom sheet that can be expanded, collapsed and used to open an area.
+ * panel is a bottom sheet that can be expanded, collapsed and used to open an area; a councillor
+ * signs in and comments from the phone.
  */
 class PhoneJourneyTest extends BrowserJourney {
     private static final int W = 390;
@@ -85,6 +86,20 @@ class PhoneJourneyTest extends BrowserJourney {
         assertEquals(null, layers.getDomAttribute("open"), "layers collapsed on a phone");
         layers.findElement(By.tagName("summary")).click();
         assertTrue(b.$("layer-districts").isDisplayed());
+        layers.findElement(By.tagName("summary")).click();
+
+        // sign in and comment on the area from the phone
+        assertTrue(b.$("signin-open").isDisplayed(), "the sign-in button is on the phone's header");
+        assertTrue(b.$("signin-open").getRect().getY() < 150, "and near the top: " + b.$("signin-open").getRect());
+        signIn(b, BrowserServer.MEMBER);
+        assertTrue(((Number) b.js("return document.documentElement.scrollWidth;")).intValue() <= W, "no horizontal scrolling when signed in");
+        String text = "Written on a phone " + System.nanoTime();
+        b.js("document.getElementById('comment-text').scrollIntoView({block: 'center'});");
+        b.$("comment-text").sendKeys(text);
+        b.$("comment-post").click();
+        b.waitFor("the comment in the list", d -> b.all("#comment-list .comment-text").stream().anyMatch(e -> text.equals(e.getText())));
+        b.idle();
+        b.screenshot("phone-06-comment");
         assertEquals("(none)", b.errorText(), "no error shown");
     }
 
