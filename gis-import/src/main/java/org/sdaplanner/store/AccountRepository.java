@@ -130,7 +130,8 @@ public final class AccountRepository {
      * the session making the change, survives when the user changes their own password).
      */
     public Account setPassword(String username, String passwordHash, String action, String keepSession, Actor actor) {
-        return change(username, null, actor, action, (c, a) -> {
+        // not a change an admin's edit of role or status can conflict with: the revision stays
+        return change(username, null, false, actor, action, (c, a) -> {
             update(c, "UPDATE account SET password_hash = ? WHERE id = ?", passwordHash, a.id());
             update(c, "DELETE FROM account_session WHERE account_id = ? AND token_digest <> ?", a.id(),
                     keepSession == null ? "" : keepSession);
@@ -145,6 +146,10 @@ public final class AccountRepository {
     }
 
     private Account change(String username, Long revision, Actor actor, String action, AccountChange change) {
+        return change(username, revision, true, actor, action, change);
+    }
+
+    private Account change(String username, Long revision, boolean bump, Actor actor, String action, AccountChange change) {
         String u = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         return jdbc.transaction("cannot change account " + u, c -> {
             Account a = find(c, u).orElseThrow(() -> new NotFoundException("no account named '" + u + "'"));
@@ -152,7 +157,7 @@ public final class AccountRepository {
                 throw new RevisionConflictException("account " + u, revision, a.revision());
             }
             String detail = change.apply(c, a);
-            update(c, "UPDATE account SET updated_at = ?, revision = revision + 1 WHERE id = ?", now(), a.id());
+            update(c, "UPDATE account SET updated_at = ?, revision = revision + ? WHERE id = ?", now(), bump ? 1L : 0L, a.id());
             audit(c, actor, action, u, detail);
             return find(c, u).orElseThrow();
         });

@@ -29,7 +29,8 @@ import static org.sdaplanner.store.Jdbc.update;
 public final class CommentRepository {
     private static final String SELECT = "SELECT c.id, c.plan_id, c.parent_id, c.plan_revision, c.plan_version, c.area_id,"
             + " c.area_name, c.target, c.block_code, c.block_name, c.lon, c.lat, c.author_id, a.display_name, a.role, c.body,"
-            + " c.status, c.created_at, c.edited_at, m.display_name, c.moderated_at, c.moderation_reason, c.revision"
+            + " c.status, c.created_at, c.edited_at, m.display_name, c.moderated_at, c.moderation_reason, c.revision,"
+            + " a.username"
             + " FROM plan_comment c JOIN account a ON a.id = c.author_id LEFT JOIN account m ON m.id = c.moderated_by";
 
     private final Jdbc jdbc;
@@ -180,6 +181,6 @@ public final class CommentRepository {
         return new Comment(rs.getLong(1), rs.getLong(2), parentId, rs.getLong(4), planVersion, rs.getString(6), rs.getString(7),
                 rs.getString(8), rs.getString(9), rs.getString(10), lonV, latV, rs.getLong(13), rs.getString(14),
                 rs.getString(15), rs.getString(16), Status.parse(rs.getString(17)), rs.getString(18), rs.getString(19),
-                rs.getString(20), rs.getString(21), rs.getString(22), rs.getLong(23));
+                rs.getString(20), rs.getString(21), rs.getString(22), rs.getLong(23), rs.getString(24));
     }
 }

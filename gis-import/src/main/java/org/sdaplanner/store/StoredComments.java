@@ -22,11 +22,12 @@ public final class StoredComments {
                              long authorId, String body) {
     }
 
-    /** A stored comment with its author's and moderator's names. */
+    /** A stored comment with its author's display name and user name, and its moderator's display name. */
     public record Comment(long id, long planId, Long parentId, long planRevision, Integer planVersion, String areaId,
                           String areaName, String target, String blockCode, String blockName, Double lon, Double lat,
                           long authorId, String author, String authorRole, String body, Status status, String createdAt,
-                          String editedAt, String moderatedBy, String moderatedAt, String moderationReason, long revision) {
+                          String editedAt, String moderatedBy, String moderatedAt, String moderationReason, long revision,
+                          String authorUsername) {
     }
 
     /** Which comments of a plan to list; null fields do not filter. */

@@ -154,6 +154,7 @@ final class CommentService {
         m.put("lon", c.lon());
         m.put("lat", c.lat());
         m.put("author", c.author());
+        m.put("author_username", c.authorUsername());
         m.put("author_role", c.authorRole());
         m.put("own", own);
         m.put("status", c.status().code());
