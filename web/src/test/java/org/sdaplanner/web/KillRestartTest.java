@@ -136,8 +136,8 @@ class KillRestartTest {
         }
         assertAllPresent(label + " read directly from the store", acknowledged, sent, stored);
         String summary = String.format(Locale.ROOT, "Kill -9 and restart, %s: %d kills, %d comments acknowledged, all present with their"
-                + " text after each restart and in the store (%d stored in all, the rest were in flight at the kill)%n  %s%n",
-                label, ROUNDS, acknowledged.size(), stored.size(), String.join("\n  ", report));
+                + " text after each restart and in the store (%d more stored that were in flight at a kill)%n  %s%n",
+                label, ROUNDS, acknowledged.size(), stored.size() - acknowledged.size(), String.join("\n  ", report));
         System.out.print(summary);
         Files.writeString(logs.resolve(label + "-summary.txt"), summary, StandardCharsets.UTF_8);
     }
