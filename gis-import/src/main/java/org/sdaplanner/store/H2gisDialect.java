@@ -35,4 +35,23 @@ final class H2gisDialect implements Dialect {
     public String tune(String url) {
         return url;
     }
+
+    /**
+     * H2 answers a commit before writing it: its MVStore writes committed changes from a
+     * background thread up to WRITE_DELAY (500 ms) later, so a server killed just after answering
+     * "201 Created" lost the comment (KillRestartTest lost 12 of 12). CHECKPOINT SYNC writes what
+     * is committed and fsyncs the file, as PostgreSQL does at every commit, so an answered write
+     * survives kill -9 (and, with the fsync, a power cut). Cost on the development machine: about
+     * 1.5 ms per write, under 1 ms when nothing changed. Not WRITE_DELAY=0 in the URL, which
+     * also writes at commit but stops that background thread, which is also what frees old chunks:
+     * the file then grows with every commit for as long as the server runs (a trial of 50 small
+     * commits a second for 150 s: 270 MB and growing; with CHECKPOINT SYNC, level at about 95 MB
+     * after the first minute).
+     */
+    @Override
+    public void afterCommit(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+        }
+    }
 }

@@ -41,13 +41,14 @@ final class Jdbc {
         }
     }
 
-    /** Runs work in one transaction: all of it is committed, or none. */
+    /** Runs work in one transaction: all of it is committed, or none; committed means on disk (the dialect's afterCommit). */
     <T> T transaction(String what, Work<T> work) {
         try (Connection c = store.connect()) {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
                 c.commit();
+                store.dialect().afterCommit(c); // on disk before the caller answers anyone
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
