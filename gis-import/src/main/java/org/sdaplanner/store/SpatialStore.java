@@ -1,5 +1,8 @@
 package org.sdaplanner.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +22,9 @@ public final class SpatialStore {
     private final String user;
     private final String password;
     private final Dialect dialect;
+    /** Connections to PostgreSQL at once, per store (per server process). */
+    static final int POOL_SIZE = 16;
+    private volatile HikariDataSource pool;
 
     private SpatialStore(String url, String user, String password, Dialect dialect) {
         this.url = dialect.tune(url);
@@ -50,7 +56,7 @@ public final class SpatialStore {
             throw new StoreException("unsupported store URL '" + u
                     + "': expected jdbc:h2:file:PATH (embedded) or jdbc:postgresql://HOST:PORT/DB", null);
         }
-        try (Connection c = store.connect()) {
+        try (Connection c = store.connectDirectly()) { // not pooled: a wrong URL or password is told at once
             store.dialect.prepare(c);
             new Migrations(store.dialect).apply(c);
         } catch (SQLException e) {
@@ -60,10 +66,48 @@ public final class SpatialStore {
     }
 
     public Connection connect() throws SQLException {
+        if (dialect instanceof PostgisDialect) {
+            return pool().getConnection();
+        }
+        return connectDirectly();
+    }
+
+    private Connection connectDirectly() throws SQLException {
         if (user != null && !url.contains("user=")) {
             return DriverManager.getConnection(url, user, password);
         }
         return DriverManager.getConnection(url);
+    }
+
+    /**
+     * PostgreSQL connections come from a bounded pool, made on first use: opening one costs 10-20 ms,
+     * and without a bound a burst of requests could exceed the server's connection limit. Idle
+     * connections are closed after 10 s, so a store that is no longer used holds none.
+     */
+    private HikariDataSource pool() {
+        HikariDataSource p = pool;
+        if (p == null) {
+            synchronized (this) {
+                p = pool;
+                if (p == null) {
+                    HikariConfig config = new HikariConfig();
+                    config.setJdbcUrl(url);
+                    if (user != null && !url.contains("user=")) {
+                        config.setUsername(user);
+                        config.setPassword(password);
+                    }
+                    config.setPoolName("sda-store");
+                    config.setMaximumPoolSize(POOL_SIZE);
+                    config.setMinimumIdle(0);
+                    config.setIdleTimeout(10_000);
+                    config.setConnectionTimeout(30_000);
+                    config.setInitializationFailTimeout(-1); // errors surface at connect, with the store's message
+                    p = new HikariDataSource(config);
+                    pool = p;
+                }
+            }
+        }
+        return p;
     }
 
     public Dialect dialect() {

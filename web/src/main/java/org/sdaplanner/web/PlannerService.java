@@ -293,6 +293,9 @@ public final class PlannerService implements AutoCloseable {
     }
 
     public PlanSnapshot snapshot(long id) {
+        // read outside the plan's lock: comments should not queue behind each other's queries
+        List<VersionInfo> versions = repo.versions(id);
+        Integer version = versions.isEmpty() ? null : versions.get(versions.size() - 1).version();
         PlanSession s = session(id);
         synchronized (s) {
             refresh(s);
@@ -305,8 +308,6 @@ public final class PlannerService implements AutoCloseable {
             for (int b = 0; b < p.blockCount(); b++) {
                 blockArea.put(p.block(b).code(), s.areaIds.get(s.state.areaOf(b)));
             }
-            List<VersionInfo> versions = repo.versions(id);
-            Integer version = versions.isEmpty() ? null : versions.get(versions.size() - 1).version();
             return new PlanSnapshot(s.revision, version, names, blockArea);
         }
     }
