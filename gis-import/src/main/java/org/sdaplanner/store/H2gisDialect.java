@@ -33,6 +33,11 @@ final class H2gisDialect implements Dialect {
 
     @Override
     public String tune(String url) {
+        // a second process (e.g. 'sda user add' while 'sda serve' runs) goes through the first one's
+        // local TCP server instead of failing on the file lock; the owner keeps its embedded speed
+        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER")) {
+            return url + ";AUTO_SERVER=TRUE";
+        }
         return url;
     }
 
