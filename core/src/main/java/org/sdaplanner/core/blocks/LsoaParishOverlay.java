@@ -186,6 +186,12 @@ public final class LsoaParishOverlay {
      */
     private static final double WHOLE = 1e-9;
 
+    /**
+     * Areas under this fraction of the LSOA are rounding noise (outlines that only touch can
+     * come out at ±1e-12 m²), not pieces: 1e-12 of a 1 km² LSOA is a 1 mm square.
+     */
+    private static final double NOISE = 1e-12;
+
     private LsoaCut cut(Lsoa lsoa, Parishes index, PrecisionModel pm) {
         Geometry lg = lsoa.geometry();
         if (lg.isEmpty()) {
@@ -203,7 +209,7 @@ public final class LsoaParishOverlay {
         boolean wholeLsoaInOneParish = false;
         for (int idx : candidates) {
             double a = IntersectionArea.of(shape, index.shapes()[idx]);
-            if (!(a > 0)) {
+            if (!(a > lsoaArea * NOISE)) {
                 continue;
             }
             Parish parish = index.parishes().get(idx);

@@ -332,6 +332,22 @@ class LsoaParishOverlayTest {
     }
 
     @Test
+    void aParishThatOnlyTouchesGivesNoPieceNotEvenADroppedSliver() {
+        // a slanted shared edge in national-grid coordinates, where rounding is at its worst
+        // (their exact intersection area comes out at 7e-12 m², not 0)
+        Lsoa l = lsoa("L1", wkt("POLYGON ((530255.7162914636 180640.5704810942, 530716.4922827313 180801.7828816276,"
+                + " 530461.382708952 180119.6398124601, 530255.7162914636 180640.5704810942))"));
+        Parish west = parish("W", wkt("POLYGON ((530255.7162914636 180640.5704810942, 530716.4922827313 180801.7828816276,"
+                + " 530050.0498739752 181161.5011497283, 530255.7162914636 180640.5704810942))"));
+        for (OverlayOptions o : List.of(OverlayOptions.DEFAULTS, OverlayOptions.DEFAULTS.withSliverAreaM2(0).withSliverShare(0))) {
+            OverlayResult r = new LsoaParishOverlay(o).overlay(List.of(l), List.of(west));
+            assertEquals(1, r.pieces().size());
+            assertNull(r.pieces().get(0).parishCode());
+            assertEquals(0, r.droppedSlivers());
+        }
+    }
+
+    @Test
     void duplicateCodesAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LsoaParishOverlay.of(
                 List.of(lsoa("L1", rect(0, 0, 1, 1)), lsoa("L1", rect(1, 0, 2, 1))), List.of()));
