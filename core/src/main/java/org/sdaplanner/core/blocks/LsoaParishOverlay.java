@@ -28,11 +28,12 @@ import org.sdaplanner.core.geography.Parish;
  *       pieces, an empty LSOA one empty piece.</li>
  *   <li>Parishes go into an STR-tree; for each LSOA only the parishes whose envelope meets the
  *       LSOA's are tried. The area of each LSOA ∩ parish is computed exactly without building
- *       the intersection ({@link IntersectionArea}); an area within 1e-9 of the whole LSOA (or
- *       parish) is taken as the whole. A piece's outline is built only when asked for
- *       ({@link LsoaPiece#geometry()}): the LSOA itself when it lies in the parish, the parish
- *       when it lies in the LSOA, otherwise an {@code OverlayNG} intersection snap-rounded to
- *       {@link OverlayOptions#gridSize()} (1 mm by default).</li>
+ *       the intersection ({@link IntersectionArea}); an area within 1e-12 of the whole LSOA (or
+ *       parish) is taken as the whole, and one under 1e-12 of the LSOA as none. A piece's
+ *       outline is built only when asked for ({@link LsoaPiece#geometry()}): the LSOA itself
+ *       when it lies in the parish, the parish when it lies in the LSOA, otherwise an
+ *       {@code OverlayNG} intersection snap-rounded to {@link OverlayOptions#gridSize()} (1 mm
+ *       by default).</li>
  *   <li>The part of the LSOA outside every parish gets the area the parish pieces leave
  *       uncovered, and is a piece only when that is at least the sliver tolerance. Its outline,
  *       when asked for, is the LSOA minus the union of the parish pieces. (Overlapping parishes
@@ -181,10 +182,9 @@ public final class LsoaParishOverlay {
 
     /**
      * Areas within this fraction of the whole LSOA (or parish) are taken as the whole: the exact
-     * area can miss the whole by rounding when the two share edges, and 1e-9 of an LSOA is a
-     * fraction of a square metre's thousandth.
+     * area can miss the whole by rounding (about 1e-14 of it) when the two share edges.
      */
-    private static final double WHOLE = 1e-9;
+    private static final double WHOLE = 1e-12;
 
     /**
      * Areas under this fraction of the LSOA are rounding noise (outlines that only touch can
