@@ -18,12 +18,13 @@ final class LazyGeometry implements Supplier<Geometry> {
         this.maker = Objects.requireNonNull(maker, "maker");
     }
 
+    private LazyGeometry(Geometry value) {
+        this.value = Objects.requireNonNull(value, "geometry");
+    }
+
     /** An already known geometry. */
     static LazyGeometry of(Geometry geometry) {
-        LazyGeometry g = new LazyGeometry(() -> geometry);
-        g.value = Objects.requireNonNull(geometry, "geometry");
-        g.maker = null;
-        return g;
+        return new LazyGeometry(geometry);
     }
 
     @Override
