@@ -3,10 +3,8 @@ package org.sdaplanner.core.blocks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -265,13 +263,9 @@ public final class LsoaParishOverlay {
             dropped--;
             droppedArea -= largest.area;
         }
-        Set<String> seen = new HashSet<>();
         double total = 0;
         for (RawPiece r : kept) {
-            total += r.area;
-            if (!seen.add(String.valueOf(r.parishCode))) {
-                throw new IllegalStateException("two pieces for parish " + r.parishCode + " in " + lsoa.code());
-            }
+            total += r.area; // parishes come once each from the index, so one piece per parish
         }
         List<LsoaPiece> out = new ArrayList<>(kept.size());
         for (RawPiece r : kept) {
