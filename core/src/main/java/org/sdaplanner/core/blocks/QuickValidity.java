@@ -35,6 +35,15 @@ final class QuickValidity {
         if (!(g instanceof Polygonal) || g.isEmpty()) {
             return false;
         }
+        if (g instanceof Polygon p && p.getNumInteriorRing() == 0) {
+            // the common case, kept apart so that it stays small for the JIT
+            Coordinate[] shell = distinct(p.getExteriorRing().getCoordinates());
+            return shell != null && shell.length - 1 <= MAX_EDGES && isSimple(shell);
+        }
+        return ringsValid(g);
+    }
+
+    private static boolean ringsValid(Geometry g) {
         List<Coordinate[]> rings = new ArrayList<>();
         List<Integer> shellOf = new ArrayList<>(); // for each ring, the index of its polygon's shell ring
         int edges = 0;
@@ -113,8 +122,9 @@ final class QuickValidity {
             Coordinate a = c[i];
             Coordinate v = c[i + 1];
             Coordinate b = i + 2 <= n ? c[i + 2] : c[1];
-            if (CGAlgorithmsDD.orientationIndex(a.x, a.y, v.x, v.y, b.x, b.y) == 0
-                    && (v.x - a.x) * (b.x - v.x) + (v.y - a.y) * (b.y - v.y) <= 0) {
+            // a fold-back turns by more than a right angle, so test that cheaply first
+            if ((v.x - a.x) * (b.x - v.x) + (v.y - a.y) * (b.y - v.y) <= 0
+                    && CGAlgorithmsDD.orientationIndex(a.x, a.y, v.x, v.y, b.x, b.y) == 0) {
                 return false;
             }
             for (int j = i + 2; j < n; j++) {
