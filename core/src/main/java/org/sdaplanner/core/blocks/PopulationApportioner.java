@@ -118,6 +118,9 @@ public final class PopulationApportioner {
         int n = 0;
         for (int l : inLsoas) {
             int[] range = overlay.pieceRange(overlay.lsoas().get(l).code());
+            if (range == null) {
+                continue; // (every LSOA the overlay made has a piece; a hand-made result may not)
+            }
             for (int i = range[0]; i < range[1]; i++) {
                 String parish = pieces.get(i).parishCode();
                 if (parish == null ? inParishes.isEmpty() : inParishes.contains(parish)) {
