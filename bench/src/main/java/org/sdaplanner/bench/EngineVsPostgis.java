@@ -107,6 +107,53 @@ public final class EngineVsPostgis {
         System.out.printf(Locale.ROOT, "overlay answers: parish-covered area engine %.1f km², PostGIS %.1f km² (difference %.4f%%);"
                         + " engine dropped %d slivers totalling %.0f m²%n", ourArea / 1e6, pg2[1] / 1e6,
                 100 * (ourArea - pg2[1]) / pg2[1], overlay.droppedSlivers(), overlay.droppedSliverArea());
+        comparePieces(overlay, store);
+
+        // the engine's answer is the areas, as the SQL's is; outlines are built when a block needs one
+        long t0 = System.nanoTime();
+        overlay.pieces().parallelStream().forEach(LsoaPiece::geometry);
+        System.out.printf(Locale.ROOT, "building all %,d piece outlines as well (no command needs them all): %.3f s%n",
+                overlay.pieces().size(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Piece by piece, untimed: every PostGIS piece is an engine piece of the same area, or one
+     * the engine dropped as a sliver (under its LSOA's tolerance); and no engine parish piece is
+     * missing from PostGIS.
+     */
+    private static void comparePieces(OverlayResult overlay, SpatialStore store) throws SQLException {
+        Map<String, Double> ours = new HashMap<>();
+        for (LsoaPiece p : overlay.pieces()) {
+            if (!p.outsideParishes()) {
+                ours.put(p.lsoaCode() + "|" + p.parishCode(), p.area());
+            }
+        }
+        int same = 0;
+        int slivers = 0;
+        int missing = 0;
+        double maxDiff = 0;
+        double maxRel = 0;
+        try (Connection c = store.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(OVERLAY_SQL)) {
+            while (rs.next()) {
+                double a = rs.getDouble(3);
+                if (!(a > 0)) {
+                    continue;
+                }
+                Double e = ours.remove(rs.getString(1) + "|" + rs.getString(2));
+                if (e != null) {
+                    same++;
+                    maxDiff = Math.max(maxDiff, Math.abs(e - a));
+                    maxRel = Math.max(maxRel, Math.abs(e - a) / a);
+                } else if (a < overlay.options().sliverThreshold(overlay.lsoa(rs.getString(1)).geometry().getArea())) {
+                    slivers++;
+                } else {
+                    missing++;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "overlay pieces: %,d in both (largest area difference %.2g m², %.2g relative),"
+                        + " %,d dropped by the engine as slivers, %,d missing from the engine, %,d missing from PostGIS%n",
+                same, maxDiff, maxRel, slivers, missing, ours.size());
     }
 
     private static String postgisVersion(SpatialStore store) throws SQLException {

@@ -24,7 +24,7 @@ final class Geometries {
 
     /** True when {@code g} is valid and polygonal, i.e. needs no repair. */
     static boolean isValidPolygonal(Geometry g) {
-        return g != null && g instanceof Polygonal && g.isValid();
+        return g != null && g instanceof Polygonal && (QuickValidity.certainlyValid(g) || g.isValid());
     }
 
     /**

@@ -3,16 +3,11 @@ package org.sdaplanner.core.blocks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.IntStream;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.sdaplanner.core.geography.Lsoa;
@@ -30,14 +25,18 @@ import org.sdaplanner.core.geography.Parish;
  *       {@code null} geometry is read as empty (not counted as a repair): an empty parish has no
  *       pieces, an empty LSOA one empty piece.</li>
  *   <li>Parishes go into an STR-tree; for each LSOA only the parishes whose envelope meets the
- *       LSOA's are tested, with prepared geometries. When a parish covers the LSOA the piece is
- *       the whole LSOA, when the LSOA covers the parish the piece is the whole parish, and only
- *       otherwise is an intersection computed, with {@code OverlayNG} snap-rounding to
- *       {@link OverlayOptions#gridSize()} (1 mm by default).</li>
- *   <li>The part of the LSOA outside every parish (LSOA minus the union of its parish pieces) is
- *       computed only when the parish pieces leave more than the sliver tolerance uncovered.
- *       (Overlapping parishes could hide such a remainder in that area test; real parish layers
- *       are a partition, and overlaps in generalised layers are a few m².)</li>
+ *       LSOA's are tried. The area of each LSOA ∩ parish is computed exactly without building
+ *       the intersection ({@link IntersectionArea}); an area within 1e-12 of the whole LSOA (or
+ *       parish) is taken as the whole, and one under 1e-12 of the LSOA as none. A piece's
+ *       outline is built only when asked for ({@link LsoaPiece#geometry()}): the LSOA itself
+ *       when it lies in the parish, the parish when it lies in the LSOA, otherwise an
+ *       {@code OverlayNG} intersection snap-rounded to {@link OverlayOptions#gridSize()} (1 mm
+ *       by default).</li>
+ *   <li>The part of the LSOA outside every parish gets the area the parish pieces leave
+ *       uncovered, and is a piece only when that is at least the sliver tolerance. Its outline,
+ *       when asked for, is the LSOA minus the union of the parish pieces. (Overlapping parishes
+ *       would count their overlap twice in that area; real parish layers are a partition, and
+ *       overlaps in generalised layers are a few m².)</li>
  *   <li>Pieces under the sliver tolerance ({@link OverlayOptions}) are dropped and the area
  *       shares of the LSOA's other pieces renormalised to sum to 1, so population is conserved.
  *       Every LSOA keeps at least one piece; an LSOA with an empty geometry gets one empty piece
@@ -111,11 +110,14 @@ public final class LsoaParishOverlay {
 
         // 2. index the parishes
         STRtree tree = new STRtree();
-        PreparedGeometry[] prepared = new PreparedGeometry[fixedParishes.size()];
+        IntersectionArea.Shape[] shapes = stream(fixedParishes.size())
+                .mapToObj(i -> IntersectionArea.Shape.of(fixedParishes.get(i).geometry()))
+                .toArray(IntersectionArea.Shape[]::new);
+        double[] parishAreas = new double[fixedParishes.size()];
         for (int i = 0; i < fixedParishes.size(); i++) {
             Geometry g = fixedParishes.get(i).geometry();
             if (!g.isEmpty()) {
-                prepared[i] = PreparedGeometryFactory.prepare(g);
+                parishAreas[i] = g.getArea();
                 tree.insert(g.getEnvelopeInternal(), i);
             }
         }
@@ -123,8 +125,9 @@ public final class LsoaParishOverlay {
 
         // 3. cut every LSOA
         PrecisionModel pm = options.gridSize() > 0 ? new PrecisionModel(1.0 / options.gridSize()) : null;
+        Parishes index = new Parishes(fixedParishes, shapes, parishAreas, tree);
         List<LsoaCut> cuts = stream(fixedLsoas.size())
-                .mapToObj(i -> cut(fixedLsoas.get(i), fixedParishes, prepared, tree, pm))
+                .mapToObj(i -> cut(fixedLsoas.get(i), index, pm))
                 .toList();
 
         List<LsoaPiece> pieces = new ArrayList<>();
@@ -137,6 +140,16 @@ public final class LsoaParishOverlay {
         }
         return new OverlayResult(pieces, fixedLsoas, fixedParishes, repairedLsoas, repairedParishes,
                 dropped, droppedArea, options);
+    }
+
+    /** The part of an LSOA outside its parish pieces (including the slivers about to be dropped). */
+    private static Geometry outside(Geometry lsoa, List<LazyGeometry> inParishes, PrecisionModel pm) {
+        List<Geometry> parts = new ArrayList<>(inParishes.size());
+        for (LazyGeometry g : inParishes) {
+            parts.add(g.get());
+        }
+        Geometry union = Geometries.union(parts, lsoa.getFactory());
+        return Geometries.overlay(lsoa, union, OverlayNG.DIFFERENCE, pm);
     }
 
     private IntStream stream(int n) {
@@ -155,54 +168,64 @@ public final class LsoaParishOverlay {
         }
     }
 
-    private record RawPiece(String parishCode, Geometry geometry, double area) {
+    /** The indexed parishes: outlines for the lazy piece geometry, rings for the areas. */
+    private record Parishes(List<Parish> parishes, IntersectionArea.Shape[] shapes, double[] areas, STRtree tree) {
+    }
+
+    private record RawPiece(String parishCode, LazyGeometry geometry, double area) {
     }
 
     private record LsoaCut(List<LsoaPiece> pieces, int dropped, double droppedArea) {
     }
 
-    private LsoaCut cut(Lsoa lsoa, List<Parish> parishes, PreparedGeometry[] prepared, STRtree tree,
-                        PrecisionModel pm) {
+    /**
+     * Areas within this fraction of the whole LSOA (or parish) are taken as the whole: the exact
+     * area can miss the whole by rounding (about 1e-14 of it) when the two share edges.
+     */
+    private static final double WHOLE = 1e-12;
+
+    /**
+     * Areas under this fraction of the LSOA are rounding noise (outlines that only touch can
+     * come out at ±1e-12 m²), not pieces: 1e-12 of a 1 km² LSOA is a 1 mm square.
+     */
+    private static final double NOISE = 1e-12;
+
+    private LsoaCut cut(Lsoa lsoa, Parishes index, PrecisionModel pm) {
         Geometry lg = lsoa.geometry();
         if (lg.isEmpty()) {
             return new LsoaCut(List.of(new LsoaPiece(lsoa.code(), null, lg, 0.0, 1.0)), 0, 0.0);
         }
         double lsoaArea = lg.getArea();
         double threshold = options.sliverThreshold(lsoaArea);
-        Envelope env = lg.getEnvelopeInternal();
         @SuppressWarnings("unchecked")
-        List<Integer> candidates = new ArrayList<>((List<Integer>) tree.query(env));
+        List<Integer> candidates = new ArrayList<>((List<Integer>) index.tree().query(lg.getEnvelopeInternal()));
         candidates.sort(null);
 
+        // areas only: the outline of a piece is made if and when someone asks for it
+        IntersectionArea.Shape shape = IntersectionArea.Shape.of(lg);
         List<RawPiece> raw = new ArrayList<>(candidates.size() + 1);
-        PreparedGeometry preparedLsoa = null;
         boolean wholeLsoaInOneParish = false;
         for (int idx : candidates) {
-            Parish parish = parishes.get(idx);
-            PreparedGeometry pp = prepared[idx];
-            if (!pp.intersects(lg)) {
+            double a = IntersectionArea.of(shape, index.shapes()[idx]);
+            if (!(a > lsoaArea * NOISE)) {
                 continue;
             }
-            if (pp.covers(lg)) {
-                raw.add(new RawPiece(parish.code(), lg, lsoaArea));
-                wholeLsoaInOneParish = true;
-                continue;
-            }
+            Parish parish = index.parishes().get(idx);
             Geometry pg = parish.geometry();
-            if (env.covers(pg.getEnvelopeInternal())) {
-                if (preparedLsoa == null) {
-                    preparedLsoa = PreparedGeometryFactory.prepare(lg);
-                }
-                if (preparedLsoa.covers(pg)) {
-                    raw.add(new RawPiece(parish.code(), pg, pg.getArea()));
-                    continue;
-                }
+            LazyGeometry geometry;
+            if (a >= lsoaArea * (1 - WHOLE)) {
+                // the LSOA lies in the parish
+                a = lsoaArea;
+                geometry = LazyGeometry.of(lg);
+                wholeLsoaInOneParish = true;
+            } else if (Math.abs(a - index.areas()[idx]) <= index.areas()[idx] * WHOLE) {
+                // the parish lies in the LSOA
+                a = index.areas()[idx];
+                geometry = LazyGeometry.of(pg);
+            } else {
+                geometry = new LazyGeometry(() -> Geometries.overlay(lg, pg, OverlayNG.INTERSECTION, pm));
             }
-            Geometry piece = Geometries.overlay(lg, pg, OverlayNG.INTERSECTION, pm);
-            double a = piece.getArea();
-            if (a > 0) {
-                raw.add(new RawPiece(parish.code(), piece, a));
-            }
+            raw.add(new RawPiece(parish.code(), geometry, a));
         }
 
         if (!wholeLsoaInOneParish) {
@@ -211,18 +234,11 @@ public final class LsoaParishOverlay {
                 covered += r.area;
             }
             if (raw.isEmpty()) {
-                raw.add(new RawPiece(null, lg, lsoaArea));
-            } else if (lsoaArea - covered >= threshold) {
-                List<Geometry> parts = new ArrayList<>(raw.size());
-                for (RawPiece r : raw) {
-                    parts.add(r.geometry);
-                }
-                Geometry inParishes = Geometries.union(parts, lg.getFactory());
-                Geometry outside = Geometries.overlay(lg, inParishes, OverlayNG.DIFFERENCE, pm);
-                double a = outside.getArea();
-                if (a > 0) {
-                    raw.add(new RawPiece(null, outside, a));
-                }
+                raw.add(new RawPiece(null, LazyGeometry.of(lg), lsoaArea));
+            } else if (lsoaArea - covered >= threshold && lsoaArea - covered > lsoaArea * WHOLE) {
+                // parish layers are partitions, so the rest of the LSOA is its area less its parish pieces
+                List<LazyGeometry> inParishes = raw.stream().map(RawPiece::geometry).toList();
+                raw.add(new RawPiece(null, new LazyGeometry(() -> outside(lg, inParishes, pm)), lsoaArea - covered));
             }
         }
 
@@ -247,13 +263,9 @@ public final class LsoaParishOverlay {
             dropped--;
             droppedArea -= largest.area;
         }
-        Set<String> seen = new HashSet<>();
         double total = 0;
         for (RawPiece r : kept) {
-            total += r.area;
-            if (!seen.add(String.valueOf(r.parishCode))) {
-                throw new IllegalStateException("two pieces for parish " + r.parishCode + " in " + lsoa.code());
-            }
+            total += r.area; // parishes come once each from the index, so one piece per parish
         }
         List<LsoaPiece> out = new ArrayList<>(kept.size());
         for (RawPiece r : kept) {

@@ -14,10 +14,11 @@ package org.sdaplanner.core.blocks;
  * @param sliverShare relative sliver tolerance as a fraction of the LSOA's area (default
  *                    {@value #SLIVER_SHARE}, i.e. 0.1 %, about 1.5 residents of a typical LSOA);
  *                    0 turns it off
- * @param gridSize precision grid in metres for the overlay (default {@value #GRID_SIZE_M}, 1 mm):
- *                 intersections are computed by {@code OverlayNG} with snap-rounding to this grid,
- *                 which is robust to nearly coincident edges; 0 means floating precision with
- *                 {@code OverlayNGRobust} (snapping heuristics, then snap-rounding as a fallback)
+ * @param gridSize precision grid in metres for piece outlines (default {@value #GRID_SIZE_M}, 1 mm):
+ *                 an outline, when asked for, is computed by {@code OverlayNG} with snap-rounding
+ *                 to this grid, which is robust to nearly coincident edges; 0 means floating
+ *                 precision with {@code OverlayNGRobust} (snapping heuristics, then snap-rounding as
+ *                 a fallback). Piece areas, and so shares, are exact and do not depend on it.
  * @param parallel process LSOAs in parallel (the output order does not depend on it)
  */
 public record OverlayOptions(double sliverAreaM2, double sliverShare, double gridSize, boolean parallel) {
@@ -26,7 +27,7 @@ public record OverlayOptions(double sliverAreaM2, double sliverShare, double gri
     public static final double SLIVER_AREA_M2 = 100.0;
     /** Default relative sliver tolerance: pieces under 0.1 % of their LSOA's area are dropped. */
     public static final double SLIVER_SHARE = 0.001;
-    /** Default precision grid of the overlay: 1 mm. */
+    /** Default precision grid of piece outlines: 1 mm. */
     public static final double GRID_SIZE_M = 0.001;
 
     /** The defaults: 100 m², 0.1 %, 1 mm grid, parallel. */

@@ -251,6 +251,103 @@ class LsoaParishOverlayTest {
     }
 
     @Test
+    void lsoaInsideAParishSharingPartOfItsBoundaryIsTheWholeLsoa() {
+        // the parish runs along the LSOA's west and south edges
+        Lsoa l = lsoa("L1", rect(0, 0, 100, 100));
+        OverlayResult r = LsoaParishOverlay.of(List.of(l), List.of(parish("P1", rect(0, 0, 300, 300))));
+        assertEquals(1, r.pieces().size());
+        assertEquals(10000.0, r.pieces().get(0).area(), 0.0);
+        assertEquals(1.0, r.pieces().get(0).areaShare(), 0.0);
+        assertSame(l.geometry(), r.pieces().get(0).geometry());
+    }
+
+    @Test
+    void parishInsideAnLsoaSharingAnEdgeIsTheWholeParish() {
+        Lsoa l = lsoa("L1", rect(0, 0, 100, 100));
+        Parish p = parish("P1", rect(0, 0, 40, 100));
+        OverlayResult r = LsoaParishOverlay.of(List.of(l), List.of(p, parish("P2", rect(40, 0, 200, 100))));
+        assertEquals(2, r.pieces().size());
+        assertEquals(4000.0, r.pieces().get(0).area(), 0.0);
+        assertSame(p.geometry(), r.pieces().get(0).geometry());
+        assertEquals(6000.0, r.pieces().get(1).area(), EPS);
+    }
+
+    @Test
+    void outlinesAreBuiltOnlyWhenAskedFor() {
+        Lsoa l = lsoa("L1", rect(0, 0, 100, 100));
+        OverlayResult r = LsoaParishOverlay.of(List.of(l),
+                List.of(parish("P1", wkt("POLYGON ((-10 -10, 60 -10, 40 110, -10 110, -10 -10))"))));
+        assertEquals(2, r.pieces().size());
+        LsoaPiece in = r.pieces().get(0);
+        LsoaPiece out = r.pieces().get(1);
+        assertTrue(!in.geometryMade() && !out.geometryMade(), "the overlay itself builds no outline");
+        assertEquals(5000.0, in.area(), EPS);
+        assertEquals(5000.0, out.area(), EPS);
+
+        assertEquals(in.area(), out.geometry().getArea(), 1e-3);
+        assertTrue(out.geometryMade() && in.geometryMade(), "the outside outline needs the parish pieces'");
+        assertTrue(in.geometry().union(out.geometry()).equalsTopo(l.geometry()));
+        assertSame(in.geometry(), in.geometry(), "built once");
+    }
+
+    @Test
+    void lsoaWithAHoleAndAParishInTheHole() {
+        Lsoa l = lsoa("L1", wkt("POLYGON ((0 0, 100 0, 100 100, 0 100, 0 0), (20 20, 80 20, 80 80, 20 80, 20 20))"));
+        OverlayResult r = LsoaParishOverlay.of(List.of(l),
+                List.of(parish("HOLE", rect(20, 20, 80, 80)), parish("WEST", rect(-10, -10, 50, 110))));
+        assertEquals(2, r.pieces().size(), r.pieces().toString());
+        assertEquals("WEST", r.pieces().get(0).parishCode());
+        assertEquals(3200.0, r.pieces().get(0).area(), EPS);
+        assertNull(r.pieces().get(1).parishCode());
+        assertEquals(3200.0, r.pieces().get(1).area(), EPS);
+        assertEquals(0, r.droppedSlivers());
+    }
+
+    @Test
+    void multiPolygonLsoaAcrossTwoParishes() {
+        Lsoa l = lsoa("L1", wkt("MULTIPOLYGON (((0 0, 100 0, 100 100, 0 100, 0 0)), ((200 0, 300 0, 300 100, 200 100, 200 0)))"));
+        OverlayResult r = LsoaParishOverlay.of(List.of(l),
+                List.of(parish("P1", rect(-10, -10, 150, 110)), parish("P2", rect(150, -10, 310, 110))));
+        assertEquals(List.of(0.5, 0.5), r.pieces().stream().map(LsoaPiece::areaShare).toList());
+    }
+
+    @Test
+    void overlappingParishesCountTheirOverlapInEach() {
+        // documented approximation: parish layers are partitions, so the outside part is the rest
+        Lsoa l = lsoa("L1", rect(0, 0, 100, 100));
+        OverlayResult r = LsoaParishOverlay.of(List.of(l),
+                List.of(parish("P1", rect(-10, -10, 60, 110)), parish("P2", rect(40, -10, 80, 110))));
+        assertEquals(List.of(6000.0, 4000.0), r.pieces().stream().map(LsoaPiece::area).toList());
+        assertEquals(1.0, r.pieces().stream().mapToDouble(LsoaPiece::areaShare).sum(), EPS);
+    }
+
+    @Test
+    void invalidParishWithASpikeIsRepairedAndItsAreaIsRight() {
+        Geometry spiky = wkt("POLYGON ((0 0, 50 0, 50 -40, 50 0, 100 0, 100 50, 0 50, 0 0))");
+        assertTrue(!spiky.isValid());
+        OverlayResult r = LsoaParishOverlay.of(List.of(lsoa("L1", rect(0, 0, 100, 100))), List.of(parish("S", spiky)));
+        assertEquals(List.of("S"), r.repairedParishes());
+        assertEquals(5000.0, r.pieces().get(0).area(), EPS);
+        assertEquals(5000.0, r.pieces().get(1).area(), EPS);
+    }
+
+    @Test
+    void aParishThatOnlyTouchesGivesNoPieceNotEvenADroppedSliver() {
+        // a slanted shared edge in national-grid coordinates, where rounding is at its worst
+        // (their exact intersection area comes out at 7e-12 m², not 0)
+        Lsoa l = lsoa("L1", wkt("POLYGON ((530255.7162914636 180640.5704810942, 530716.4922827313 180801.7828816276,"
+                + " 530461.382708952 180119.6398124601, 530255.7162914636 180640.5704810942))"));
+        Parish west = parish("W", wkt("POLYGON ((530255.7162914636 180640.5704810942, 530716.4922827313 180801.7828816276,"
+                + " 530050.0498739752 181161.5011497283, 530255.7162914636 180640.5704810942))"));
+        for (OverlayOptions o : List.of(OverlayOptions.DEFAULTS, OverlayOptions.DEFAULTS.withSliverAreaM2(0).withSliverShare(0))) {
+            OverlayResult r = new LsoaParishOverlay(o).overlay(List.of(l), List.of(west));
+            assertEquals(1, r.pieces().size());
+            assertNull(r.pieces().get(0).parishCode());
+            assertEquals(0, r.droppedSlivers());
+        }
+    }
+
+    @Test
     void duplicateCodesAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LsoaParishOverlay.of(
                 List.of(lsoa("L1", rect(0, 0, 1, 1)), lsoa("L1", rect(1, 0, 2, 1))), List.of()));

@@ -3,6 +3,7 @@ package org.sdaplanner.core.blocks;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sdaplanner.core.blocks.Fixtures.lsoa;
 import static org.sdaplanner.core.blocks.Fixtures.parish;
 import static org.sdaplanner.core.blocks.Fixtures.postcode;
@@ -87,6 +88,28 @@ class PopulationApportionerTest {
         assertEquals(1, app.postcodeCount(0));
         assertEquals(1, app.postcodeCount(1));
         assertEquals(0.5, app.weight(0), EPS);
+    }
+
+    @Test
+    void postcodesAreLocatedWithoutBuildingPieceOutlines() {
+        OverlayResult ov = twoLsoas();
+        PopulationApportioner.byPostcodes(ov, List.of(postcode("A", 10, 10), postcode("B", 80, 50), postcode("C", 150, 50)));
+        // L1's two pieces would each need an intersection (L2's is simply L2)
+        assertTrue(ov.piecesOf("L1").stream().noneMatch(LsoaPiece::geometryMade));
+    }
+
+    @Test
+    void postcodesOutsideEveryParishAndInADroppedSliver() {
+        // L1 = 0..100: P1 covers x < 50, a 0.5 m sliver of P2 at the east edge is dropped, the rest is outside
+        OverlayResult ov = LsoaParishOverlay.of(List.of(lsoa("L1", rect(0, 0, 100, 100))),
+                List.of(parish("P1", rect(-10, -10, 50, 110)), parish("P2", rect(99.5, -10, 200, 110))));
+        assertEquals(2, ov.pieces().size());
+        assertEquals(1, ov.droppedSlivers());
+        Apportionment app = PopulationApportioner.byPostcodes(ov, List.of(
+                postcode("IN", 10, 10), postcode("OUT1", 60, 50), postcode("OUT2", 70, 50), postcode("SLIVER", 99.8, 50)));
+        assertEquals(1, app.postcodeCount(0));
+        assertEquals(2, app.postcodeCount(1)); // the point in the dropped sliver counts for no piece
+        assertEquals(1.0 / 3, app.weight(0), EPS);
     }
 
     @Test
