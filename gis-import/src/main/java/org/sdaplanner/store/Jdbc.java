@@ -41,6 +41,20 @@ final class Jdbc {
         }
     }
 
+    /** Runs read-only work in one transaction, so that it sees one consistent state of the store. */
+    <T> T readConsistent(String what, Work<T> work) {
+        try (Connection c = store.connect()) {
+            c.setAutoCommit(false);
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback(); // nothing was written: nothing to commit or to sync
+            }
+        } catch (SQLException e) {
+            throw new StoreException(what + " (" + store.dialect().name() + "): " + e.getMessage(), e);
+        }
+    }
+
     /** Runs work in one transaction: all of it is committed, or none; committed means on disk (the dialect's afterCommit). */
     <T> T transaction(String what, Work<T> work) {
         try (Connection c = store.connect()) {

@@ -99,7 +99,7 @@ public final class PlanRepository {
 
     /** The plan with its areas, assignment and locks, read in one transaction (a consistent revision). */
     public StoredPlan load(long id) {
-        return jdbc.transaction("cannot read plan " + id, c -> {
+        return jdbc.readConsistent("cannot read plan " + id, c -> {
             PlanInfo info = info(c, id).orElseThrow(() -> new PlanNotFoundException(id));
             List<Area> areas = query(c, "SELECT area_id, name FROM plan_area WHERE plan_id = ? ORDER BY area_id", List.of(id),
                     rs -> new Area(rs.getString(1), rs.getString(2)));
