@@ -284,7 +284,7 @@ public final class MapServer implements AutoCloseable {
             if (role == null && disabled == null) {
                 throw ApiException.badRequest("give 'role' and/or 'disabled'");
             }
-            var a = admin.list().stream().filter(x -> x.username().equals(username)).findFirst()
+            var a = admin.find(username)
                     .orElseThrow(() -> ApiException.notFound("no account named '" + username + "'"));
             if (role != null && Role.parse(role) != a.role()) {
                 a = admin.setRole(username, Role.parse(role), revision, actor(ctx));

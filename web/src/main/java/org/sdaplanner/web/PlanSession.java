@@ -31,6 +31,8 @@ final class PlanSession {
     BuiltPlan built;
     List<MultiPolygon> dissolved;
     PlanProfiles profiles;
+    /** Block code → area id, for comments. */
+    Map<String, String> blockArea;
     final Map<String, CachedBody> areaLayers = new HashMap<>();
 
     PlanSession(long id) {
@@ -48,6 +50,7 @@ final class PlanSession {
         built = null;
         dissolved = null;
         profiles = null;
+        blockArea = null;
         areaLayers.clear();
     }
 

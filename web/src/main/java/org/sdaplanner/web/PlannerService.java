@@ -303,12 +303,15 @@ public final class PlannerService implements AutoCloseable {
             for (int a = 0; a < s.areaIds.size(); a++) {
                 names.put(s.areaIds.get(a), s.areaNames.get(a));
             }
-            Map<String, String> blockArea = new HashMap<>();
-            PlanningProblem p = region.problem();
-            for (int b = 0; b < p.blockCount(); b++) {
-                blockArea.put(p.block(b).code(), s.areaIds.get(s.state.areaOf(b)));
+            if (s.blockArea == null) { // derived once per revision, not on every comment request
+                Map<String, String> blockArea = new HashMap<>();
+                PlanningProblem p = region.problem();
+                for (int b = 0; b < p.blockCount(); b++) {
+                    blockArea.put(p.block(b).code(), s.areaIds.get(s.state.areaOf(b)));
+                }
+                s.blockArea = Map.copyOf(blockArea);
             }
-            return new PlanSnapshot(s.revision, version, names, blockArea);
+            return new PlanSnapshot(s.revision, version, names, s.blockArea);
         }
     }
 

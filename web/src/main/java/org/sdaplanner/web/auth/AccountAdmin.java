@@ -54,6 +54,10 @@ public final class AccountAdmin {
         return accounts.list();
     }
 
+    public java.util.Optional<Account> find(String username) {
+        return accounts.find(username);
+    }
+
     public Account setRole(String username, Role role, Long revision, Actor actor) {
         Account before = require(username);
         if (before.role() == Role.ADMIN && role != Role.ADMIN) {
