@@ -112,14 +112,18 @@ public final class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable an account and end its sessions.")
-    static final class Disable implements Runnable {
+    /** A subcommand about one existing account: the store and the user name. */
+    abstract static class OnAccount implements Runnable {
         @Spec
         CommandSpec spec;
         @Mixin
         StoreOption store;
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable an account and end its sessions.")
+    static final class Disable extends OnAccount {
 
         @Override
         public void run() {
@@ -129,13 +133,7 @@ public final class UserCommand implements Runnable {
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled account.")
-    static final class Enable implements Runnable {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        StoreOption store;
-        @Parameters(index = "0", paramLabel = "USERNAME")
-        String username;
+    static final class Enable extends OnAccount {
 
         @Override
         public void run() {
@@ -146,13 +144,7 @@ public final class UserCommand implements Runnable {
 
     @Command(name = "reset-password", mixinStandardHelpOptions = true,
             description = "Set a new password (generated unless --password-stdin) and end the account's sessions.")
-    static final class ResetPassword implements Runnable {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        StoreOption store;
-        @Parameters(index = "0", paramLabel = "USERNAME")
-        String username;
+    static final class ResetPassword extends OnAccount {
         @Option(names = "--password-stdin", description = "Read the new password from standard input.")
         boolean passwordStdin;
 
@@ -167,13 +159,7 @@ public final class UserCommand implements Runnable {
     }
 
     @Command(name = "set-role", mixinStandardHelpOptions = true, description = "Change an account's role.")
-    static final class SetRole implements Runnable {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        StoreOption store;
-        @Parameters(index = "0", paramLabel = "USERNAME")
-        String username;
+    static final class SetRole extends OnAccount {
         @Parameters(index = "1", paramLabel = "ROLE", description = "admin, analyst, health-partner or member.")
         String role;
 
