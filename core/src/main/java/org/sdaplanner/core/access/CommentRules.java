@@ -1,5 +1,7 @@
 package org.sdaplanner.core.access;
 
+import org.sdaplanner.core.text.TextRule;
+
 import java.util.Optional;
 
 /**
@@ -8,8 +10,8 @@ import java.util.Optional;
  * (it is rendered as text, never as HTML), within a length limit.
  */
 public final class CommentRules {
-    public static final int MAX_LENGTH = 4000;
-    public static final int MAX_REASON_LENGTH = 500;
+    public static final int MAX_LENGTH = TextRule.Kind.COMMENT.maxLength();
+    public static final int MAX_REASON_LENGTH = TextRule.Kind.REASON.maxLength();
 
     /** A comment's state: visible, withdrawn by its author, or hidden by a moderator. */
     public enum Status {
@@ -48,13 +50,7 @@ public final class CommentRules {
         if (text == null || text.isBlank()) {
             return Optional.of("a comment needs some text");
         }
-        if (text.codePointCount(0, text.length()) > MAX_LENGTH) {
-            return Optional.of("a comment can have at most " + MAX_LENGTH + " characters");
-        }
-        if (text.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t')) {
-            return Optional.of("a comment cannot hold control characters");
-        }
-        return Optional.empty();
+        return TextRule.problem(TextRule.Kind.COMMENT, text).map(p -> "comment: " + p);
     }
 
     /** Why the actor cannot edit or withdraw this comment, or empty when they can. */
@@ -74,8 +70,9 @@ public final class CommentRules {
         if (reason == null || reason.isBlank()) {
             return Optional.of(new Refusal(Refusal.Kind.INVALID, "hiding or restoring a comment needs a reason"));
         }
-        if (reason.length() > MAX_REASON_LENGTH) {
-            return Optional.of(new Refusal(Refusal.Kind.INVALID, "a reason can have at most " + MAX_REASON_LENGTH + " characters"));
+        Optional<String> bad = TextRule.problem(TextRule.Kind.REASON, reason.strip());
+        if (bad.isPresent()) {
+            return Optional.of(new Refusal(Refusal.Kind.INVALID, "reason: " + bad.get()));
         }
         if (target == Status.HIDDEN && current != Status.VISIBLE) {
             return Optional.of(new Refusal(Refusal.Kind.CONFLICT,
