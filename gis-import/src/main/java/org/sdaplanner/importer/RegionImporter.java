@@ -18,6 +18,8 @@ import org.sdaplanner.importer.load.LoadedRecords.PcnCatchment;
 import org.sdaplanner.importer.load.LoadedRecords.SourceRecord;
 import org.sdaplanner.importer.load.LoadedRecords.UnmatchedRegistration;
 import org.sdaplanner.importer.load.LookupLoader;
+import org.sdaplanner.importer.load.LsoaVintages;
+import org.sdaplanner.importer.plausible.RegionFootprint;
 import org.sdaplanner.importer.load.LsoaValueLoader;
 import org.sdaplanner.importer.load.PointTableLoader;
 import org.sdaplanner.importer.load.PracticeMapLoader;
@@ -73,12 +75,14 @@ public final class RegionImporter {
             lookup = step("Reading LSOA 2011/2021 lookup", () -> new LookupLoader().load(file(dataDir, s), s.path(), s));
             sources.add(source(Role.LSOA_LOOKUP.key(), s, lookup.size()));
         }
+        LsoaVintages vintages = new LsoaVintages(lookup);
 
         InputSource ls = in.lsoaBoundaries();
         BoundaryLayer lsoaLayer = step("Reading LSOA boundaries", () -> new BoundaryLoader().load(file(dataDir, ls), ls.path(),
                 ls.format(), ls.table(), ls.crs(), ls.column("code", "LSOA21CD"), ls.column("name", "LSOA21NM"),
                 "LSOA boundaries", warnings));
         repaired += lsoaLayer.repairedGeometries();
+        refuseOtherVintageBoundaries(lsoaLayer, vintages, region.lsoaVintage(), ls.path());
 
         BoundaryLayer districtLayer = null;
         if (in.districtBoundaries() != null) {
@@ -107,6 +111,9 @@ public final class RegionImporter {
         if (outside > 0) {
             warnings.add(ls.path() + ": " + outside + " LSOAs lie outside the region's districts and were left out");
         }
+        RegionFootprint footprint = new RegionFootprint(districts);
+        checkFootprint(footprint, lsoaLayer, lsoas.stream().map(Lsoa::code).toList(),
+                lsoas.stream().map(Lsoa::districtCode).toList(), ls.path(), warnings);
         if (lsoas.isEmpty()) {
             throw InputException.ofFile(ls.path(), "no LSOA lies in the region's districts " + regionDistricts
                     + ": check region.districts and the LSOA names or lookup");
@@ -130,6 +137,8 @@ public final class RegionImporter {
                     "parish boundaries", warnings));
             repaired += layer.repairedGeometries();
             parishes = parishes(layer, s, lsoas, regionDistricts, warnings);
+            checkFootprint(footprint, layer, parishes.stream().map(Parish::code).toList(),
+                    parishes.stream().map(Parish::districtCode).toList(), s.path(), null);
             sources.add(source(Role.PARISH_BOUNDARIES.key(), s, layer.features().size()));
         }
 
@@ -137,7 +146,8 @@ public final class RegionImporter {
         if (in.lsoaPopulation() != null) {
             InputSource s = in.lsoaPopulation();
             var counts = step("Reading LSOA populations", () -> new LsoaValueLoader().load(file(dataDir, s), s.path(),
-                    s.column("code", "LSOA21CD"), s.column("value", "Population"), regionLsoas));
+                    s.column("code", "LSOA21CD"), s.column("value", "Population"), regionLsoas, vintages,
+                    region.lsoaVintage(), warnings));
             residents = counts.values();
             if (counts.rowsWithoutCode() > 0) {
                 warnings.add(s.path() + ": " + counts.rowsWithoutCode() + " rows with no LSOA code were skipped (footnotes)");
@@ -155,27 +165,27 @@ public final class RegionImporter {
         sources.add(source(Role.PRACTICE_MAP.key(), pm, map.size()));
 
         InputSource rs = in.registrations();
-        String fileVintage = rs.lsoaVintage() != null ? rs.lsoaVintage() : rs.vintage();
-        VintageConverter converter = null;
-        Set<String> otherVintage = new HashSet<>();
-        boolean convert = fileVintage != null && (fileVintage.equals("2011") || fileVintage.equals("2021"))
-                && !fileVintage.equals(region.lsoaVintage());
+        String declared = rs.lsoaVintage() != null ? rs.lsoaVintage()
+                : LsoaVintages.isVintage(rs.vintage()) ? rs.vintage() : null;
+        if (declared != null && !declared.equals(region.lsoaVintage()) && lookup.isEmpty()) {
+            throw InputException.ofFile(rs.path(), "uses LSOA " + declared + " codes but the region's boundaries are "
+                    + region.lsoaVintage() + ": add inputs.lsoa_lookup (ONS LSOA 2011 to 2021 lookup) to convert them");
+        }
+        Set<String> convertible = new HashSet<>();
         for (LsoaLink l : lookup) {
-            otherVintage.add("2021".equals(region.lsoaVintage()) ? l.lsoa11Code() : l.lsoa21Code());
+            convertible.add("2021".equals(region.lsoaVintage()) ? l.lsoa11Code() : l.lsoa21Code());
         }
-        otherVintage.removeAll(regionLsoas);
-        if (convert) {
-            if (lookup.isEmpty()) {
-                throw InputException.ofFile(rs.path(), "uses LSOA " + fileVintage + " codes but the region's boundaries are "
-                        + region.lsoaVintage() + ": add inputs.lsoa_lookup (ONS LSOA 2011 to 2021 lookup) to convert them");
+        Map<String, Long> weights = residents;
+        List<LsoaLink> links = lookup;
+        RegistrationLoader.Vintage readAs = new RegistrationLoader.Vintage(vintages, region.lsoaVintage(), declared, fv -> {
+            if (declared != null) { // an undeclared vintage is reported where it is recognised
+                warnings.add(rs.path() + ": LSOA " + fv + " codes converted to " + region.lsoaVintage()
+                        + " through the ONS lookup (splits shared by population, merges summed)");
             }
-            converter = new VintageConverter(lookup, "2011".equals(fileVintage), residents);
-            warnings.add(rs.path() + ": LSOA " + fileVintage + " codes converted to " + region.lsoaVintage()
-                    + " through the ONS lookup (splits shared by population, merges summed)");
-        }
-        VintageConverter conv = converter;
+            return new VintageConverter(links, "2011".equals(fv), weights);
+        });
         RegistrationLoader.Result reg = step("Reading registrations", () -> new RegistrationLoader().load(file(dataDir, rs),
-                rs.path(), rs, regionLsoas, conv, otherVintage, progress));
+                rs.path(), rs, regionLsoas, convertible, readAs, warnings, progress));
         sources.add(source(Role.REGISTRATIONS.key(), rs, reg.rows()));
 
         // Practices: the region's own, plus any other practice its residents are registered with.
@@ -248,12 +258,23 @@ public final class RegionImporter {
         }
 
         List<LsoaValue> values = new ArrayList<>();
+        Map<String, Set<String>> codesByVintage = new HashMap<>();
+        codesByVintage.put(region.lsoaVintage(), regionLsoas);
+        String otherVintage = "2021".equals(region.lsoaVintage()) ? "2011" : "2021";
+        codesByVintage.put(otherVintage, codesOfOtherVintage(lookup, regionLsoas, otherVintage));
+        Map<String, String> tableVintages = new TreeMap<>();
         for (InputSource t : in.tables()) {
-            String tv = t.lsoaVintage() == null ? region.lsoaVintage() : t.lsoaVintage();
-            Set<String> keep = tv.equals(region.lsoaVintage()) ? regionLsoas : codesOfOtherVintage(lookup, regionLsoas, tv);
-            List<LsoaValue> rows = step("Reading table " + t.id(), () -> new TableLoader().load(file(dataDir, t), t.path(), t, keep));
-            values.addAll(rows);
-            sources.add(source("tables." + t.id(), t, rows.size()));
+            if (t.lsoaVintage() != null && !t.lsoaVintage().equals(region.lsoaVintage()) && lookup.isEmpty()) {
+                throw InputException.ofFile(t.path(), "uses LSOA " + t.lsoaVintage() + " codes but the region's boundaries are "
+                        + region.lsoaVintage() + ": add inputs.lsoa_lookup (ONS LSOA 2011 to 2021 lookup) to convert them");
+            }
+            TableLoader.Scope scope = new TableLoader.Scope(codesByVintage, vintages, t.lsoaVintage(), region.lsoaVintage(),
+                    countFields(manifest, t.id()));
+            TableLoader.Result rows = step("Reading table " + t.id(), () -> new TableLoader().load(file(dataDir, t), t.path(), t,
+                    scope, warnings));
+            values.addAll(rows.values());
+            tableVintages.put(t.id(), rows.vintage());
+            sources.add(source("tables." + t.id(), t, rows.values().size()));
         }
 
         long analysed = reg.matched().stream().mapToLong(Registration::patients).sum();
@@ -263,17 +284,88 @@ public final class RegionImporter {
         return new ImportedData(region.id(), region.name(), region.areas(), districts, lsoas, parishes,
                 List.copyOf(pcns.values()), practices, reg.matched(), reg.unmatched(), residents, lookup, catchments,
                 postcodes, values, sources, report, bridges(region, manifest.source()), manifest.indicators(),
-                datasetVintages(manifest));
+                datasetVintages(manifest, tableVintages));
     }
 
-    /** The LSOA vintage of each per-LSOA table (the region's unless the table says otherwise). */
-    private static Map<String, String> datasetVintages(RegionManifest m) {
+    /** The LSOA vintage of each per-LSOA table, as its codes showed it (the region's unless the table says otherwise). */
+    private static Map<String, String> datasetVintages(RegionManifest m, Map<String, String> read) {
         m.catalogue(); // checks the indicators before anything is written
-        Map<String, String> out = new TreeMap<>();
-        for (InputSource t : m.inputs().tables()) {
-            out.put(t.id(), t.lsoaVintage() == null ? m.region().lsoaVintage() : t.lsoaVintage());
+        return new TreeMap<>(read);
+    }
+
+    /** The fields of a table that indicators add up as counts of people or households (all fields when one names none). */
+    private static java.util.function.Predicate<String> countFields(RegionManifest m, String table) {
+        Set<String> fields = new HashSet<>();
+        boolean all = false;
+        for (var spec : m.indicators()) {
+            if (!table.equals(spec.dataset()) || spec.kind() == null) {
+                continue;
+            }
+            String kind = spec.kind().trim().toLowerCase(java.util.Locale.ROOT);
+            if (kind.equals("count") || kind.equals("proportion") || kind.equals("age_bands") || kind.equals("category_shares")) {
+                if (spec.fields() == null || spec.fields().isEmpty() || kind.equals("age_bands")) {
+                    all = true;
+                } else {
+                    fields.addAll(spec.fields());
+                    if (spec.denominator() != null) {
+                        fields.addAll(spec.denominator());
+                    }
+                }
+            }
         }
-        return out;
+        boolean every = all;
+        return f -> every || fields.contains(f);
+    }
+
+    /** A boundary layer of the region's vintage cannot carry codes that only the other vintage has. */
+    private static void refuseOtherVintageBoundaries(BoundaryLayer layer, LsoaVintages vintages, String vintage, String file) {
+        BoundaryFeature first = null;
+        int count = 0;
+        for (BoundaryFeature f : layer.features()) {
+            String only = vintages.onlyIn(f.code());
+            if (only != null && !only.equals(vintage)) {
+                count++;
+                if (first == null) {
+                    first = f;
+                }
+            }
+        }
+        if (first != null) {
+            String other = "2021".equals(vintage) ? "2011" : "2021";
+            throw InputException.atFeature(file, first.index(), "code", first.code() + " is an LSOA " + other + " code that the "
+                    + vintage + " LSOAs do not have (the ONS lookup says so), but the region's boundaries are LSOA " + vintage
+                    + " (region.lsoa_vintage): expected the LSOA " + vintage + " boundaries" + (count > 1 ? "; " + count
+                    + " features carry such codes: if this is the " + other + " layer, declare `lsoa_vintage: " + other
+                    + "` in the region" : ""));
+        }
+    }
+
+    /**
+     * Every kept LSOA or parish near its district; without district boundaries, LSOAs far from every other
+     * LSOA of the region are named in the report ({@code warnings}; null: do not look).
+     */
+    private static void checkFootprint(RegionFootprint footprint, BoundaryLayer layer, List<String> codes,
+                                       List<String> districtCodes, String file, List<String> warnings) {
+        Map<String, BoundaryFeature> byCode = new HashMap<>();
+        layer.features().forEach(f -> byCode.put(f.code(), f));
+        if (footprint.known()) {
+            for (int i = 0; i < codes.size(); i++) {
+                BoundaryFeature f = byCode.get(codes.get(i));
+                String code = codes.get(i);
+                footprint.problem(districtCodes.get(i), f.geometry()).ifPresent(p -> {
+                    throw InputException.atFeature(file, f.index(), "geometry", "area " + code + " " + p);
+                });
+            }
+        } else if (warnings != null) {
+            List<org.locationtech.jts.geom.Geometry> gs = new ArrayList<>();
+            codes.forEach(c -> gs.add(byCode.get(c).geometry()));
+            List<String> far = RegionFootprint.isolated(codes, gs);
+            if (!far.isEmpty()) {
+                warnings.add(file + ": " + far.size() + " LSOA" + (far.size() == 1 ? " lies" : "s lie") + " more than "
+                        + (int) (RegionFootprint.ISOLATED_M / 1000) + " km from every other LSOA of the region: "
+                        + abbreviate(far) + "; check their coordinates (give district_boundaries to have this checked)");
+            }
+        }
     }
 
     private static List<List<String>> bridges(Region region, String manifest) {
@@ -437,7 +529,7 @@ public final class RegionImporter {
         }
         List<String> missing = new ArrayList<>();
         for (RegionManifest.Declared d : m.declared()) {
-            Path p = dataDir.resolve(d.source().path());
+            Path p = file(dataDir, d.source());
             if (!Files.isRegularFile(p)) {
                 InputSource s = d.source();
                 missing.add("- " + d.role() + (s.title() == null ? "" : " (" + s.title() + ")") + ": expected " + p
@@ -451,7 +543,13 @@ public final class RegionImporter {
         }
     }
 
+    /** The input's file, which the manifest check keeps inside the data folder (checked again here, to be sure). */
     private static Path file(Path dataDir, InputSource s) {
+        Path base = dataDir.toAbsolutePath().normalize();
+        Path p = base.resolve(s.path()).normalize();
+        if (!p.startsWith(base)) {
+            throw InputException.ofFile(s.path(), "points outside the data folder " + base + ": expected a path inside it");
+        }
         return dataDir.resolve(s.path());
     }
 

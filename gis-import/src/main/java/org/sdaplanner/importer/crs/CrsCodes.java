@@ -24,12 +24,17 @@ public final class CrsCodes {
         }
         Matcher m = EPSG.matcher(s);
         if (m.find()) {
-            return Integer.parseInt(m.group(1));
+            return code(m.group(1));
         }
         if (s.matches("\\d+")) {
-            return Integer.parseInt(s);
+            return code(s);
         }
         return null;
+    }
+
+    /** EPSG codes have at most six digits; anything longer names no CRS (and would not fit an int). */
+    private static Integer code(String digits) {
+        return digits.length() > 6 ? null : Integer.valueOf(digits);
     }
 
     /** Reads a Shapefile's .prj (ESRI WKT) for the two CRSs official English boundaries come in. */
@@ -43,6 +48,6 @@ public final class CrsCodes {
             return WGS84;
         }
         Matcher m = Pattern.compile("AUTHORITY\\[\"EPSG\",\"(\\d+)\"\\]\\]\\s*$").matcher(s);
-        return m.find() ? Integer.parseInt(m.group(1)) : null;
+        return m.find() ? code(m.group(1)) : null;
     }
 }

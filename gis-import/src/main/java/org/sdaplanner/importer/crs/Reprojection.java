@@ -33,6 +33,9 @@ public final class Reprojection {
                 new CRSFactory().createFromName("EPSG:" + code);
             } catch (UnknownAuthorityCodeException | IllegalStateException e) {
                 throw new IllegalArgumentException("unknown CRS EPSG:" + code);
+            } catch (RuntimeException e) {
+                // proj4j knows the code but not how to use it (an unsupported projection or parameter)
+                throw new IllegalArgumentException("unsupported CRS EPSG:" + code);
             }
         }
         transform = ThreadLocal.withInitial(() -> {
@@ -53,7 +56,13 @@ public final class Reprojection {
         Geometry copy = Coordinates.map(g, (x, y, out) -> {
             src.x = x;
             src.y = y;
-            t.transform(src, dst);
+            try {
+                t.transform(src, dst);
+            } catch (RuntimeException e) {
+                // a point the projection cannot take (e.g. latitude past 90°): NaN, which every extent check refuses
+                dst.x = Double.NaN;
+                dst.y = Double.NaN;
+            }
             out[0] = roundingScale > 0 ? Coordinates.round(dst.x, roundingScale) : dst.x;
             out[1] = roundingScale > 0 ? Coordinates.round(dst.y, roundingScale) : dst.y;
         });

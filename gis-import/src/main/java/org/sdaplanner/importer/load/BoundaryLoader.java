@@ -9,9 +9,12 @@ import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.sdaplanner.importer.InputException;
+import org.sdaplanner.importer.Quoted;
 import org.sdaplanner.importer.crs.Coordinates;
 import org.sdaplanner.importer.crs.CrsCodes;
 import org.sdaplanner.importer.crs.ToBritishNationalGrid;
+import org.sdaplanner.importer.plausible.GreatBritain;
+import org.sdaplanner.core.text.TextRule;
 import org.sdaplanner.importer.read.BoundaryFiles;
 import org.sdaplanner.importer.read.RawFeature;
 import org.sdaplanner.importer.read.RawLayer;
@@ -52,6 +55,7 @@ public final class BoundaryLoader {
         List<RawFeature> fs = raw.features();
         // Checks and attribute reads first (cheap, and gives the first error in file order) ...
         String[] codes = new String[fs.size()];
+        String[] names = new String[fs.size()];
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < fs.size(); i++) {
             RawFeature f = fs.get(i);
@@ -63,10 +67,19 @@ public final class BoundaryLoader {
             if (code == null || code.isEmpty()) {
                 throw InputException.atFeature(name, f.index(), codeColumn, "expected an area code, found nothing");
             }
+            String bad = TextRule.problem(TextRule.Kind.CODE, code).orElse(null);
+            if (bad != null) {
+                throw InputException.atFeature(name, f.index(), codeColumn, "the area code " + Quoted.of(code) + ": " + bad);
+            }
             Integer before = seen.put(code, f.index());
             if (before != null) {
                 throw InputException.atFeature(name, f.index(), codeColumn, "duplicate area code " + code
                         + " (also at feature " + before + "): each area must appear once");
+            }
+            String areaName = f.text(nameColumn);
+            bad = TextRule.problem(TextRule.Kind.PLACE_NAME, areaName).orElse(null);
+            if (bad != null) {
+                throw InputException.atFeature(name, f.index(), nameColumn, "the name of area " + code + ": " + bad);
             }
             if (f.geometry() == null || f.geometry().isEmpty()) {
                 throw InputException.atFeature(name, f.index(), "geometry", "area " + code + " has no geometry");
@@ -76,22 +89,39 @@ public final class BoundaryLoader {
                         + f.geometry().getGeometryType() + ": expected a Polygon or MultiPolygon");
             }
             codes[i] = code;
+            names[i] = areaName;
         }
-        // ... then the geometry work, in parallel since it dominates the time on national files.
+        // ... then the geometry work, in parallel since it dominates the time on national files. A geometry off
+        // Great Britain's grid (latitude and longitude swapped, a mistyped number) is not repaired but refused.
         MultiPolygon[] geoms = new MultiPolygon[fs.size()];
         boolean[] repaired = new boolean[fs.size()];
+        boolean[] offGrid = new boolean[fs.size()];
+        boolean[] broken = new boolean[fs.size()];
         IntStream.range(0, fs.size()).parallel().forEach(i -> {
-            Geometry g = round(toBng.apply(fs.get(i).geometry()));
-            if (!g.isValid()) {
-                g = GeometryFixer.fix(g);
-                repaired[i] = true;
+            try {
+                Geometry g = round(toBng.apply(fs.get(i).geometry()));
+                if (!GreatBritain.onGrid(g.getEnvelopeInternal())) {
+                    offGrid[i] = true;
+                    return;
+                }
+                if (!g.isValid()) {
+                    g = GeometryFixer.fix(g);
+                    repaired[i] = true;
+                }
+                geoms[i] = toMultiPolygon(g);
+            } catch (RuntimeException e) {
+                broken[i] = true; // JTS gives up on some degenerate shapes: refused below, in file order
             }
-            geoms[i] = toMultiPolygon(g);
         });
+        refuseOffGrid(fs, codes, offGrid, srid, name);
         List<BoundaryFeature> out = new ArrayList<>(fs.size());
         int repairs = 0;
         for (int i = 0; i < fs.size(); i++) {
             RawFeature f = fs.get(i);
+            if (broken[i]) {
+                throw InputException.atFeature(name, f.index(), "geometry", "area " + codes[i]
+                        + " has a geometry that cannot be read or repaired");
+            }
             if (geoms[i].isEmpty()) {
                 throw InputException.atFeature(name, f.index(), "geometry", "area " + codes[i]
                         + " has a geometry with no area, even after repair");
@@ -99,13 +129,37 @@ public final class BoundaryLoader {
             if (repaired[i]) {
                 repairs++;
             }
-            out.add(new BoundaryFeature(f.index(), codes[i], f.text(nameColumn), f.properties(), geoms[i]));
+            out.add(new BoundaryFeature(f.index(), codes[i], names[i], f.properties(), geoms[i]));
         }
         if (repairs > 0) {
             warnings.add(name + ": " + repairs + " invalid geometr" + (repairs == 1 ? "y was" : "ies were")
                     + " repaired (self-intersections, bad rings); none was dropped");
         }
         return new BoundaryLayer(name, srid, out, repairs);
+    }
+
+    /** Refuses the first feature off the grid, saying how many more there are and whether latitude and longitude look swapped. */
+    private static void refuseOffGrid(List<RawFeature> fs, String[] codes, boolean[] offGrid, int srid, String name) {
+        int first = -1;
+        int count = 0;
+        for (int i = 0; i < offGrid.length; i++) {
+            if (offGrid[i]) {
+                count++;
+                if (first < 0) {
+                    first = i;
+                }
+            }
+        }
+        if (first < 0) {
+            return;
+        }
+        Envelope raw = fs.get(first).geometry().getEnvelopeInternal();
+        String hint = srid == CrsCodes.WGS84 && GreatBritain.swappedLonLatFits(raw)
+                ? "; its positions look like [latitude, longitude]: GeoJSON and EPSG:4326 files here give [longitude, latitude],"
+                  + " so swap the two numbers" : "";
+        throw InputException.atFeature(name, fs.get(first).index(), "geometry", "area " + codes[first]
+                + " lies outside Great Britain (" + describe(raw) + " in EPSG:" + srid + "): " + GreatBritain.expected()
+                + hint + (count > 1 ? " (" + count + " of the " + fs.size() + " features are outside)" : ""));
     }
 
     private static void requireProperty(RawFeature f, String column, String file, String role) {

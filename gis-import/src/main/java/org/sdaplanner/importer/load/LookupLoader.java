@@ -1,6 +1,8 @@
 package org.sdaplanner.importer.load;
 
+import org.sdaplanner.core.text.TextRule;
 import org.sdaplanner.importer.InputException;
+import org.sdaplanner.importer.Quoted;
 import org.sdaplanner.importer.load.LoadedRecords.LsoaLink;
 import org.sdaplanner.importer.manifest.InputSource;
 import org.sdaplanner.importer.read.CsvReader;
@@ -28,10 +30,19 @@ public final class LookupLoader {
                     throw InputException.atRow(name, row.line(), cChange,
                             "expected a change code U, S, M or X, found \"" + change + "\"");
                 }
-                out.add(new LsoaLink(row.get(c11).trim(), row.get(c21).trim(), change,
-                        cDistrict == null ? null : row.get(cDistrict).trim()));
+                String district = cDistrict == null ? null : row.get(cDistrict).trim();
+                out.add(new LsoaLink(code(name, row, c11), code(name, row, c21), change,
+                        district == null || district.isEmpty() ? district : code(name, row, cDistrict)));
             });
         }
         return out;
+    }
+
+    private static String code(String file, org.sdaplanner.importer.read.CsvRow row, String column) {
+        String v = row.get(column).trim();
+        TextRule.problem(TextRule.Kind.CODE, v).ifPresent(p -> {
+            throw InputException.atRow(file, row.line(), column, "expected a code, found " + Quoted.of(v) + ": " + p);
+        });
+        return v;
     }
 }

@@ -3,7 +3,10 @@ package org.sdaplanner.importer.load;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
+import org.sdaplanner.core.text.TextRule;
 import org.sdaplanner.importer.InputException;
+import org.sdaplanner.importer.Quoted;
+import org.sdaplanner.importer.plausible.GreatBritain;
 import org.sdaplanner.importer.crs.CrsCodes;
 import org.sdaplanner.importer.crs.ToBritishNationalGrid;
 import org.sdaplanner.importer.manifest.InputSource;
@@ -35,7 +38,12 @@ public final class PointTableLoader {
         if (srid == null) {
             throw InputException.ofFile(name, "the manifest gives crs \"" + src.crs() + "\", which is not understood");
         }
-        ToBritishNationalGrid toBng = new ToBritishNationalGrid(srid);
+        ToBritishNationalGrid toBng;
+        try {
+            toBng = new ToBritishNationalGrid(srid);
+        } catch (IllegalArgumentException e) {
+            throw InputException.ofFile(name, "CRS EPSG:" + srid + " cannot be reprojected to EPSG:27700");
+        }
         Map<String, Point> out = new LinkedHashMap<>();
         long[] blank = {0};
         try (CsvReader csv = CsvReader.open(path, name)) {
@@ -50,6 +58,9 @@ public final class PointTableLoader {
                 if (code.isEmpty()) {
                     throw InputException.atRow(name, row.line(), cCode, "expected a code, found nothing");
                 }
+                TextRule.problem(TextRule.Kind.CODE, code).ifPresent(p -> {
+                    throw InputException.atRow(name, row.line(), cCode, "the code " + Quoted.of(code) + ": " + p);
+                });
                 if (xs.isEmpty() || ys.isEmpty()) {
                     blank[0]++;
                     return;
@@ -62,11 +73,28 @@ public final class PointTableLoader {
                 }
                 Point p = (Point) toBng.apply(factory.createPoint(new Coordinate(x, y)));
                 p.setSRID(CrsCodes.BNG);
+                if (!GreatBritain.onGrid(p.getX(), p.getY())) {
+                    throw offGrid(name, row.line(), srid, x, y, cx, cy, code);
+                }
                 if (out.putIfAbsent(code, p) != null) {
                     throw InputException.atRow(name, row.line(), cCode, "duplicate code " + code + ": each must appear once");
                 }
             });
         }
         return new Points(out, blank[0]);
+    }
+
+    /** Names the coordinate that is off Great Britain (both when both are), and says when x and y look swapped. */
+    private static InputException offGrid(String name, long row, int srid, double x, double y, String cx, String cy, String code) {
+        boolean lonLat = srid == CrsCodes.WGS84;
+        boolean xOk = lonLat ? x >= -9 && x <= 2.5 : x >= 0 && x <= GreatBritain.MAX_EASTING;
+        boolean yOk = lonLat ? y >= 49 && y <= 61 : y >= 0 && y <= GreatBritain.MAX_NORTHING;
+        String field = !xOk ? cx : !yOk ? cy : cx + "/" + cy;
+        boolean swapped = lonLat ? y >= -9 && y <= 2.5 && x >= 49 && x <= 61
+                : GreatBritain.onGrid(y, x) && !GreatBritain.onGrid(x, y);
+        return InputException.atRow(name, row, field, code + " at " + String.format(java.util.Locale.ROOT, "%,.6g, %,.6g", x, y)
+                + " lies outside Great Britain: " + (lonLat ? "expected longitudes from -9 to 2.5 and latitudes from 49 to 61"
+                : GreatBritain.expected()) + (swapped ? "; the two coordinates look swapped (" + cx + " takes the "
+                + (lonLat ? "longitude" : "easting") + ")" : ""));
     }
 }

@@ -1,6 +1,8 @@
 package org.sdaplanner.importer.load;
 
+import org.sdaplanner.core.text.TextRule;
 import org.sdaplanner.importer.InputException;
+import org.sdaplanner.importer.Quoted;
 import org.sdaplanner.importer.manifest.InputSource;
 import org.sdaplanner.importer.manifest.Region;
 import org.sdaplanner.importer.read.CsvReader;
@@ -38,21 +40,43 @@ public final class PracticeMapLoader {
                 if (code.isEmpty()) {
                     throw InputException.atRow(name, row.line(), cCode, "expected a practice code, found nothing");
                 }
+                TextRule.problem(TextRule.Kind.CODE, code).ifPresent(p -> {
+                    throw InputException.atRow(name, row.line(), cCode, "the practice code " + Quoted.of(code) + ": " + p);
+                });
                 Long before = rowOf.put(code, row.line());
                 if (before != null) {
                     throw InputException.atRow(name, row.line(), cCode, "duplicate practice " + code
                             + " (also at row " + before + "): the map must list each practice once");
                 }
                 String pcn = row.get(cPcn).trim();
+                if (!pcn.isEmpty()) {
+                    TextRule.problem(TextRule.Kind.CODE, pcn).ifPresent(p -> {
+                        throw InputException.atRow(name, row.line(), cPcn, "the PCN code " + Quoted.of(pcn) + ": " + p);
+                    });
+                }
                 boolean in = filter == null || filter.values().contains(row.get(filter.column()).trim());
-                out.put(code, new MappedPractice(code, hasName ? row.get(cName).trim() : code,
-                        hasPost ? row.get(cPost).trim() : null, pcn.isEmpty() ? null : pcn,
-                        hasPcnName ? row.get(cPcnName).trim() : pcn, in));
+                String practiceName = hasName ? text(name, row, cName, TextRule.Kind.PLACE_NAME) : code;
+                String postcode = hasPost ? row.get(cPost).trim() : null;
+                if (postcode != null && !postcode.isEmpty()) {
+                    TextRule.problem(TextRule.Kind.CODE, postcode).ifPresent(p -> {
+                        throw InputException.atRow(name, row.line(), cPost, "the postcode " + Quoted.of(postcode) + ": " + p);
+                    });
+                }
+                String pcnName = hasPcnName ? text(name, row, cPcnName, TextRule.Kind.PLACE_NAME) : pcn;
+                out.put(code, new MappedPractice(code, practiceName, postcode, pcn.isEmpty() ? null : pcn, pcnName, in));
             });
         }
         if (out.isEmpty()) {
             throw InputException.ofFile(name, "the practice map has no rows");
         }
         return out;
+    }
+
+    private static String text(String file, org.sdaplanner.importer.read.CsvRow row, String column, TextRule.Kind kind) {
+        String v = row.get(column).trim();
+        TextRule.problem(kind, v).ifPresent(p -> {
+            throw InputException.atRow(file, row.line(), column, "the name " + Quoted.of(v) + ": " + p);
+        });
+        return v;
     }
 }

@@ -49,8 +49,10 @@ public record RegionManifest(int manifestVersion, Region region, Inputs inputs, 
             throw InputException.ofFile(name, "unknown key '" + e.getPropertyName() + "' at " + path(e)
                     + "; known keys there: " + known);
         } catch (JsonProcessingException e) {
-            throw InputException.ofFile(name, "is not a valid region manifest at line "
-                    + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+            throw InputException.ofFile(name, ManifestErrors.describe(e));
+        }
+        if (m == null) {
+            throw InputException.ofFile(name, "is empty: expected a region manifest (a JSON object)");
         }
         m = new RegionManifest(m.manifestVersion, m.region, m.inputs, m.indicators, name);
         m.check();
@@ -71,7 +73,7 @@ public record RegionManifest(int manifestVersion, Region region, Inputs inputs, 
     }
 
     /** The key path as a person reads it in the file, e.g. inputs.registrations.colums. */
-    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+    static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
         List<String> parts = new ArrayList<>();
         for (var ref : e.getPath()) {
             parts.add(ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]");
@@ -98,11 +100,10 @@ public record RegionManifest(int manifestVersion, Region region, Inputs inputs, 
                 throw InputException.ofFile(source, "inputs." + r.key() + " needs a \"path\"");
             }
         }
-        for (InputSource t : inputs.tables()) {
-            if (t.id() == null || t.path() == null) {
-                throw InputException.ofFile(source, "every entry of inputs.tables needs an \"id\" and a \"path\"");
-            }
-        }
+        ManifestCheck c = new ManifestCheck(source);
+        c.region(region);
+        c.inputs(inputs);
+        c.indicators(indicators == null ? List.of() : indicators);
     }
 
     /** The indicator catalogue, checked: ids unique, datasets declared as tables (or residents). */

@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.sdaplanner.importer.InputException;
+import org.sdaplanner.importer.InternalText;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +26,8 @@ public final class GeoPackageReader {
         try {
             gpkg = GeoPackageManager.open(path.toFile(), false);
         } catch (RuntimeException e) {
-            throw InputException.ofFile(name, "cannot be opened as a GeoPackage (is it truncated or another format?): "
-                    + e.getMessage());
+            throw InputException.ofFile(name, "cannot be opened as a GeoPackage (is it truncated or of another format?"
+                    + " Download it again)" + InternalText.suffix(e));
         }
         try (gpkg) {
             List<String> tables = gpkg.getFeatureTables();
@@ -63,7 +64,8 @@ public final class GeoPackageReader {
                         try {
                             g = wkb.read(gd.getWkb());
                         } catch (ParseException | java.io.IOException e) {
-                            throw InputException.atFeature(name, index, geomColumn, "geometry cannot be decoded: " + e.getMessage());
+                            throw InputException.atFeature(name, index, geomColumn, "geometry cannot be decoded"
+                                    + InternalText.suffix(e));
                         }
                     }
                     out.add(new RawFeature(index, props, g));
@@ -75,7 +77,8 @@ public final class GeoPackageReader {
         } catch (InputException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw InputException.ofFile(name, "cannot be read as a GeoPackage: " + e.getMessage());
+            throw InputException.ofFile(name, "cannot be read as a GeoPackage (is it truncated? Download it again)"
+                    + InternalText.suffix(e));
         }
     }
 }

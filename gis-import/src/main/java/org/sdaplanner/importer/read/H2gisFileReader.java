@@ -5,6 +5,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.sdaplanner.importer.InputException;
+import org.sdaplanner.importer.InternalText;
 import org.sdaplanner.importer.crs.CrsCodes;
 
 import java.nio.charset.StandardCharsets;
@@ -88,11 +89,15 @@ public final class H2gisFileReader {
                 }
             }
             return new RawLayer(name, srid, out);
+        } catch (InputException e) {
+            throw e;
         } catch (SQLException e) {
             throw InputException.ofFile(name, "cannot be read as " + (format == Format.SHAPEFILE ? "a Shapefile" : "FlatGeobuf")
-                    + " (is it truncated or of another format?): " + firstLine(e.getMessage()));
-        } catch (ParseException e) {
-            throw InputException.ofFile(name, "has a geometry that cannot be decoded: " + e.getMessage());
+                    + " (is it truncated or of another format? Download it again)" + InternalText.suffix(e));
+        } catch (ParseException | RuntimeException e) {
+            // the drivers throw unchecked errors on some damaged files (e.g. an index past the end)
+            throw InputException.ofFile(name, "has a geometry or a record that cannot be decoded (is it truncated?"
+                    + " Download it again)" + InternalText.suffix(e));
         }
     }
 
@@ -111,11 +116,4 @@ public final class H2gisFileReader {
         return null;
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 }

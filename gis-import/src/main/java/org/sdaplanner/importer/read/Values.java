@@ -75,6 +75,6 @@ public final class Values {
     }
 
     static String quote(String raw) {
-        return raw == null ? "nothing" : "\"" + raw + "\"";
+        return org.sdaplanner.importer.Quoted.of(raw);
     }
 }
