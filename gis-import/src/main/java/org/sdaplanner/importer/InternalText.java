@@ -50,10 +50,17 @@ public final class InternalText {
         return s;
     }
 
-    /** The scrubbed message of the deepest cause that has one worth showing, or "" when none has. */
+    /**
+     * The scrubbed message of the deepest cause that has one worth showing, or "" when none has. Only
+     * input errors count (an unexpected end of file, a bad header): a database driver's or a buffer's own
+     * words are about its insides, not about the file.
+     */
     public static String reason(Throwable t) {
         String best = "";
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (!(c instanceof java.io.IOException) || c instanceof java.nio.file.FileSystemException) {
+                continue;
+            }
             String s = scrub(c.getMessage());
             if (s.length() >= 3 && s.chars().anyMatch(Character::isLetter)) {
                 best = s;

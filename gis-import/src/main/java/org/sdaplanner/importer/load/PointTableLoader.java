@@ -84,6 +84,11 @@ public final class PointTableLoader {
         return new Points(out, blank[0]);
     }
 
+    private static String number(double v) {
+        return Math.abs(v) < 1e15 ? String.format(java.util.Locale.ROOT, v == Math.rint(v) ? "%,.0f" : "%,.6f", v)
+                : String.format(java.util.Locale.ROOT, "%g", v);
+    }
+
     /** Names the coordinate that is off Great Britain (both when both are), and says when x and y look swapped. */
     private static InputException offGrid(String name, long row, int srid, double x, double y, String cx, String cy, String code) {
         boolean lonLat = srid == CrsCodes.WGS84;
@@ -92,7 +97,7 @@ public final class PointTableLoader {
         String field = !xOk ? cx : !yOk ? cy : cx + "/" + cy;
         boolean swapped = lonLat ? y >= -9 && y <= 2.5 && x >= 49 && x <= 61
                 : GreatBritain.onGrid(y, x) && !GreatBritain.onGrid(x, y);
-        return InputException.atRow(name, row, field, code + " at " + String.format(java.util.Locale.ROOT, "%,.6g, %,.6g", x, y)
+        return InputException.atRow(name, row, field, code + " at " + number(x) + ", " + number(y)
                 + " lies outside Great Britain: " + (lonLat ? "expected longitudes from -9 to 2.5 and latitudes from 49 to 61"
                 : GreatBritain.expected()) + (swapped ? "; the two coordinates look swapped (" + cx + " takes the "
                 + (lonLat ? "longitude" : "easting") + ")" : ""));

@@ -29,8 +29,8 @@ public record InputSource(String id,
                           String licence,
                           String attribution) {
     public InputSource {
-        columns = columns == null ? Map.of() : Map.copyOf(columns);
-        unparishedCodePrefixes = unparishedCodePrefixes == null ? List.of("E43") : List.copyOf(unparishedCodePrefixes);
+        columns = columns == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+        unparishedCodePrefixes = unparishedCodePrefixes == null ? List.of("E43") : Region.copy(unparishedCodePrefixes);
     }
 
     /** The file's column for a role-specific key, or the default when the manifest names none. */

@@ -15,6 +15,6 @@ public record Inputs(InputSource lsoaBoundaries,
                      InputSource postcodes,
                      List<InputSource> tables) {
     public Inputs {
-        tables = tables == null ? List.of() : List.copyOf(tables);
+        tables = Region.copy(tables);
     }
 }

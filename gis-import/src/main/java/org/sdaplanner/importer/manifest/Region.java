@@ -14,9 +14,14 @@ import java.util.List;
 public record Region(String id, String name, Integer areas, String lsoaVintage, List<DistrictRef> districts,
                      PracticeFilter practiceFilter, List<List<String>> bridges) {
     public Region {
-        districts = districts == null ? List.of() : List.copyOf(districts);
-        bridges = bridges == null ? List.of() : List.copyOf(bridges);
+        districts = copy(districts);
+        bridges = copy(bridges);
         lsoaVintage = lsoaVintage == null ? "2021" : lsoaVintage;
+    }
+
+    /** An unmodifiable copy that keeps null elements, so that the manifest check can name them (List.copyOf would throw). */
+    static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
     }
 
     public record DistrictRef(String code, String name) {
@@ -24,7 +29,7 @@ public record Region(String id, String name, Integer areas, String lsoaVintage, 
 
     public record PracticeFilter(String column, List<String> values) {
         public PracticeFilter {
-            values = values == null ? List.of() : List.copyOf(values);
+            values = copy(values);
         }
     }
 }
