@@ -1,5 +1,7 @@
 package org.sdaplanner.store;
 
+import org.sdaplanner.core.text.TextRule;
+
 import org.sdaplanner.core.access.Role;
 import org.sdaplanner.store.StoredAccounts.Account;
 import org.sdaplanner.store.StoredAccounts.Actor;
@@ -35,9 +37,16 @@ public final class AccountRepository {
     private static final String COLUMNS = "id, username, display_name, role, disabled, created_at, updated_at, revision";
 
     private final Jdbc jdbc;
+    private final LimitRepository limits;
 
     public AccountRepository(SpatialStore store) {
         this.jdbc = new Jdbc(store);
+        this.limits = new LimitRepository(store);
+    }
+
+    /** Write limits and sign-in throttles in the same store (shared by every server process on it). */
+    public LimitRepository limits() {
+        return limits;
     }
 
     /** A user name in its stored form, or an error naming what is wrong with it. */
@@ -54,10 +63,8 @@ public final class AccountRepository {
 
     public Account add(String username, String displayName, Role role, String passwordHash, Actor actor) {
         String u = normalise(username);
-        String name = displayName == null || displayName.isBlank() ? u : displayName.strip();
-        if (name.length() > 200) {
-            throw new IllegalArgumentException("a display name can have at most 200 characters");
-        }
+        String name = displayName == null || displayName.isBlank() ? u
+                : TextRule.clean(TextRule.Kind.DISPLAY_NAME, "display name", displayName);
         return jdbc.transaction("cannot add account " + u, c -> {
             if (find(c, u).isPresent()) {
                 throw new IllegalArgumentException("an account named '" + u + "' already exists");

@@ -59,7 +59,7 @@ public final class GeographyReader {
                     rs -> new PostcodePoint(rs.getString(1), (Point) geom(wkb, rs.getBytes(2))));
             return new Geography(lsoas, parishes, districts, pcns, practices, regs, residents, postcodes);
         } catch (SQLException e) {
-            throw new StoreException("cannot read the geography from " + store.displayUrl() + ": " + e.getMessage(), e);
+            throw new StoreException("cannot read the geography from " + store.displayUrl() + Jdbc.detail(e), e);
         }
     }
 
@@ -69,7 +69,7 @@ public final class GeographyReader {
             return query(c, "SELECT code_a, code_b FROM block_bridge ORDER BY code_a, code_b",
                     rs -> List.of(rs.getString(1), rs.getString(2)));
         } catch (SQLException e) {
-            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+            throw new StoreException("cannot read the store" + Jdbc.detail(e), e);
         }
     }
 
@@ -80,7 +80,7 @@ public final class GeographyReader {
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? (Integer) rs.getObject(1) : null;
         } catch (SQLException e) {
-            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+            throw new StoreException("cannot read the store" + Jdbc.detail(e), e);
         }
     }
 
@@ -108,7 +108,7 @@ public final class GeographyReader {
             g.setSRID(27700);
             return g;
         } catch (ParseException e) {
-            throw new StoreException("a geometry in the store cannot be decoded: " + e.getMessage(), e);
+            throw new StoreException("a geometry in the store cannot be decoded" + Jdbc.detail(e), e);
         }
     }
 }

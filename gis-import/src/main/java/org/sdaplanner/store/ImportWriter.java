@@ -53,7 +53,7 @@ public final class ImportWriter {
             }
         } catch (SQLException e) {
             throw new StoreException("the import could not be written to the store (" + store.dialect().name()
-                    + "); the previous import is unchanged: " + e.getMessage(), e);
+                    + "); the previous import is unchanged" + Jdbc.detail(e), e);
         }
     }
 

@@ -37,8 +37,17 @@ final class Jdbc {
         try (Connection c = store.connect()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new StoreException(what + " (" + store.dialect().name() + "): " + e.getMessage(), e);
+            throw new StoreException(what + " (" + store.dialect().name() + ")" + detail(e), e);
         }
+    }
+
+    /**
+     * Runs one small write on its own connection in auto-commit, with no disk sync after it: for
+     * bookkeeping (rate limits, throttles) that must be shared by every process but may be lost in a
+     * crash, and is written too often to pay a sync each time.
+     */
+    <T> T unsynced(String what, Work<T> work) {
+        return read(what, work);
     }
 
     /** Runs read-only work in one transaction, so that it sees one consistent state of the store. */
@@ -51,7 +60,7 @@ final class Jdbc {
                 c.rollback(); // nothing was written: nothing to commit or to sync
             }
         } catch (SQLException e) {
-            throw new StoreException(what + " (" + store.dialect().name() + "): " + e.getMessage(), e);
+            throw new StoreException(what + " (" + store.dialect().name() + ")" + detail(e), e);
         }
     }
 
@@ -69,9 +78,30 @@ final class Jdbc {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException(what + " (" + store.dialect().name() + "): " + e.getMessage(), e);
+            throw new StoreException(what + " (" + store.dialect().name() + ")" + detail(e), e);
         }
     }
+
+    /** The database's reason, without its SQL, URLs or internal codes (messages can reach a browser or a terminal). */
+    static String detail(Throwable e) {
+        if (e instanceof SQLException sql && sql.getSQLState() != null) {
+            String state = sql.getSQLState();
+            if (state.startsWith("23")) {
+                java.util.regex.Matcher m = KEY_VALUE.matcher(String.valueOf(e.getMessage()));
+                String value = m.find() ? " (" + (m.group(1) != null ? m.group(1) : m.group(2)) + ")" : "";
+                return ": two records have the same key" + value + ", or a required value is missing";
+            }
+            if (state.equals("22001")) {
+                return ": a value is longer than the store keeps";
+            }
+        }
+        String s = org.sdaplanner.importer.InternalText.scrub(e.getMessage());
+        return s.isEmpty() ? "" : ": " + s;
+    }
+
+    /** The duplicate value in H2's "VALUES ( /* 1 *\/ 'E01000001' )" or PostgreSQL's "Key (code)=(E01000001)". */
+    private static final java.util.regex.Pattern KEY_VALUE = java.util.regex.Pattern.compile(
+            "VALUES \\( /\\* \\d+ \\*/ '([^']{1,60})'|\\)=\\(([^)]{1,60})\\)");
 
     static <T> List<T> query(Connection c, String sql, List<?> params, RowMapper<T> mapper) throws SQLException {
         List<T> out = new ArrayList<>();

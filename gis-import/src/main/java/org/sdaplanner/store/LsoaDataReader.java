@@ -80,7 +80,7 @@ public final class LsoaDataReader {
             }
             return b.build();
         } catch (SQLException e) {
-            throw new StoreException("cannot read the LSOA tables: " + e.getMessage(), e);
+            throw new StoreException("cannot read the LSOA tables" + Jdbc.detail(e), e);
         }
     }
 }

@@ -51,7 +51,7 @@ public final class MapDataReader {
                 g.setSRID(27700);
                 return new Catchment(rs.getString(1), rs.getString(2), g);
             } catch (ParseException e) {
-                throw new StoreException("a catchment geometry in the store cannot be decoded: " + e.getMessage(), e);
+                throw new StoreException("a catchment geometry in the store cannot be decoded" + Jdbc.detail(e), e);
             }
         });
     }
@@ -69,7 +69,7 @@ public final class MapDataReader {
             }
             return out;
         } catch (SQLException e) {
-            throw new StoreException("cannot read the store at " + store.displayUrl() + ": " + e.getMessage(), e);
+            throw new StoreException("cannot read the store at " + store.displayUrl() + Jdbc.detail(e), e);
         }
     }
 }

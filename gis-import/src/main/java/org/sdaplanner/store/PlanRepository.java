@@ -1,5 +1,7 @@
 package org.sdaplanner.store;
 
+import org.sdaplanner.core.text.TextRule;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,6 +73,10 @@ public final class PlanRepository {
 
     /** Stores a new plan at revision 0, with a "create" entry in its history. */
     public PlanInfo create(NewPlan plan, String user) {
+        String name = TextRule.clean(TextRule.Kind.NAME, "name", plan.name());
+        for (Area a : plan.areas()) {
+            TextRule.clean(TextRule.Kind.NAME, "name of area " + a.id(), a.name());
+        }
         Set<String> areaIds = new HashSet<>();
         plan.areas().forEach(a -> areaIds.add(a.id()));
         plan.assignment().forEach((block, area) -> {
@@ -80,7 +86,7 @@ public final class PlanRepository {
         });
         return jdbc.transaction("cannot store the plan", c -> {
             String now = now();
-            long id = insertPlan(c, plan.name(), now, plan.optionsJson(), plan.districtNesting());
+            long id = insertPlan(c, name, now, plan.optionsJson(), plan.districtNesting());
             insertContents(c, id, plan.areas(), plan.assignment(), plan.locked());
             insertEdit(c, id, 1, now, user, new Edit(StoredPlans.CREATE, List.of(), List.of(), null), false);
             return info(c, id).orElseThrow();
@@ -122,12 +128,10 @@ public final class PlanRepository {
     }
 
     public PlanInfo rename(long id, String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a plan needs a name");
-        }
+        String n = TextRule.clean(TextRule.Kind.NAME, "name", name);
         return jdbc.transaction("cannot rename plan " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE plan SET name = ?, updated_at = ? WHERE id = ?")) {
-                ps.setString(1, name.strip());
+                ps.setString(1, n);
                 ps.setString(2, now());
                 ps.setLong(3, id);
                 if (ps.executeUpdate() == 0) {
@@ -160,13 +164,11 @@ public final class PlanRepository {
 
     /** A new plan with the same options, areas, assignment and locks (not the versions or history). */
     public PlanInfo copy(long id, String name, String user) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("the copy needs a name");
-        }
+        String n = TextRule.clean(TextRule.Kind.NAME, "name", name);
         return jdbc.transaction("cannot copy plan " + id, c -> {
             PlanInfo from = info(c, id).orElseThrow(() -> new PlanNotFoundException(id));
             String now = now();
-            long newId = insertPlan(c, name.strip(), now, from.optionsJson(), from.districtNesting());
+            long newId = insertPlan(c, n, now, from.optionsJson(), from.districtNesting());
             update(c, "INSERT INTO plan_area (plan_id, area_id, name) SELECT ?, area_id, name FROM plan_area WHERE plan_id = ?",
                     newId, id);
             update(c, "INSERT INTO plan_block (plan_id, block_code, area_id, locked)"
@@ -212,17 +214,15 @@ public final class PlanRepository {
      * @return the plan's new revision
      */
     public long renameArea(long id, long expectedRevision, String areaId, String name, String user) {
-        if (name == null || name.isBlank() || name.strip().length() > 300) {
-            throw new IllegalArgumentException("an area needs a name of 1 to 300 characters");
-        }
+        String n = TextRule.clean(TextRule.Kind.NAME, "name", name);
         return jdbc.transaction("cannot rename area " + areaId + " of plan " + id, c -> {
             long revision = bump(c, id, expectedRevision);
             requireArea(c, id, areaId);
             String old = Jdbc.queryOne(c, "SELECT name FROM plan_area WHERE plan_id = ? AND area_id = ?", List.of(id, areaId),
                     rs -> rs.getString(1)).orElseThrow();
-            update(c, "UPDATE plan_area SET name = ? WHERE plan_id = ? AND area_id = ?", name.strip(), id, areaId);
+            update(c, "UPDATE plan_area SET name = ? WHERE plan_id = ? AND area_id = ?", n, id, areaId);
             insertEdit(c, id, nextSeq(c, id), now(), user,
-                    new Edit(StoredPlans.RENAME_AREA, List.of(areaId), List.of(old), name.strip()), false);
+                    new Edit(StoredPlans.RENAME_AREA, List.of(areaId), List.of(old), n), false);
             return revision;
         });
     }
@@ -296,6 +296,7 @@ public final class PlanRepository {
 
     /** Saves the current assignment as the next version (1, 2, …). */
     public VersionInfo saveVersion(long id, String label, String user) {
+        String l = TextRule.clean(TextRule.Kind.LABEL, "label", label);
         return jdbc.transaction("cannot save a version of plan " + id, c -> {
             // touching the plan row serialises version numbers between concurrent saves
             if (update(c, "UPDATE plan SET updated_at = ? WHERE id = ?", now(), id) == 0) {
@@ -312,8 +313,7 @@ public final class PlanRepository {
                     version = rs.getInt(1);
                 }
             }
-            VersionInfo v = new VersionInfo(version, label == null || label.isBlank() ? "Version " + version : label.strip(), now(),
-                    user);
+            VersionInfo v = new VersionInfo(version, l.isEmpty() ? "Version " + version : l, now(), clip(user));
             update(c, "INSERT INTO plan_version (plan_id, version, label, created_at, created_by, assignment_json)"
                     + " VALUES (?, ?, ?, ?, ?, ?)", id, v.version(), v.label(), v.createdAt(), v.createdBy(), json(assignment));
             return v;
@@ -426,7 +426,12 @@ public final class PlanRepository {
     private static void insertEdit(Connection c, long id, long seq, String at, String user, Edit e, boolean undone)
             throws SQLException {
         update(c, "INSERT INTO plan_edit (plan_id, " + EDIT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, seq, at,
-                user == null || user.isBlank() ? "anonymous" : user, e.kind(), json(e.blocks()), json(e.from()), e.to(), undone);
+                user == null || user.isBlank() ? "anonymous" : clip(user), e.kind(), json(e.blocks()), json(e.from()), e.to(), undone);
+    }
+
+    /** Who made a change, as the history keeps it (user names are short; an operating-system user may not be). */
+    private static String clip(String user) {
+        return user == null || user.length() <= 200 ? user : user.substring(0, 200);
     }
 
     private static long nextSeq(Connection c, long id) throws SQLException {

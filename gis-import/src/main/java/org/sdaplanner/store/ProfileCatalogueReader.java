@@ -35,7 +35,7 @@ public final class ProfileCatalogueReader {
                 out.add(JSON.readValue(rs.getString(1), IndicatorSpec.class).toIndicator("the store"));
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot read the indicator catalogue: " + e.getMessage(), e);
+            throw new StoreException("cannot read the indicator catalogue" + Jdbc.detail(e), e);
         } catch (JsonProcessingException e) {
             throw new StoreException("the stored indicator catalogue cannot be read: " + e.getOriginalMessage(), e);
         }
@@ -52,7 +52,7 @@ public final class ProfileCatalogueReader {
                 out.add(rs.getString(1));
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+            throw new StoreException("cannot read the store" + Jdbc.detail(e), e);
         }
         return out;
     }

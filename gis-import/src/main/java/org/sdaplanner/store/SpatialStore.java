@@ -60,7 +60,7 @@ public final class SpatialStore {
             store.dialect.prepare(c);
             new Migrations(store.dialect).apply(c);
         } catch (SQLException e) {
-            throw new StoreException("cannot open the store at " + store.displayUrl() + ": " + e.getMessage(), e);
+            throw new StoreException("cannot open the store at " + store.displayUrl() + Jdbc.detail(e), e);
         }
         return store;
     }

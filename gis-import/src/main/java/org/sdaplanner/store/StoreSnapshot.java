@@ -55,7 +55,7 @@ public record StoreSnapshot(Map<String, String> tables) {
                 out.put(table, rows.size() + " rows " + HexFormat.of().formatHex(md.digest()));
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+            throw new StoreException("cannot read the store" + Jdbc.detail(e), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -67,7 +67,7 @@ public record StoreSnapshot(Map<String, String> tables) {
         try {
             return HexFormat.of().formatHex(new org.locationtech.jts.io.WKBWriter().write(new org.locationtech.jts.io.WKBReader().read(b)));
         } catch (org.locationtech.jts.io.ParseException e) {
-            throw new StoreException("a geometry in the store cannot be decoded: " + e.getMessage(), e);
+            throw new StoreException("a geometry in the store cannot be decoded" + Jdbc.detail(e), e);
         }
     }
 

@@ -22,16 +22,13 @@ public final class DominanceCsv {
         out.write(HEADER);
         out.write('\n');
         for (LsoaDominance l : r.lsoas()) {
-            out.write(String.join(",", l.lsoaCode(), nz(l.dominantPcnCode()), share(l.hasDominant() ? l.dominantShare() : 0),
-                    nz(l.secondPcnCode()), share(l.secondShare()), Long.toString(l.registeredPatients()),
-                    Boolean.toString(l.contested()), Boolean.toString(l.tie()), share(l.margin()), nz(l.leaderPcnCode()),
+            out.write(String.join(",", Csv.field(l.lsoaCode()), Csv.field(l.dominantPcnCode()),
+                    share(l.hasDominant() ? l.dominantShare() : 0),
+                    Csv.field(l.secondPcnCode()), share(l.secondShare()), Long.toString(l.registeredPatients()),
+                    Boolean.toString(l.contested()), Boolean.toString(l.tie()), share(l.margin()), Csv.field(l.leaderPcnCode()),
                     share(l.leaderShare()), Long.toString(l.unallocatedPatients())));
             out.write('\n');
         }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     static String share(double d) {

@@ -119,7 +119,7 @@ public final class PlanFiles {
                 BuildingBlock blk = p.block(b);
                 w.write(String.join(",", Csv.field(blk.code()), Csv.field(blk.name()),
                         blk.kind().name().toLowerCase(Locale.ROOT), Csv.field(blk.districtCode()),
-                        plan.areaIds().get(s.areaOf(b))));
+                        Csv.field(plan.areaIds().get(s.areaOf(b)))));
                 w.write('\n');
             }
         }
@@ -131,7 +131,7 @@ public final class PlanFiles {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("lsoa_code,area_id,population_share_in_area\n");
             for (LsoaBestFit.Fit f : plan.bestFit().lsoas()) {
-                w.write(f.lsoaCode() + "," + plan.areaIds().get(f.area()) + ","
+                w.write(Csv.field(f.lsoaCode()) + "," + Csv.field(plan.areaIds().get(f.area())) + ","
                         + String.format(Locale.ROOT, "%.4f", f.shareInArea()) + "\n");
             }
         }
@@ -153,7 +153,8 @@ public final class PlanFiles {
                     if (v < 0.5) {
                         continue;
                     }
-                    w.write(String.format(Locale.ROOT, "%s,%s,%.0f,%.4f,%.4f%n", p.pcnCodes().get(q), plan.areaIds().get(a), v,
+                    w.write(String.format(Locale.ROOT, "%s,%s,%.0f,%.4f,%.4f%n", Csv.field(p.pcnCodes().get(q)),
+                            Csv.field(plan.areaIds().get(a)), v,
                             total > 0 ? v / total : 0, s.residents(a) > 0 ? s.affinity(a, q) / s.residents(a) : 0));
                 }
             }

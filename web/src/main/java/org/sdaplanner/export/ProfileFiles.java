@@ -86,7 +86,8 @@ public final class ProfileFiles {
         w.write("unit_kind,unit_id,unit_name,indicator,measure,value\n");
         for (Profile p : all(profiles)) {
             for (IndicatorValue v : p.values().values()) {
-                String prefix = String.join(",", p.kind(), Csv.field(p.id()), Csv.field(p.name()), v.indicatorId()) + ",";
+                String prefix = String.join(",", Csv.field(p.kind()), Csv.field(p.id()), Csv.field(p.name()),
+                        Csv.field(v.indicatorId())) + ",";
                 if (v.value() != null) {
                     w.write(prefix + "value," + num(v.value()) + "\n");
                 }

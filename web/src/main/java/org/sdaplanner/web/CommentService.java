@@ -111,7 +111,7 @@ final class CommentService {
             for (String col : CSV_COLUMNS) {
                 Object value = c.get(col.equals("comment_id") ? "id" : col);
                 String s = value == null ? "" : value.toString();
-                row.add(col.equals("text") || col.equals("moderation_reason") || col.equals("author") ? Csv.text(s) : Csv.field(s));
+                row.add(Csv.field(s));
             }
             sb.append(String.join(",", row)).append("\r\n");
         }

@@ -1,17 +1,23 @@
 package org.sdaplanner.web.auth;
 
+import org.sdaplanner.store.LimitRepository;
+
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
  * A token bucket per key (an account): {@code capacity} writes at once, refilled at
- * {@code perSecond}. In memory, per server process: a limit against floods and runaway scripts,
- * not an accounting of use.
+ * {@code perSecond}. A limit against floods and runaway scripts, not an accounting of use.
+ *
+ * <p>Kept in the store ({@link LimitRepository}) when built with one, so that every server process
+ * on one database counts against the same bucket; otherwise in this process's memory (a single
+ * process, and tests of the bucket itself).
  */
 public final class RateLimiter {
     private final double capacity;
     private final double perSecond;
-    private final LongSupplier nanoClock;
+    private final LongSupplier clock;
+    private final LimitRepository store;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     private static final class Bucket {
@@ -24,18 +30,28 @@ public final class RateLimiter {
         }
     }
 
+    /** In memory, per process; {@code nanoClock} as {@link System#nanoTime}. */
     public RateLimiter(int capacity, double perSecond, LongSupplier nanoClock) {
-        if (capacity < 1 || perSecond <= 0) {
+        this(null, capacity, perSecond, nanoClock);
+    }
+
+    /** In the store, shared by every process on it; {@code millisClock} as {@link System#currentTimeMillis}. */
+    public RateLimiter(LimitRepository store, int capacity, double perSecond, LongSupplier millisClock) {
+        if (capacity < 1 || !(perSecond > 0) || Double.isInfinite(perSecond)) {
             throw new IllegalArgumentException("a rate limit needs a capacity of at least 1 and a positive refill rate");
         }
         this.capacity = capacity;
         this.perSecond = perSecond;
-        this.nanoClock = nanoClock;
+        this.clock = millisClock;
+        this.store = store;
     }
 
     /** Takes one token for {@code key}; false (and nothing taken) when the bucket is empty. */
     public boolean tryAcquire(String key) {
-        long now = nanoClock.getAsLong();
+        long now = clock.getAsLong();
+        if (store != null) {
+            return store.tryAcquire(key, capacity, perSecond, now);
+        }
         Bucket b = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
         synchronized (b) {
             b.tokens = Math.min(capacity, b.tokens + (now - b.at) / 1e9 * perSecond);
@@ -50,6 +66,9 @@ public final class RateLimiter {
 
     /** Seconds until {@code key} may write again (at least 1), for a Retry-After header. */
     public long retryAfterSeconds(String key) {
+        if (store != null) {
+            return store.retryAfterSeconds(key, capacity, perSecond, clock.getAsLong());
+        }
         Bucket b = buckets.get(key);
         if (b == null) {
             return 1;

@@ -1,0 +1,92 @@
+package org.sdaplanner.web;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sdaplanner.core.access.Role;
+import org.sdaplanner.store.AccountRepository;
+import org.sdaplanner.store.SpatialStore;
+import org.sdaplanner.store.StoredAccounts.Actor;
+import org.sdaplanner.web.auth.AccountAdmin;
+import org.sdaplanner.web.auth.AuthException;
+import org.sdaplanner.web.auth.Authenticator;
+import org.sdaplanner.web.auth.RateLimiter;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Write limits and sign-in throttles hold across server processes: two services, each with its own
+ * store handle, rate limiter and authenticator (what two `sda serve` processes have), count against
+ * the same buckets and throttles in one store. On PostGIS (skipped outside CI without it) and on
+ * H2GIS (a second process reaches the embedded store through its AUTO_SERVER).
+ */
+class SharedLimitsTest {
+    private static final String PASSWORD = "correct horse battery staple";
+    /** Small enough that the test needs few bcrypt rounds; the real ones are Authenticator.PER_NAME / PER_ADDRESS. */
+    private static final Authenticator.Throttle PER_NAME = new Authenticator.Throttle(2, Duration.ofMinutes(15), Duration.ofMinutes(1));
+    private static final Authenticator.Throttle PER_ADDRESS = new Authenticator.Throttle(3, Duration.ofMinutes(15), Duration.ofMinutes(5));
+
+    @Test
+    void onPostgis() throws Exception {
+        try (TestData.PostgisSchema schema = TestData.PostgisSchema.create()) {
+            twoProcessesShareLimits(schema.url());
+        }
+    }
+
+    @Test
+    void onH2gis(@TempDir Path dir) {
+        twoProcessesShareLimits("jdbc:h2:file:" + dir.resolve("sda"));
+    }
+
+    private static void twoProcessesShareLimits(String url) {
+        SpatialStore a = SpatialStore.open(url);
+        SpatialStore b = SpatialStore.open(url);
+        AtomicLong clock = new AtomicLong(1_700_000_000_000L);
+
+        // an account's writes: a burst of 10 in all, whichever process takes them
+        RateLimiter writesA = new RateLimiter(new AccountRepository(a).limits(), 10, 0.5, clock::get);
+        RateLimiter writesB = new RateLimiter(new AccountRepository(b).limits(), 10, 0.5, clock::get);
+        for (int i = 0; i < 10; i++) {
+            assertTrue((i % 2 == 0 ? writesA : writesB).tryAcquire("account:7"), "write " + i);
+        }
+        assertFalse(writesA.tryAcquire("account:7"), "the burst is spent, through either process");
+        assertFalse(writesB.tryAcquire("account:7"));
+        assertEquals(2, writesB.retryAfterSeconds("account:7"), "one token at 0.5 a second");
+        assertTrue(writesA.tryAcquire("account:8"), "another account has its own bucket");
+        clock.addAndGet(2_000);
+        assertTrue(writesB.tryAcquire("account:7"), "refilled after two seconds");
+        assertFalse(writesA.tryAcquire("account:7"));
+
+        // wrong passwords for one name, tried through both processes, lock it on both
+        new AccountAdmin(new AccountRepository(a), id -> { }).add("shared-user", "Shared", Role.MEMBER, PASSWORD,
+                new Actor("test", "local"));
+        Authenticator authA = new Authenticator(new AccountRepository(a), PER_NAME, PER_ADDRESS);
+        Authenticator authB = new Authenticator(new AccountRepository(b), PER_NAME, PER_ADDRESS);
+        assertEquals(401, assertThrows(AuthException.class, () -> authA.login("shared-user", "wrong 1", "192.0.2.1")).status());
+        assertEquals(401, assertThrows(AuthException.class, () -> authB.login("shared-user", "wrong 2", "192.0.2.2")).status());
+        AuthException locked = assertThrows(AuthException.class, () -> authB.login("shared-user", PASSWORD, "192.0.2.4"));
+        assertEquals(429, locked.status(), "locked through the other process, even with the right password");
+        assertTrue(locked.getMessage().contains("for this user name"), locked.getMessage());
+        assertEquals(429, assertThrows(AuthException.class, () -> authA.login("shared-user", PASSWORD, "192.0.2.5")).status());
+
+        // many made-up names from one address: the address is locked, on both processes, for any name
+        for (int i = 0; i < PER_ADDRESS.maxFailures(); i++) {
+            Authenticator via = i % 2 == 0 ? authA : authB;
+            String name = "made-up-" + i;
+            assertEquals(401, assertThrows(AuthException.class, () -> via.login(name, "guess", "203.0.113.9")).status());
+        }
+        AuthException address = assertThrows(AuthException.class, () -> authA.login("made-up-new", "guess", "203.0.113.9"));
+        assertEquals(429, address.status());
+        assertTrue(address.getMessage().contains("from this address"), address.getMessage());
+        assertTrue(address.retryAfterSeconds() > 60, "five minutes for an address: " + address.retryAfterSeconds());
+        assertEquals(429, assertThrows(AuthException.class, () -> authB.login("other-made-up", "guess", "203.0.113.9")).status());
+        // another address is not held back: a wrong password there is just wrong
+        assertEquals(401, assertThrows(AuthException.class, () -> authB.login("made-up-new", "guess", "198.51.100.1")).status());
+    }
+}
