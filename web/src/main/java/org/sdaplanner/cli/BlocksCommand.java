@@ -6,10 +6,6 @@ import org.sdaplanner.core.blocks.BuildingBlock;
 import org.sdaplanner.export.GeoJsonWriter;
 import org.sdaplanner.importer.crs.ToWgs84;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -22,33 +18,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 
 @Command(name = "blocks", mixinStandardHelpOptions = true,
         description = {"Build the building blocks the areas are made of: parishes, and in unparished places LSOAs",
                 "or the parts of LSOAs outside every parish, each with its population and leaning towards",
                 "each PCN; report islands. Written as GeoJSON in longitude/latitude (EPSG:4326)."})
-public final class BlocksCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOption store;
-
-    @Mixin
-    RuleOption rule;
-
-    @Option(names = "--out", required = true, paramLabel = "FILE.geojson", description = "Where to write the blocks.")
-    Path out;
-
+public final class BlocksCommand extends AnalysisCommand {
     @Override
     public Integer call() throws IOException {
-        PrintWriter console = spec.commandLine().getOut();
-        BlockAnalysis analysis = RegionAnalysis.load(store.open(), rule.parse()).blocks();
+        PrintWriter console = console();
+        Path out = file.path;
+        BlockAnalysis analysis = source.load().blocks();
         BlockAdjacency adj = analysis.adjacency();
         Set<String> islands = new TreeSet<>(adj.islands());
         ToWgs84 toWgs84 = new ToWgs84();
-        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.createDirectories(out.toAbsolutePath().normalize().getParent());
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out)); GeoJsonWriter w = new GeoJsonWriter(os)) {
             for (BuildingBlock b : analysis.blocks().blocks()) {
                 Map<String, Object> p = new LinkedHashMap<>();

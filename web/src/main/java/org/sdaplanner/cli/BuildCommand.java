@@ -1,64 +1,40 @@
 package org.sdaplanner.cli;
 
 import org.sdaplanner.core.cluster.BuiltPlan;
-import org.sdaplanner.core.cluster.ClusterOptions;
 import org.sdaplanner.core.cluster.PlanBuilder;
 import org.sdaplanner.core.plan.AreaMetrics;
 import org.sdaplanner.core.plan.PlanSummary;
-import org.sdaplanner.core.plan.PlanningProblem;
 import org.sdaplanner.export.PlanFiles;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Cluster the building blocks into service delivery areas aligned with PCN footprints:",
                 "contiguous, nested in districts, balanced in population. Writes areas.geojson, blocks.geojson,",
                 "parish_to_area.csv, lsoa_to_area.csv, pcn_alignment.csv and summary.json."})
-public final class BuildCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOption store;
-
-    @Mixin
-    RuleOption rule;
-
-    @Mixin
-    PlanOptions plan;
-
-    @Option(names = "--random-plans", paramLabel = "K", defaultValue = "100",
-            description = "Random contiguous plans drawn for the baseline (default ${DEFAULT-VALUE}).")
+public final class BuildCommand extends PlanCommand {
+    @Option(names = "--random-plans", paramLabel = "K", defaultValue = "100", converter = Converters.RandomPlans.class,
+            description = "Random contiguous plans drawn for the baseline, 0 to 10,000 (default ${DEFAULT-VALUE}).")
     int randomPlans;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the plan's files.")
-    Path out;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter console = spec.commandLine().getOut();
+        PrintWriter console = console();
         long t0 = System.nanoTime();
-        RegionAnalysis region = RegionAnalysis.load(store.open(), rule.parse());
+        PlanSource.Loaded loaded = source.load();
         long t1 = System.nanoTime();
-        PlanningProblem problem = PlanningProblem.of(region.blocks(), region.dominance());
-        ClusterOptions options = plan.clusterOptions(region.defaultAreas());
-        BuiltPlan plan = PlanBuilder.build(problem, options, randomPlans);
+        BuiltPlan plan = PlanBuilder.build(loaded.problem(), loaded.options(), randomPlans);
         long t2 = System.nanoTime();
-        PlanFiles.write(plan, out);
+        PlanFiles.write(plan, out.path);
         long t3 = System.nanoTime();
         print(console, plan);
         console.println(String.format(Locale.ROOT, "Timings: data and blocks %.1f s, clustering and metrics %.1f s, files %.1f s",
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9));
-        console.println("Written to " + out);
+        console.println("Written to " + out.path);
         return 0;
     }
 

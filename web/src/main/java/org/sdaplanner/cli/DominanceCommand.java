@@ -10,10 +10,6 @@ import org.sdaplanner.core.geography.Geography;
 import org.sdaplanner.export.DominanceCsv;
 import org.sdaplanner.store.GeographyReader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,32 +18,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 @Command(name = "dominance", mixinStandardHelpOptions = true,
         description = {"Work out, for every LSOA of the imported region, the PCN where most of its residents are",
                 "registered (its dominant PCN), with the runner-up, the margin and contested/tie flags."})
-public final class DominanceCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOption store;
-
-    @Mixin
-    RuleOption rule;
-
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write one row per LSOA.")
-    Path out;
-
+public final class DominanceCommand extends AnalysisCommand {
     @Override
     public Integer call() throws IOException {
-        DominanceRule r = rule.parse();
-        PrintWriter console = spec.commandLine().getOut();
-        Geography g = new GeographyReader(store.open()).read();
+        DominanceRule r = source.rule;
+        PrintWriter console = console();
+        Path out = file.path;
+        Geography g = new GeographyReader(source.store.open()).read();
         DominanceResult result = new DominanceEngine().compute(DominanceInput.of(g), r);
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        Files.createDirectories(out.toAbsolutePath().normalize().getParent());
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             DominanceCsv.write(result, w);
         }

@@ -5,16 +5,11 @@ import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.cluster.ClusterOptions;
 import org.sdaplanner.core.cluster.PlanBuilder;
 import org.sdaplanner.core.plan.PlanSummary;
-import org.sdaplanner.core.plan.PlanningProblem;
 import org.sdaplanner.export.AreaGeometries;
 import org.sdaplanner.export.GeoPackageExport;
 import org.sdaplanner.export.ShapefileExport;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Build the same plan as 'sda build' (same options and seed, same plan) and",
@@ -31,69 +25,35 @@ import java.util.concurrent.Callable;
                 "  gpkg  plan.gpkg, a GeoPackage with feature tables areas and blocks",
                 "  shp   areas.shp and blocks.shp (with .shx, .dbf, .prj and .cpg)",
                 "  all   both"})
-public final class ExportCommand implements Callable<Integer> {
+public final class ExportCommand extends PlanCommand {
 
-    /** What can be written. */
-    enum Format {
-        GPKG, SHP, ALL;
-
-        static Format parse(String s) {
-            for (Format f : values()) {
-                if (f.name().equalsIgnoreCase(s == null ? "" : s.trim())) {
-                    return f;
-                }
-            }
-            return null;
-        }
-    }
-
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOption store;
-
-    @Mixin
-    RuleOption rule;
-
-    @Mixin
-    PlanOptions plan;
+    /** What can be written (case does not matter on the command line). */
+    enum Format { GPKG, SHP, ALL }
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
             description = "gpkg, shp or all.")
-    String format;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the files (created if missing).")
-    Path out;
+    Format format;
 
     @Override
     public Integer call() throws IOException {
-        Format f = Format.parse(format);
-        if (f == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "Unknown --format '" + format + "': use gpkg (GeoPackage), shp (Shapefiles) or all (both).");
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a folder.");
-        }
-        PrintWriter console = spec.commandLine().getOut();
+        Format f = format;
+        PrintWriter console = console();
         long t0 = System.nanoTime();
-        RegionAnalysis region = RegionAnalysis.load(store.open(), rule.parse());
-        ClusterOptions options = plan.clusterOptions(region.defaultAreas());
+        PlanSource.Loaded loaded = source.load();
+        ClusterOptions options = loaded.options();
         long t1 = System.nanoTime();
-        PlanningProblem problem = PlanningProblem.of(region.blocks(), region.dominance());
         // Random baseline plans do not change the plan and are not exported: draw none.
-        BuiltPlan built = PlanBuilder.build(problem, options, 0);
+        BuiltPlan built = PlanBuilder.build(loaded.problem(), options, 0);
         long t2 = System.nanoTime();
-        Files.createDirectories(out);
+        Path dir = out.path;
+        Files.createDirectories(dir);
         List<MultiPolygon> areas = AreaGeometries.dissolve(built);
         List<Path> written = new ArrayList<>();
         if (f == Format.GPKG || f == Format.ALL) {
-            written.add(GeoPackageExport.write(built, areas, out.resolve(GeoPackageExport.FILE_NAME)));
+            written.add(GeoPackageExport.write(built, areas, dir.resolve(GeoPackageExport.FILE_NAME)));
         }
         if (f == Format.SHP || f == Format.ALL) {
-            written.addAll(ShapefileExport.write(built, areas, out));
+            written.addAll(ShapefileExport.write(built, areas, dir));
         }
         long t3 = System.nanoTime();
         PlanSummary s = built.summary();

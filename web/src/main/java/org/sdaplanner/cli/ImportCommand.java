@@ -5,45 +5,33 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.sdaplanner.importer.ImportReport;
 import org.sdaplanner.importer.ImportedData;
-import org.sdaplanner.importer.RegionImporter;
-import org.sdaplanner.importer.manifest.RegionManifest;
 import org.sdaplanner.store.ImportWriter;
 import org.sdaplanner.store.SpatialStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Read, validate and store a region's official files (boundaries, GP practices and PCNs,",
                 "registrations by LSOA, populations, census tables).",
                 "The import is all or nothing: on any error the store keeps its previous import."})
-public final class ImportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+public final class ImportCommand extends SdaCommand {
+    @Mixin
+    DataOptions data;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR",
-            description = "Folder holding the downloaded files; the manifest's paths are relative to it.")
-    Path data;
+    @Mixin
+    StoreOption store;
 
-    @Option(names = "--region", paramLabel = "FILE", defaultValue = "data/cambridgeshire-peterborough.json",
-            description = "Region manifest (JSON). Default: ${DEFAULT-VALUE}")
-    Path region;
-
-    @Option(names = "--db", paramLabel = "URL",
-            description = "Store: jdbc:postgresql://HOST:PORT/DB for PostGIS (user and password from the URL or PGUSER/PGPASSWORD);"
-                    + " default: the embedded H2GIS store " + SpatialStore.DEFAULT_URL)
-    String db;
-
-    @Option(names = "--report", paramLabel = "FILE.json", description = "Also write what was loaded as JSON.")
+    @Option(names = "--report", paramLabel = "FILE.json", converter = Converters.File.class,
+            description = "Also write what was loaded as JSON (checked before anything is read or stored).")
     Path report;
 
     static final ObjectMapper JSON = new ObjectMapper()
@@ -52,27 +40,39 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = console();
         long t0 = System.nanoTime();
-        RegionManifest manifest = RegionManifest.load(region);
-        out.println("Importing " + manifest.region().name() + " from " + data.toAbsolutePath().normalize());
-        ConsoleProgress progress = new ConsoleProgress(out);
-        ImportedData imported = new RegionImporter(progress).read(manifest, data);
-        progress.step("Opening the store");
-        SpatialStore store = SpatialStore.open(db);
-        progress.stepDone("");
-        new ImportWriter(store, progress).write(imported);
-        double secs = (System.nanoTime() - t0) / 1e9;
-        print(out, imported.report(), store, secs);
-        if (report != null) {
-            Path parent = report.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+        ImportedData imported = data.read(out, "Importing ");
+        // The report is written next to its place before the store is touched, and moved there once the
+        // import is committed: a report that cannot be written stops the import, and none claims a failed one.
+        Path pending = report == null ? null : pendingReport(imported);
+        try {
+            ConsoleProgress progress = new ConsoleProgress(out);
+            progress.step("Opening the store");
+            SpatialStore s = store.open();
+            progress.stepDone("");
+            new ImportWriter(s, progress).write(imported);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            print(out, imported.report(), s, secs);
+        } catch (RuntimeException e) {
+            if (pending != null) {
+                Files.deleteIfExists(pending);
             }
-            JSON.writeValue(report.toFile(), imported.report());
+            throw e;
+        }
+        if (pending != null) {
+            Files.move(pending, report, StandardCopyOption.REPLACE_EXISTING);
             out.println("Report written to " + report);
         }
         return 0;
+    }
+
+    private Path pendingReport(ImportedData imported) throws IOException {
+        Path target = report.toAbsolutePath().normalize();
+        Files.createDirectories(target.getParent());
+        Path pending = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".pending");
+        JSON.writeValue(pending.toFile(), imported.report());
+        return pending;
     }
 
     static void print(PrintWriter out, ImportReport r, SpatialStore store, double secs) {

@@ -2,7 +2,6 @@ package org.sdaplanner.cli;
 
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.cluster.PlanBuilder;
-import org.sdaplanner.core.plan.PlanningProblem;
 import org.sdaplanner.core.profile.Indicator;
 import org.sdaplanner.core.profile.IndicatorValue;
 import org.sdaplanner.core.profile.LsoaData;
@@ -15,10 +14,7 @@ import org.sdaplanner.store.MapDataReader;
 import org.sdaplanner.store.ProfileCatalogueReader;
 import org.sdaplanner.store.SpatialStore;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,37 +23,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 @Command(name = "profiles", mixinStandardHelpOptions = true,
         description = {"Profile every area of the plan (the same plan as 'sda build' with the same options), every",
                 "district and the region with the indicators the region manifest declares. Writes profiles.json",
                 "and profiles.csv."})
-public final class ProfilesCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOption store;
-
-    @Mixin
-    RuleOption rule;
-
-    @Mixin
-    PlanOptions plan;
-
-    @Option(names = "--region", paramLabel = "FILE",
+public final class ProfilesCommand extends PlanCommand {
+    @Option(names = "--region", paramLabel = "FILE", converter = Converters.InputPath.class,
             description = "Take the indicator catalogue from this region manifest instead of the one stored by the last"
                     + " import (to try a new indicator before importing again).")
     Path region;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for profiles.json and profiles.csv.")
-    Path out;
-
     @Override
     public Integer call() throws IOException {
-        PrintWriter console = spec.commandLine().getOut();
-        SpatialStore s = store.open();
+        PrintWriter console = console();
+        source.plan.check();
+        SpatialStore s = source.analysis.store.open();
         ProfileCatalogueReader stored = new ProfileCatalogueReader(s);
         RegionManifest manifest = region == null ? null : RegionManifest.load(region);
         List<Indicator> catalogue = manifest == null ? stored.catalogue() : manifest.catalogue();
@@ -65,13 +46,13 @@ public final class ProfilesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the region declares no indicators: add an \"indicators\" list to its"
                     + " manifest and import again, or give --region (docs/user-guide.md)");
         }
-        RegionAnalysis analysis = RegionAnalysis.load(s, rule.parse());
-        BuiltPlan built = PlanBuilder.build(PlanningProblem.of(analysis.blocks(), analysis.dominance()),
-                plan.clusterOptions(analysis.defaultAreas()), 0);
+        PlanSource.Loaded loaded = source.load();
+        RegionAnalysis analysis = loaded.region();
+        BuiltPlan built = PlanBuilder.build(loaded.problem(), loaded.options(), 0);
         LsoaData data = stored.data(catalogue, manifest == null ? stored.datasets2011() : datasets2011(manifest));
         PlanProfiles profiles = PlanProfiles.of(catalogue, data, built, analysis.geography(),
                 new MapDataReader(s).regionName().orElse("the region"));
-        List<Path> files = ProfileFiles.write(catalogue, profiles, out);
+        List<Path> files = ProfileFiles.write(catalogue, profiles, out.path);
         console.println(String.format(Locale.ROOT, "Profiles: %d areas, %d districts and the region, %d indicators",
                 profiles.areas().size(), profiles.districts().size(), catalogue.size()));
         for (Indicator i : catalogue) {

@@ -18,6 +18,8 @@ public final class SdaMain implements Runnable {
     /** Runs a command line and returns its exit code (0 on success), for main and for tests. */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new SdaMain());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(new ArgumentErrors());
         cl.setExecutionExceptionHandler(new FailureHandler());
         return cl.execute(args);
     }

@@ -8,23 +8,17 @@ import org.sdaplanner.web.MapServer;
 import org.sdaplanner.web.PlannerService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the map and its REST API (docs/api.md) from the store, until stopped (Ctrl+C).",
                 "When the store holds no plan yet, builds the default one (\"" + PlannerService.DEFAULT_PLAN_NAME
                         + "\", seed 1) first."})
-public final class ServeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+public final class ServeCommand extends SdaCommand {
     @Mixin
     StoreOption store;
 
@@ -33,11 +27,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Where the map server listens: shared by 'sda serve' and 'sda start'. */
     static final class Listen {
-        @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070",
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070", converter = Converters.Port.class,
                 description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
         int port;
 
-        @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+        @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", converter = Converters.Host.class,
                 description = "Address to listen on (default ${DEFAULT-VALUE}: this computer only; 0.0.0.0 for the network).")
         String host;
 
@@ -57,7 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return serve(spec.commandLine().getOut(), store.open(), server);
+        return serve(console(), store.open(), server);
     }
 
     /** Loads the region, makes sure there is a plan, serves, and blocks until the thread is interrupted or the JVM stops. */

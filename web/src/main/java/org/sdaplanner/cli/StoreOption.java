@@ -6,11 +6,17 @@ import picocli.CommandLine.Option;
 /** The {@code --db} option every command that uses the store shares. */
 final class StoreOption {
     @Option(names = "--db", paramLabel = "URL",
-            description = "Store: jdbc:postgresql://HOST:PORT/DB?user=… for PostGIS (or PGUSER/PGPASSWORD);"
-                    + " default: the embedded H2GIS store " + SpatialStore.DEFAULT_URL)
+            description = "Store: jdbc:postgresql://HOST:PORT/DB for PostGIS (user and password from the URL or"
+                    + " PGUSER/PGPASSWORD); default: the embedded H2GIS store " + SpatialStore.DEFAULT_URL)
     String db;
 
+    private SpatialStore opened;
+
+    /** The store, opened once per command (its migrations run on the first open). */
     SpatialStore open() {
-        return SpatialStore.open(db);
+        if (opened == null) {
+            opened = SpatialStore.open(db);
+        }
+        return opened;
     }
 }

@@ -2,6 +2,7 @@ package org.sdaplanner.cli;
 
 import org.sdaplanner.core.access.PasswordRules;
 import org.sdaplanner.core.access.Role;
+import org.sdaplanner.core.text.TextRule;
 import org.sdaplanner.store.AccountRepository;
 import org.sdaplanner.store.SpatialStore;
 import org.sdaplanner.store.StoredAccounts.Account;
@@ -67,16 +68,14 @@ public final class UserCommand implements Runnable {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account.")
-    static final class Add implements Runnable {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        StoreOption store;
+    static final class Add extends OnStore {
         @Parameters(index = "0", paramLabel = "USERNAME", description = "2 to 64 lower-case letters, digits, '.', '-' or '_'.")
         String username;
-        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "admin, analyst, health-partner or member.")
-        String role;
-        @Option(names = "--name", paramLabel = "TEXT", description = "Display name (default: the user name).")
+        @Option(names = "--role", required = true, paramLabel = "ROLE", converter = Converters.AccountRole.class,
+                description = "admin, analyst, health-partner or member.")
+        Role role;
+        @Option(names = "--name", paramLabel = "TEXT", converter = Converters.DisplayName.class,
+                description = "Display name, up to 200 characters on one line (default: the user name).")
         String displayName;
         @Option(names = "--password-stdin", description = "Read the password from standard input (at least "
                 + PasswordRules.MIN_LENGTH + " characters) instead of generating one.")
@@ -85,7 +84,7 @@ public final class UserCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            AccountAdmin.WithPassword added = admin(store.open()).add(username, displayName, Role.parse(role),
+            AccountAdmin.WithPassword added = admin(store.open()).add(username, displayName, role,
                     passwordStdin ? readPassword() : null, Actor.commandLine());
             out.println("Added " + added.account().username() + " (" + added.account().role().code() + ")");
             printPassword(out, added.account().username(), added.password());
@@ -93,11 +92,7 @@ public final class UserCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the accounts.")
-    static final class ListUsers implements Runnable {
-        @Spec
-        CommandSpec spec;
-        @Mixin
-        StoreOption store;
+    static final class ListUsers extends OnStore {
 
         @Override
         public void run() {
@@ -105,19 +100,25 @@ public final class UserCommand implements Runnable {
             java.util.List<Account> all = admin(store.open()).list();
             out.println(String.format(Locale.ROOT, "%-24s %-15s %-9s %-24s %s", "USERNAME", "ROLE", "STATUS", "UPDATED", "NAME"));
             for (Account a : all) {
-                out.println(String.format(Locale.ROOT, "%-24s %-15s %-9s %-24s %s", a.username(), a.role().code(),
-                        a.disabled() ? "disabled" : "active", a.updatedAt(), a.displayName()));
+                // stored text is printed with its control characters made visible: a display name cannot steer the terminal
+                out.println(String.format(Locale.ROOT, "%-24s %-15s %-9s %-24s %s", TextRule.visible(a.username()),
+                        a.role().code(), a.disabled() ? "disabled" : "active", TextRule.visible(a.updatedAt()),
+                        TextRule.visible(a.displayName())));
             }
             out.println(all.size() + " account" + (all.size() == 1 ? "" : "s"));
         }
     }
 
-    /** A subcommand about one existing account: the store and the user name. */
-    abstract static class OnAccount implements Runnable {
+    /** A subcommand that works on the store's accounts. */
+    abstract static class OnStore implements Runnable {
         @Spec
         CommandSpec spec;
         @Mixin
         StoreOption store;
+    }
+
+    /** A subcommand about one existing account: the store and the user name. */
+    abstract static class OnAccount extends OnStore {
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
     }
@@ -160,12 +161,13 @@ public final class UserCommand implements Runnable {
 
     @Command(name = "set-role", mixinStandardHelpOptions = true, description = "Change an account's role.")
     static final class SetRole extends OnAccount {
-        @Parameters(index = "1", paramLabel = "ROLE", description = "admin, analyst, health-partner or member.")
-        String role;
+        @Parameters(index = "1", paramLabel = "ROLE", converter = Converters.AccountRole.class,
+                description = "admin, analyst, health-partner or member.")
+        Role role;
 
         @Override
         public void run() {
-            Account a = admin(store.open()).setRole(username, Role.parse(role), null, Actor.commandLine());
+            Account a = admin(store.open()).setRole(username, role, null, Actor.commandLine());
             spec.commandLine().getOut().println(a.username() + " is now " + a.role().code());
         }
     }

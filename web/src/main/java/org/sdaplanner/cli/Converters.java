@@ -1,0 +1,185 @@
+package org.sdaplanner.cli;
+
+import org.sdaplanner.core.access.Role;
+import org.sdaplanner.core.dominance.DominanceRule;
+import org.sdaplanner.core.text.TextRule;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The checks of the command line's values, as picocli converters: a bad value is refused when the
+ * command line is read, with what was expected, before the store is opened or any work is done.
+ * picocli puts "Invalid value for option '--areas': " in front of each message.
+ */
+final class Converters {
+    private Converters() {
+    }
+
+    /** A whole number from {@code min} to {@code max}. */
+    static int whole(String text, long min, long max, String what) {
+        long v;
+        try {
+            v = Long.parseLong(text.strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new TypeConversionException("expected " + what + ": a whole number from " + fmt(min) + " to " + fmt(max)
+                    + ", found '" + shown(text) + "'");
+        }
+        if (v < min || v > max) {
+            throw new TypeConversionException("expected " + what + ": a whole number from " + fmt(min) + " to " + fmt(max)
+                    + ", found " + fmt(v));
+        }
+        return (int) v;
+    }
+
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile(
+            "[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+
+    /** A finite number from {@code min} to {@code max}, written as decimals (no NaN, no infinity, no hex). */
+    static double number(String text, double min, double max, String what) {
+        String t = text == null ? "" : text.strip();
+        double v = DECIMAL.matcher(t).matches() ? Double.parseDouble(t) : Double.NaN;
+        if (!Double.isFinite(v) || v < min || v > max) {
+            throw new TypeConversionException("expected " + what + ": a number from " + fmt(min) + " to " + fmt(max)
+                    + ", found '" + shown(text) + "'");
+        }
+        return v;
+    }
+
+    /** The value, or the check's own message as picocli's refusal. */
+    private static <T> T checked(java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%,d", (long) v) : Double.toString(v);
+    }
+
+    /** A value as typed, made safe to print (control characters visible, cut at 60). */
+    static String shown(String text) {
+        return shown(text, 60);
+    }
+
+    static String shown(String text, int max) {
+        String t = text == null ? "" : text;
+        return TextRule.visible(t.length() > max ? t.substring(0, max) + "…" : t);
+    }
+
+    /** A value read by one of the checks above: each option's converter names its check and its range. */
+    abstract static class Checked<T> implements ITypeConverter<T> {
+        private final java.util.function.Function<String, T> check;
+
+        Checked(java.util.function.Function<String, T> check) {
+            this.check = check;
+        }
+
+        @Override
+        public T convert(String value) {
+            return check.apply(value);
+        }
+    }
+
+    static final class AreaCount extends Checked<Integer> {
+        /** More areas than this is no longer a plan of service areas (C&P has about 770 building blocks). */
+        static final int MAX = 1000;
+
+        AreaCount() {
+            super(v -> whole(v, 1, MAX, "a number of areas"));
+        }
+    }
+
+    static final class Seed implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("expected a seed: a whole number, found '" + shown(value) + "'");
+            }
+        }
+    }
+
+    static final class RandomPlans extends Checked<Integer> {
+        RandomPlans() {
+            super(v -> whole(v, 0, 10_000, "a number of random plans"));
+        }
+    }
+
+    static final class Port extends Checked<Integer> {
+        Port() {
+            super(v -> whole(v, 0, 65_535, "a port (0 picks a free one)"));
+        }
+    }
+
+    static final class Population extends Checked<Double> {
+        Population() {
+            super(v -> number(v, 0, 100_000_000, "a number of residents (0: no bound)"));
+        }
+    }
+
+    static final class Weight extends Checked<Double> {
+        Weight() {
+            super(v -> number(v, 0, 1000, "a weight"));
+        }
+    }
+
+    static final class Host implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String v = value.strip();
+            if (v.isEmpty() || v.length() > 253 || !v.matches("[A-Za-z0-9.:\\[\\]%_-]+")) {
+                throw new TypeConversionException("expected a host name or address such as 127.0.0.1 or 0.0.0.0, found '"
+                        + shown(value) + "'");
+            }
+            return v;
+        }
+    }
+
+    static final class Rule extends Checked<DominanceRule> {
+        Rule() {
+            super(v -> checked(() -> DominanceRule.parse(v)));
+        }
+    }
+
+    static final class AccountRole implements ITypeConverter<Role> {
+        @Override
+        public Role convert(String value) {
+            try {
+                return Role.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected one of " + Role.codes() + ", found '" + shown(value) + "'");
+            }
+        }
+    }
+
+    static final class DisplayName extends Checked<String> {
+        DisplayName() {
+            super(v -> checked(() -> TextRule.clean(TextRule.Kind.DISPLAY_NAME, "display name", v)));
+        }
+    }
+
+    static final class Folder extends Checked<Path> {
+        Folder() {
+            super(v -> checked(() -> Outputs.folder(v)));
+        }
+    }
+
+    static final class File extends Checked<Path> {
+        File() {
+            super(v -> checked(() -> Outputs.file(v)));
+        }
+    }
+
+    /** An input path: only that it is a path; whether it exists is said by the command that reads it. */
+    static final class InputPath extends Checked<Path> {
+        InputPath() {
+            super(v -> checked(() -> Outputs.path(v)));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.sdaplanner.cli;
+
+import org.sdaplanner.core.cluster.ClusterOptions;
+import org.sdaplanner.core.plan.PlanningProblem;
+import picocli.CommandLine.Mixin;
+
+/** The store, the rule and the plan options: everything a command that builds the plan needs. */
+final class PlanSource {
+    @Mixin
+    AnalysisOptions analysis;
+
+    @Mixin
+    PlanOptions plan;
+
+    /** The region read from the store, the planning problem and the clusterer's options, checked. */
+    record Loaded(RegionAnalysis region, PlanningProblem problem, ClusterOptions options) {
+    }
+
+    Loaded load() {
+        plan.check();
+        RegionAnalysis region = analysis.load();
+        ClusterOptions options = plan.clusterOptions(region.defaultAreas(), region.blocks().blocks().size());
+        return new Loaded(region, PlanningProblem.of(region.blocks(), region.dominance()), options);
+    }
+}
