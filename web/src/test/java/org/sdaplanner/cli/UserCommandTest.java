@@ -75,7 +75,9 @@ class UserCommandTest {
         assertEquals(FailureHandler.INPUT_ERROR, twice.exit());
         assertTrue(twice.err().contains("already exists"), twice.err());
         Result badRole = sda(null, "user", "add", "x1", "--role", "mayor", "--db", db);
-        assertTrue(badRole.err().contains("unknown role 'mayor'"), badRole.err());
+        assertEquals(FailureHandler.INPUT_ERROR, badRole.exit());
+        assertTrue(badRole.err().contains("--role': expected one of admin, analyst, health-partner, member, found 'mayor'"),
+                badRole.err());
 
         assertEquals(0, sda(null, "user", "disable", "cllr-bo", "--db", db).exit());
         assertTrue(repo.find("cllr-bo").orElseThrow().disabled());
