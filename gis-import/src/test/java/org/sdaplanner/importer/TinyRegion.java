@@ -329,7 +329,8 @@ public final class TinyRegion {
                 Files.write(p, e.getValue());
             }
             Path m = dir.resolve(MANIFEST);
-            Files.writeString(m, JSON.writeValueAsString(manifest));
+            // getBytes: text no UTF-8 can hold (a lone surrogate from a fuzzed value) becomes '?' rather than failing the write
+            Files.write(m, JSON.writeValueAsString(manifest).getBytes(StandardCharsets.UTF_8));
             return new Written(m, data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

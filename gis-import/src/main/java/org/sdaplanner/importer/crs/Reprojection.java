@@ -2,10 +2,13 @@ package org.sdaplanner.importer.crs;
 
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
 import org.locationtech.proj4j.UnknownAuthorityCodeException;
+
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reprojects geometries between two EPSG codes with proj4j, optionally rounding the result
@@ -30,7 +33,7 @@ public final class Reprojection {
         }
         for (int code : new int[]{sourceSrid, targetSrid}) {
             try {
-                new CRSFactory().createFromName("EPSG:" + code);
+                crs(code);
             } catch (UnknownAuthorityCodeException | IllegalStateException e) {
                 throw new IllegalArgumentException("unknown CRS EPSG:" + code);
             } catch (RuntimeException e) {
@@ -38,11 +41,19 @@ public final class Reprojection {
                 throw new IllegalArgumentException("unsupported CRS EPSG:" + code);
             }
         }
-        transform = ThreadLocal.withInitial(() -> {
-            CRSFactory crs = new CRSFactory();
-            return new CoordinateTransformFactory().createTransform(
-                    crs.createFromName("EPSG:" + sourceSrid), crs.createFromName("EPSG:" + targetSrid));
-        });
+        transform = ThreadLocal.withInitial(() -> new CoordinateTransformFactory().createTransform(crs(sourceSrid), crs(targetSrid)));
+    }
+
+    /**
+     * proj4j finds an EPSG code by reading its whole definitions file (20 to 100 ms each time); a code's
+     * definition never changes, so its parameters are read once per process and the CRS is built from
+     * them (the same transform to the bit).
+     */
+    private static final ConcurrentHashMap<Integer, String> PARAMETERS = new ConcurrentHashMap<>();
+
+    private static CoordinateReferenceSystem crs(int code) {
+        String params = PARAMETERS.computeIfAbsent(code, c -> new CRSFactory().createFromName("EPSG:" + c).getParameterString());
+        return new CRSFactory().createFromParameters("EPSG:" + code, params);
     }
 
     /** A reprojected copy, or the geometry itself when source and target are the same CRS. */

@@ -34,7 +34,7 @@ public final class PointTableLoader {
         String cCode = src.column(codeKey, defaultCode);
         String cx = src.column("x", "EASTING");
         String cy = src.column("y", "NORTHING");
-        Integer srid = src.crs() == null ? CrsCodes.BNG : CrsCodes.parse(src.crs());
+        Integer srid = src.crs() == null ? Integer.valueOf(CrsCodes.BNG) : CrsCodes.parse(src.crs());
         if (srid == null) {
             throw InputException.ofFile(name, "the manifest gives crs \"" + src.crs() + "\", which is not understood");
         }

@@ -32,6 +32,8 @@ public record RegionManifest(int manifestVersion, Region region, Inputs inputs, 
             json = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw InputException.ofFile(name, "region manifest not found");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw InputException.ofFile(name, "the region manifest is not UTF-8 text: save it again as UTF-8 JSON");
         } catch (IOException e) {
             throw InputException.ofFile(name, "region manifest cannot be read: " + e.getMessage());
         }

@@ -133,6 +133,7 @@ public final class GeoJsonReader {
             return switch (type) {
                 case "Polygon" -> polygon(c);
                 case "MultiPolygon" -> {
+                    requireArray(c, "\"coordinates\" must be a list of polygons");
                     Polygon[] polys = new Polygon[c.size()];
                     for (int i = 0; i < polys.length; i++) {
                         polys[i] = polygon(c.get(i));
@@ -149,6 +150,7 @@ public final class GeoJsonReader {
     }
 
     private Polygon polygon(JsonNode rings) {
+        requireArray(rings, "a polygon must be a list of rings");
         if (rings.size() == 0) {
             return factory.createPolygon();
         }
@@ -161,6 +163,7 @@ public final class GeoJsonReader {
     }
 
     private LinearRing ring(JsonNode pts) {
+        requireArray(pts, "a ring must be a list of positions");
         Coordinate[] cs = new Coordinate[pts.size()];
         for (int i = 0; i < cs.length; i++) {
             cs[i] = coordinate(pts.get(i));
@@ -177,9 +180,21 @@ public final class GeoJsonReader {
         return factory.createLinearRing(cs);
     }
 
+    private static void requireArray(JsonNode n, String expected) {
+        if (n == null || !n.isArray()) {
+            throw new IllegalArgumentException(expected + ", found " + shown(n));
+        }
+    }
+
+    /** A bit of the file for a message, cut short. */
+    private static String shown(JsonNode n) {
+        String s = n == null || n.isMissingNode() ? "nothing" : n.toString();
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
     private static Coordinate coordinate(JsonNode xy) {
-        if (!xy.isArray() || xy.size() < 2 || !xy.get(0).isNumber() || !xy.get(1).isNumber()) {
-            throw new IllegalArgumentException("a position must be [x, y] numbers, found " + xy);
+        if (xy == null || !xy.isArray() || xy.size() < 2 || !xy.get(0).isNumber() || !xy.get(1).isNumber()) {
+            throw new IllegalArgumentException("a position must be [x, y] numbers, found " + shown(xy));
         }
         return new Coordinate(xy.get(0).doubleValue(), xy.get(1).doubleValue());
     }
