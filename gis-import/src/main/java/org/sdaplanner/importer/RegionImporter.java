@@ -3,6 +3,7 @@ package org.sdaplanner.importer;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.sdaplanner.core.geography.District;
+import org.sdaplanner.core.text.TextRule;
 import org.sdaplanner.core.geography.Lsoa;
 import org.sdaplanner.core.geography.Parish;
 import org.sdaplanner.core.geography.Pcn;
@@ -496,6 +497,12 @@ public final class RegionImporter {
         int outside = 0;
         for (BoundaryFeature f : layer.features()) {
             String d = cDistrict == null ? null : f.text(cDistrict);
+            if (d != null && !d.isEmpty()) {
+                String code = d;
+                TextRule.problem(TextRule.Kind.CODE, code).ifPresent(p -> {
+                    throw InputException.atFeature(s.path(), f.index(), cDistrict, "the district code " + Quoted.of(code) + ": " + p);
+                });
+            }
             if (d == null || d.isEmpty()) {
                 Point p = f.geometry().getInteriorPoint();
                 for (Object o : index.query(p.getEnvelopeInternal())) {

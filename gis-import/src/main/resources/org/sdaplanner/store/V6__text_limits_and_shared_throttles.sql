@@ -12,7 +12,8 @@ ALTER TABLE plan_comment ALTER COLUMN area_name SET DATA TYPE VARCHAR(400);
 ALTER TABLE plan_comment ALTER COLUMN block_name SET DATA TYPE VARCHAR(400);
 ALTER TABLE plan_comment ALTER COLUMN moderation_reason SET DATA TYPE VARCHAR(1000);
 ALTER TABLE audit_event ALTER COLUMN detail SET DATA TYPE VARCHAR(2000);
--- names and table text read from official files (TextRule PLACE_NAME and TABLE_TEXT)
+-- the region's name (TextRule NAME), names and table text read from official files (PLACE_NAME, TABLE_TEXT)
+ALTER TABLE import_run ALTER COLUMN region_name SET DATA TYPE VARCHAR(400);
 ALTER TABLE lsoa ALTER COLUMN name SET DATA TYPE VARCHAR(300);
 ALTER TABLE parish ALTER COLUMN name SET DATA TYPE VARCHAR(300);
 ALTER TABLE district ALTER COLUMN name SET DATA TYPE VARCHAR(300);

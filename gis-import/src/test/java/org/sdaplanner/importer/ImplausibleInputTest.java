@@ -446,6 +446,13 @@ class ImplausibleInputTest extends ImportHarness {
         assertEquals("PARNCP21NM", esc.field());
         assertContains(esc.getMessage(), "the name of area E04000001: has a control character (U+001B)");
 
+        TinyRegion district = TinyRegion.standard();
+        district.edit(TinyRegion.PARISH, t -> t.replace("\"Coton\", \"LAD21CD\": \"E07000012\"",
+                "\"Coton\", \"LAD21CD\": \"South Cambridgeshire District\""));
+        InputException d = rejected(district);
+        assertEquals("LAD21CD", d.field());
+        assertContains(d.getMessage(), "the district code \"South Cambridgeshire District\": expected at most 20 characters");
+
         InputException longCode = rejected(TinyRegion.standard()
                 .replaceLine(TinyRegion.REGISTRATIONS, 4, "2025-10-01,D81001D81001D81001D81001D81001,E01000002,MALE,50"));
         assertEquals("row 4", longCode.location());
