@@ -166,6 +166,28 @@ class PlanRepositoryTest {
         }
 
         @Test
+        void namesAndLabelsFollowTheTextRuleAndFitTheColumns() {
+            PlanInfo p = repo.create(samplePlan("First"), "ana");
+            String longest = "Ely, Soham and the villages of the Isle: " + "é".repeat(159);   // 200 characters
+            assertEquals(200, longest.length());
+            // an area name of more than 40 characters used to fail in the edit history's column (a 500 from the API)
+            long revision = repo.renameArea(p.id(), 0, "SDA01", longest, "ana");
+            assertEquals(longest, repo.load(p.id()).areas().get(0).name());
+            assertEquals(longest, repo.rename(p.id(), longest).name());
+            assertEquals(longest, repo.saveVersion(p.id(), longest, "ana").label());
+            assertEquals("🙂".repeat(200), repo.copy(p.id(), "🙂".repeat(200), "ana").name(), "200 characters, 400 UTF-16 units");
+            IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+                    () -> repo.renameArea(p.id(), revision, "SDA01", longest + "x", "ana"));
+            assertEquals("name: expected at most 200 characters, found 201", tooLong.getMessage());
+            for (String bad : new String[]{"Bell\u0007", "Nul\u0000", "Esc\u001b[2J", "two\nlines"}) {
+                assertTrue(assertThrows(IllegalArgumentException.class, () -> repo.rename(p.id(), bad)).getMessage()
+                        .startsWith("name: has a control character"), bad);
+                assertThrows(IllegalArgumentException.class, () -> repo.saveVersion(p.id(), bad, "ana"));
+            }
+            assertEquals(revision, repo.find(p.id()).orElseThrow().revision(), "nothing refused was written");
+        }
+
+        @Test
         void anEditNeedsTheCurrentRevision() {
             PlanInfo p = repo.create(samplePlan("First"), "ana");
             assertEquals(1, repo.apply(p.id(), 0, "ana", Edit.move(List.of("B"), List.of("SDA01"), "SDA02")));
