@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdaplanner.core.access.Role;
+import org.sdaplanner.web.http.GuardedRoutes;
+import org.sdaplanner.web.plans.PlanDownloads;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +60,7 @@ class ApiRecordingTest {
     private static final Pattern CSRF = Pattern.compile("\"csrf_token\":\"[^\"]*\"");
     private static final Pattern PASSWORD = Pattern.compile("\"generated_password\":\"[^\"]*\"");
     private static final Pattern FAULT_REF = Pattern.compile("\\(ref [0-9a-f]{8}\\)");
-    private static final Pattern COOKIE = Pattern.compile(MapServer.SESSION_COOKIE + "=[^;]+");
+    private static final Pattern COOKIE = Pattern.compile(GuardedRoutes.SESSION_COOKIE + "=[^;]+");
 
     @TempDir
     static Path dir;
@@ -135,7 +137,7 @@ class ApiRecordingTest {
         one(Who.ANALYST, "GET", "/api/layers/blocks", null);
         String etag = last().headers().replaceAll(".*ETag=([^|]*).*", "$1");
         one(Who.ANALYST, "GET", "/api/layers/blocks", null, "If-None-Match", etag);
-        for (String format : PlannerService.DOWNLOAD_FORMATS) {
+        for (String format : PlanDownloads.FORMATS) {
             one(Who.ANALYST, "GET", "/api/plans/" + first + "/download?format=" + format, null);
         }
 
@@ -468,7 +470,7 @@ class ApiRecordingTest {
         for (String h : HEADERS) {
             List<String> values = r.raw().headers().allValues(h);
             if (!values.isEmpty()) {
-                out.add(h + "=" + COOKIE.matcher(String.join(",", values)).replaceAll(MapServer.SESSION_COOKIE + "=<token>"));
+                out.add(h + "=" + COOKIE.matcher(String.join(",", values)).replaceAll(GuardedRoutes.SESSION_COOKIE + "=<token>"));
             }
         }
         StringBuilder security = new StringBuilder();
