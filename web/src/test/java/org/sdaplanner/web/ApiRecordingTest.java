@@ -81,6 +81,9 @@ class ApiRecordingTest {
     }
 
     private final List<Answer> answers = new ArrayList<>();
+    private final OpenApiDocument doc = OpenApiDocument.load();
+    /** Where a JSON answer differs from what openapi.json says of it. */
+    private final List<String> undocumented = new ArrayList<>();
     private final Map<Integer, byte[]> bodies = new LinkedHashMap<>();
     private final Map<Who, Http> clients = new LinkedHashMap<>();
     /** Values from the data (codes) or from this run (the port) shown in labels by a name instead. */
@@ -102,6 +105,8 @@ class ApiRecordingTest {
             test.close();
         }
         compare();
+        assertTrue(undocumented.isEmpty(), undocumented.size() + " answers differ from what openapi.json says of them:\n"
+                + String.join("\n", undocumented.subList(0, Math.min(60, undocumented.size()))));
     }
 
     // ---- the script --------------------------------------------------------------------------
@@ -385,6 +390,15 @@ class ApiRecordingTest {
         byte[] normalised = normalise(r);
         bodies.put(answers.size(), normalised);
         answers.add(new Answer(label, r.status(), digest(normalised), normalised.length, headers(r)));
+        String type = r.header("Content-Type");
+        if (type != null && type.startsWith("application/json") && doc.describes(path) && !path.equals("/api/openapi.json")) {
+            JsonNode schema = doc.answer(method, path, r.status());
+            if (schema == null) {
+                undocumented.add(label + ": status " + r.status() + " is not documented for this route");
+            } else {
+                undocumented.addAll(doc.check(r.json(), schema, label));
+            }
+        }
     }
 
     /** A path or header for a label: codes from the data by name, at most 120 characters. */
