@@ -3,6 +3,8 @@ package org.sdaplanner.web.http;
 import io.javalin.http.Context;
 import org.sdaplanner.web.CachedBody;
 
+import java.util.function.Supplier;
+
 /** Writing an answer: JSON (through {@link ApiJson}), created resources, cached layers and files to download. */
 public final class Responses {
     private static final String CSV = "text/csv; charset=utf-8";
@@ -25,6 +27,15 @@ public final class Responses {
             return;
         }
         ctx.contentType(body.contentType()).result(body.bytes());
+    }
+
+    /** JSON by default, or with {@code ?format=csv} the same as a CSV file to download under {@code fileName}. */
+    public static void jsonOrCsv(Context ctx, String fileName, Supplier<Object> json, Supplier<String> csv) {
+        if (Requests.wantsCsv(ctx)) {
+            csv(ctx, fileName, csv.get());
+        } else {
+            ctx.json(json.get());
+        }
     }
 
     /** A CSV file to download under {@code fileName}. */

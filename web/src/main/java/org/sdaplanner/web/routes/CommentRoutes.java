@@ -31,11 +31,8 @@ public final class CommentRoutes implements RouteGroup {
         routes.get("/api/plans/{id}/comments", Permission.READ_COMMENTS, ctx -> {
             long id = Requests.planId(ctx);
             Filter f = filter(ctx);
-            if (Requests.wantsCsv(ctx)) {
-                Responses.csv(ctx, "plan-" + id + "-comments.csv", comments.csv(id, f, routes.visitor(ctx)));
-            } else {
-                ctx.json(comments.list(id, f, routes.visitor(ctx)));
-            }
+            Responses.jsonOrCsv(ctx, "plan-" + id + "-comments.csv", () -> comments.list(id, f, routes.visitor(ctx)),
+                    () -> comments.csv(id, f, routes.visitor(ctx)));
         });
         routes.post("/api/plans/{id}/comments", Permission.COMMENT, ctx -> {
             long id = Requests.planId(ctx);

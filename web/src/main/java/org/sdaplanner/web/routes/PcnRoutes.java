@@ -18,11 +18,7 @@ public final class PcnRoutes implements RouteGroup {
     public void register(GuardedRoutes routes) {
         routes.get("/api/plans/{id}/pcn-alignment", Permission.VIEW_PLANS, ctx -> {
             long id = Requests.planId(ctx);
-            if (Requests.wantsCsv(ctx)) {
-                Responses.csv(ctx, "pcn_area_matrix.csv", pcns.alignmentCsv(id));
-            } else {
-                ctx.json(pcns.alignment(id));
-            }
+            Responses.jsonOrCsv(ctx, "pcn_area_matrix.csv", () -> pcns.alignment(id), () -> pcns.alignmentCsv(id));
         });
         routes.get("/api/plans/{id}/pcns/{code}", Permission.VIEW_PLANS,
                 ctx -> ctx.json(pcns.pcn(Requests.planId(ctx), ctx.pathParam("code"))));

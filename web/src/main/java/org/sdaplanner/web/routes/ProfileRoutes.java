@@ -19,11 +19,7 @@ public final class ProfileRoutes implements RouteGroup {
         routes.get("/api/indicators", Permission.VIEW_PLANS, ctx -> ctx.json(profiles.indicators()));
         routes.get("/api/plans/{id}/profiles", Permission.VIEW_PLANS, ctx -> {
             long id = Requests.planId(ctx);
-            if (Requests.wantsCsv(ctx)) {
-                Responses.csv(ctx, "profiles.csv", profiles.csv(id));
-            } else {
-                ctx.json(profiles.all(id));
-            }
+            Responses.jsonOrCsv(ctx, "profiles.csv", () -> profiles.all(id), () -> profiles.csv(id));
         });
         routes.get("/api/plans/{id}/areas/{areaId}/profile", Permission.VIEW_PLANS,
                 ctx -> ctx.json(profiles.area(Requests.planId(ctx), ctx.pathParam("areaId"))));
