@@ -8,6 +8,7 @@ import { areasBounds, drawAreas, fetchAreaShapes } from './areas-layer.js';
 import { $, clear, el } from './dom.js';
 import { announce, showError } from './feedback.js';
 import { fmtPct, num } from './format.js';
+import { refreshLegend } from './legend.js';
 import { detailZoom, fitRegion, regionFitted } from './map.js';
 import { can, emit, on, state } from './state.js';
 
@@ -60,6 +61,7 @@ export async function openPlan(id) {
   await loadPlan();
   if (!regionFitted()) fitRegion(areasBounds());
   emit('plan-loaded', { fresh: true });
+  refreshLegend();
   updateDownloads();
   const h = new URLSearchParams(location.hash.slice(1));
   h.set('plan', id);
@@ -70,6 +72,7 @@ export async function openPlan(id) {
 export async function reloadPlan() {
   await loadPlan();
   emit('plan-loaded', { fresh: false });
+  refreshLegend();
 }
 
 function updateDownloads() {
