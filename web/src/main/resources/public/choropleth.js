@@ -4,14 +4,14 @@
  * the indicator's legend. While one is chosen, state.areaFill holds each area's colour.
  */
 import { api, path } from './api.js';
-import { on, state } from './state.js';
+import { restyleAreas } from './areas-layer.js';
 import { CHORO_COLOURS, NO_DATA } from './colours.js';
 import { $, clear, el } from './dom.js';
 import { announce, showError } from './feedback.js';
 import { fmtInt, fmtPct } from './format.js';
-import { restyleAreas } from './areas-layer.js';
 import { addLegendSection, legendItem, refreshLegend, swatch } from './legend.js';
 import { layerShown } from './map.js';
+import { on, state } from './state.js';
 
 let choro = null; // {indicator, part, parts, values: Map(area_id -> value), classes: [{lo, hi, count, colour}], region}
 

@@ -15,7 +15,6 @@ const SIGNIN_WHY = 'Sign in with the user name and password your administrator g
 /** Takes in an answer of /api/session; true when the session now belongs to someone else. */
 function applySession(s) {
   const before = who.user ? who.user.username + ':' + who.user.role : '';
-  who.loaded = true;
   who.signedIn = !!(s && s.signed_in);
   who.publicRead = !(s && s.public_read === false);
   who.permissions = new Set((s && s.permissions) || []);

@@ -24,7 +24,7 @@ export const state = {
 };
 
 /** Who is signed in (GET /api/session): the permissions decide which tools the page shows. */
-export const who = { loaded: false, signedIn: false, publicRead: true, permissions: new Set(), user: null };
+export const who = { signedIn: false, publicRead: true, permissions: new Set(), user: null };
 export const can = (permission) => who.permissions.has(permission);
 
 const EVENTS = Object.freeze([
