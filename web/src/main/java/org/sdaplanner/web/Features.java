@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Renders features held in British National Grid as a GeoJSON FeatureCollection (EPSG:4326) for a map zoom. */
-final class Features {
+public final class Features {
     /** The largest zoom the API accepts; beyond 20 simplification no longer changes anything visible. */
-    static final int MAX_ZOOM = 22;
+    public static final int MAX_ZOOM = 22;
     /** Metres per pixel at zoom 0 of the web map (256-pixel tiles). */
     private static final double METRES_PER_PIXEL_Z0 = 156543.03392;
     private static final ToWgs84 TO_WGS84 = new ToWgs84();
 
     /** A feature: properties in output order and a geometry in EPSG:27700 (may be null). */
-    record Feature(Map<String, ?> properties, Geometry geometry) {
+    public record Feature(Map<String, ?> properties, Geometry geometry) {
     }
 
     private Features() {
@@ -41,7 +41,7 @@ final class Features {
         return TO_WGS84.apply(g);
     }
 
-    static byte[] render(List<Feature> features, Integer zoom) {
+    public static byte[] render(List<Feature> features, Integer zoom) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         try (GeoJsonWriter w = new GeoJsonWriter(out)) {
             for (Feature f : features) {
@@ -53,7 +53,7 @@ final class Features {
         return out.toByteArray();
     }
 
-    static Geometry toWgs84(Geometry bng) {
+    public static Geometry toWgs84(Geometry bng) {
         return TO_WGS84.apply(bng);
     }
 }

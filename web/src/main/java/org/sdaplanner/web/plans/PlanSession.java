@@ -1,4 +1,4 @@
-package org.sdaplanner.web;
+package org.sdaplanner.web.plans;
 
 import org.locationtech.jts.geom.MultiPolygon;
 import org.sdaplanner.core.cluster.BuiltPlan;
@@ -6,6 +6,7 @@ import org.sdaplanner.core.plan.PlanEditor;
 import org.sdaplanner.core.plan.PlanState;
 import org.sdaplanner.core.profile.PlanProfiles;
 import org.sdaplanner.store.StoredPlans.PlanInfo;
+import org.sdaplanner.web.CachedBody;
 
 import java.util.HashMap;
 import java.util.List;
