@@ -52,14 +52,19 @@ public final class LimitRepository {
                 if (taken == 1) {
                     return true;
                 }
-                if (exists(c, "SELECT 1 FROM rate_bucket WHERE bucket_key = ?", k)) {
-                    return false;
+                Optional<double[]> row = queryOne(c, "SELECT tokens, updated_ms FROM rate_bucket WHERE bucket_key = ?",
+                        List.of(k), rs -> new double[]{rs.getDouble(1), rs.getLong(2)});
+                if (row.isPresent()) {
+                    if (available(row.get(), capacity, perSecond, nowMs) < 1) {
+                        return false;
+                    }
+                    continue; // the row was made or refilled by another request between the two statements: try again
                 }
                 if (insertOnce(c, "INSERT INTO rate_bucket (bucket_key, tokens, updated_ms) VALUES (?, " + DOUBLE + ", ?)",
                         k, capacity - 1, nowMs)) {
                     return true;
                 }
-                // another process made the row in between: take from it
+                // another request made the row in between: take from it
             }
             return false;
         });
@@ -73,8 +78,12 @@ public final class LimitRepository {
         if (tokens == null) {
             return 1;
         }
-        double now = Math.min(capacity, tokens[0] + Math.max(0, nowMs - tokens[1]) * perSecond / 1000.0);
-        return Math.max(1, (long) Math.ceil((1 - now) / perSecond));
+        return Math.max(1, (long) Math.ceil((1 - available(tokens, capacity, perSecond, nowMs)) / perSecond));
+    }
+
+    /** The tokens a bucket row {tokens, updated_ms} holds at {@code nowMs}. */
+    private static double available(double[] row, double capacity, double perSecond, long nowMs) {
+        return Math.min(capacity, row[0] + Math.max(0, nowMs - (long) row[1]) * perSecond / 1000.0);
     }
 
     // ---- sign-in throttles ---------------------------------------------------------------------
@@ -153,10 +162,6 @@ public final class LimitRepository {
             }
             throw e;
         }
-    }
-
-    private static boolean exists(Connection c, String sql, String key) throws SQLException {
-        return queryOne(c, sql, List.of(key), rs -> true).isPresent();
     }
 
     private static String clip(String key) {

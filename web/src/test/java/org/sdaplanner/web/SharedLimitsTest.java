@@ -63,6 +63,33 @@ class SharedLimitsTest {
         assertTrue(writesB.tryAcquire("account:7"), "refilled after two seconds");
         assertFalse(writesA.tryAcquire("account:7"));
 
+        // concurrent writers of one account, half through each process, from the first write on: exactly the burst
+        RateLimiter burstA = new RateLimiter(new AccountRepository(a).limits(), 40, 0.5, clock::get);
+        RateLimiter burstB = new RateLimiter(new AccountRepository(b).limits(), 40, 0.5, clock::get);
+        java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<Thread> writers = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            RateLimiter via = t % 2 == 0 ? burstA : burstB;
+            Thread w = new Thread(() -> {
+                for (int i = 0; i < 10; i++) {
+                    if (via.tryAcquire("account:9")) {
+                        taken.incrementAndGet();
+                    }
+                }
+            });
+            w.start();
+            writers.add(w);
+        }
+        for (Thread t : writers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        assertEquals(40, taken.get(), "no write refused while the burst lasts");
+        assertFalse(burstA.tryAcquire("account:9"), "and none past it");
+
         // wrong passwords for one name, tried through both processes, lock it on both
         new AccountAdmin(new AccountRepository(a), id -> { }).add("shared-user", "Shared", Role.MEMBER, PASSWORD,
                 new Actor("test", "local"));
