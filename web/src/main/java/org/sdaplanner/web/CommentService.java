@@ -150,7 +150,9 @@ final class CommentService {
         m.put("about", c.target());
         m.put("block_code", c.blockCode());
         m.put("block_name", c.blockName());
-        m.put("block_area_now", c.blockCode() == null ? null : plan.blockArea().get(c.blockCode()));
+        // a comment on a sliver that has since joined a neighbouring block follows that block
+        String blockNow = c.blockCode() == null ? null : planner.region().analysis().blocks().blocks().blockOf(c.blockCode());
+        m.put("block_area_now", blockNow == null ? null : plan.blockArea().get(blockNow));
         m.put("lon", c.lon());
         m.put("lat", c.lat());
         m.put("author", c.author());

@@ -18,7 +18,6 @@ import org.sdaplanner.core.plan.PlanMetrics;
 import org.sdaplanner.core.plan.PlanState;
 import org.sdaplanner.core.plan.PlanningProblem;
 import org.sdaplanner.core.profile.PlanProfiles;
-import org.sdaplanner.export.AreaGeometries;
 import org.sdaplanner.export.Csv;
 import org.sdaplanner.export.GeoPackageExport;
 import org.sdaplanner.export.PlanFiles;
@@ -328,15 +327,7 @@ public final class PlannerService implements AutoCloseable {
             String key = zoom == null ? "full" : zoom.toString();
             CachedBody cached = s.areaLayers.get(key);
             if (cached == null) {
-                BuiltPlan b = built(s);
-                if (s.dissolved == null) {
-                    s.dissolved = AreaGeometries.dissolve(b);
-                }
-                List<Features.Feature> features = new ArrayList<>();
-                for (int a = 0; a < b.areas().size(); a++) {
-                    features.add(new Features.Feature(PlanFiles.areaProperties(b.areas().get(a)), s.dissolved.get(a)));
-                }
-                cached = CachedBody.of(Features.render(features, zoom), "application/geo+json");
+                cached = layers.areas(built(s), zoom);
                 s.areaLayers.put(key, cached);
             }
             return cached;

@@ -231,7 +231,7 @@ public final class SliverMerger {
                 g -= part.registeredPopulation();
                 incoming.computeIfAbsent(target, k -> new ArrayList<>()).add(part);
                 merges.add(new SliverMerge(code, from.districtCode(), target, byCode.get(target).name(),
-                        movedArea.get(code).get(target), part.residentPopulation(), part.registeredPopulation()));
+                        movedArea.get(code).get(target), part.residentPopulation(), part.registeredPopulation(), allGone));
             }
             if (allGone) {
                 gone.add(code);

@@ -55,6 +55,10 @@ final class Faces {
         boolean degenerate() {
             return x0 == x1 && y0 == y1;
         }
+
+        Coordinate[] coordinates(double scale) {
+            return new Coordinate[] {new Coordinate(x0 / scale, y0 / scale), new Coordinate(x1 / scale, y1 / scale)};
+        }
     }
 
     private static final Comparator<Edge> EDGE_ORDER = Comparator.comparingLong(Edge::x0).thenComparingLong(Edge::y0)
@@ -69,7 +73,8 @@ final class Faces {
             .thenComparingDouble(Polygon::getArea);
 
     static Faces of(Collection<? extends Geometry> polygons, double scale, GeometryFactory factory) {
-        List<SegmentString> rings = new ArrayList<>();
+        // every vertex on the grid, every segment once: the edge two neighbours share comes in twice
+        Set<Edge> input = new HashSet<>();
         for (Geometry g : polygons) {
             if (g == null) {
                 continue;
@@ -78,15 +83,26 @@ final class Faces {
                 if (!(g.getGeometryN(i) instanceof Polygon p) || p.isEmpty()) {
                     continue;
                 }
-                rings.add(new NodedSegmentString(p.getExteriorRing().getCoordinates(), null));
-                for (int h = 0; h < p.getNumInteriorRing(); h++) {
-                    rings.add(new NodedSegmentString(p.getInteriorRingN(h).getCoordinates(), null));
+                for (int r = -1; r < p.getNumInteriorRing(); r++) {
+                    Coordinate[] c = (r < 0 ? p.getExteriorRing() : p.getInteriorRingN(r)).getCoordinates();
+                    for (int k = 1; k < c.length; k++) {
+                        Edge e = Edge.of(c[k - 1], c[k], scale);
+                        if (!e.degenerate()) {
+                            input.add(e);
+                        }
+                    }
                 }
             }
         }
+        List<Edge> sortedInput = new ArrayList<>(input);
+        sortedInput.sort(EDGE_ORDER);
+        List<SegmentString> segments = new ArrayList<>(sortedInput.size());
+        for (Edge e : sortedInput) {
+            segments.add(new NodedSegmentString(e.coordinates(scale), null));
+        }
         // snap rounding: every vertex on the grid, every crossing a vertex, so edges meet only at their ends
         SnapRoundingNoder noder = new SnapRoundingNoder(new PrecisionModel(scale));
-        noder.computeNodes(rings);
+        noder.computeNodes(segments);
         Set<Edge> unique = new HashSet<>();
         @SuppressWarnings("unchecked")
         Collection<SegmentString> noded = noder.getNodedSubstrings();
@@ -103,10 +119,10 @@ final class Faces {
         edges.sort(EDGE_ORDER);
         List<LineString> lines = new ArrayList<>(edges.size());
         for (Edge e : edges) {
-            lines.add(factory.createLineString(new Coordinate[] {
-                new Coordinate(e.x0 / scale, e.y0 / scale), new Coordinate(e.x1 / scale, e.y1 / scale)}));
+            lines.add(factory.createLineString(e.coordinates(scale)));
         }
         Polygonizer polygonizer = new Polygonizer();
+        polygonizer.setCheckRingsValid(false); // snap-rounded, fully noded edges only make simple rings
         polygonizer.add(lines);
         @SuppressWarnings("unchecked")
         List<Polygon> faces = new ArrayList<>();
