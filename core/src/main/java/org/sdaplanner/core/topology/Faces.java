@@ -2,6 +2,7 @@ package org.sdaplanner.core.topology;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,9 +17,14 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.algorithm.LineIntersector;
+import org.locationtech.jts.algorithm.RobustLineIntersector;
+import org.locationtech.jts.noding.MCIndexNoder;
 import org.locationtech.jts.noding.NodedSegmentString;
+import org.locationtech.jts.noding.SegmentIntersector;
 import org.locationtech.jts.noding.SegmentString;
 import org.locationtech.jts.noding.snapround.SnapRoundingNoder;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.polygonize.Polygonizer;
 
 /**
@@ -54,6 +60,10 @@ final class Faces {
 
         boolean degenerate() {
             return x0 == x1 && y0 == y1;
+        }
+
+        Envelope envelope(double scale) {
+            return new Envelope(x0 / scale, x1 / scale, y0 / scale, y1 / scale);
         }
 
         Coordinate[] coordinates(double scale) {
@@ -96,25 +106,7 @@ final class Faces {
         }
         List<Edge> sortedInput = new ArrayList<>(input);
         sortedInput.sort(EDGE_ORDER);
-        List<SegmentString> segments = new ArrayList<>(sortedInput.size());
-        for (Edge e : sortedInput) {
-            segments.add(new NodedSegmentString(e.coordinates(scale), null));
-        }
-        // snap rounding: every vertex on the grid, every crossing a vertex, so edges meet only at their ends
-        SnapRoundingNoder noder = new SnapRoundingNoder(new PrecisionModel(scale));
-        noder.computeNodes(segments);
-        Set<Edge> unique = new HashSet<>();
-        @SuppressWarnings("unchecked")
-        Collection<SegmentString> noded = noder.getNodedSubstrings();
-        for (SegmentString s : noded) {
-            Coordinate[] c = s.getCoordinates();
-            for (int i = 1; i < c.length; i++) {
-                Edge e = Edge.of(c[i - 1], c[i], scale);
-                if (!e.degenerate()) {
-                    unique.add(e);
-                }
-            }
-        }
+        Set<Edge> unique = noded(sortedInput, scale);
         List<Edge> edges = new ArrayList<>(unique);
         edges.sort(EDGE_ORDER);
         List<LineString> lines = new ArrayList<>(edges.size());
@@ -131,6 +123,130 @@ final class Faces {
         }
         faces.sort(FACE_ORDER);
         return withAdjacency(faces, scale);
+    }
+
+    /**
+     * The segments noded so that they meet only at their ends. Snap rounding (every crossing made a
+     * vertex on the grid, every segment through a vertex's grid cell bent through it) is robust
+     * but costs; most segments of boundaries that already share their vertices cross nothing, so
+     * only the segments that cross or touch another inside are snap-rounded. Should that leave any
+     * crossing (a new vertex on an untouched segment), all of them are.
+     */
+    private static Set<Edge> noded(List<Edge> edges, double scale) {
+        boolean[] involved = crossings(edges, scale);
+        // a few rounds: snap-round the crossing edges and their near neighbours, and look again; an
+        // edge left out that a bent edge now crosses joins them for the next round
+        for (int round = 0; round < 4; round++) {
+            addNeighbours(edges, involved, scale);
+            List<Edge> subset = new ArrayList<>();
+            Set<Edge> out = new HashSet<>(edges.size() * 2);
+            for (int i = 0; i < edges.size(); i++) {
+                if (involved[i]) {
+                    subset.add(edges.get(i));
+                } else {
+                    out.add(edges.get(i));
+                }
+            }
+            if (subset.isEmpty()) {
+                return out;
+            }
+            out.addAll(snapRound(subset, scale));
+            List<Edge> check = new ArrayList<>(out);
+            check.sort(EDGE_ORDER);
+            boolean[] left = crossings(check, scale);
+            boolean clean = true;
+            for (int k = 0; k < left.length; k++) {
+                if (left[k]) {
+                    clean = false;
+                    int i = Collections.binarySearch(edges, check.get(k), EDGE_ORDER);
+                    if (i >= 0) {
+                        involved[i] = true;
+                    }
+                }
+            }
+            if (clean) {
+                return out;
+            }
+        }
+        return snapRound(edges, scale);
+    }
+
+    /** Marks the edges within two grid cells of a marked one: snap rounding may bend a marked edge through their vertices. */
+    private static void addNeighbours(List<Edge> edges, boolean[] marked, double scale) {
+        STRtree near = new STRtree();
+        for (int i = 0; i < edges.size(); i++) {
+            if (marked[i]) {
+                Envelope env = edges.get(i).envelope(scale);
+                env.expandBy(2 / scale);
+                near.insert(env, i);
+            }
+        }
+        if (near.size() == 0) {
+            return;
+        }
+        boolean[] add = new boolean[edges.size()];
+        for (int i = 0; i < edges.size(); i++) {
+            if (!marked[i] && !near.query(edges.get(i).envelope(scale)).isEmpty()) {
+                add[i] = true;
+            }
+        }
+        for (int i = 0; i < edges.size(); i++) {
+            marked[i] |= add[i];
+        }
+    }
+
+    /** The edges snap-rounded: split where they cross or touch, on the grid, each once. */
+    private static Set<Edge> snapRound(List<Edge> edges, double scale) {
+        List<SegmentString> segments = new ArrayList<>(edges.size());
+        for (Edge e : edges) {
+            segments.add(new NodedSegmentString(e.coordinates(scale), null));
+        }
+        SnapRoundingNoder noder = new SnapRoundingNoder(new PrecisionModel(scale));
+        noder.computeNodes(segments);
+        Set<Edge> out = new HashSet<>();
+        @SuppressWarnings("unchecked")
+        Collection<SegmentString> noded = noder.getNodedSubstrings();
+        for (SegmentString s : noded) {
+            Coordinate[] c = s.getCoordinates();
+            for (int i = 1; i < c.length; i++) {
+                Edge e = Edge.of(c[i - 1], c[i], scale);
+                if (!e.degenerate()) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** For each edge, whether it crosses, overlaps or touches another anywhere but at their ends. */
+    private static boolean[] crossings(List<Edge> edges, double scale) {
+        List<SegmentString> strings = new ArrayList<>(edges.size());
+        for (int i = 0; i < edges.size(); i++) {
+            strings.add(new NodedSegmentString(edges.get(i).coordinates(scale), i));
+        }
+        boolean[] crossing = new boolean[edges.size()];
+        LineIntersector li = new RobustLineIntersector();
+        new MCIndexNoder(new SegmentIntersector() {
+            @Override
+            public void processIntersections(SegmentString a, int i, SegmentString b, int j) {
+                if (a == b) {
+                    return; // one segment per string
+                }
+                Coordinate[] ca = a.getCoordinates();
+                Coordinate[] cb = b.getCoordinates();
+                li.computeIntersection(ca[0], ca[1], cb[0], cb[1]);
+                if (li.hasIntersection() && li.isInteriorIntersection()) {
+                    crossing[(Integer) a.getData()] = true;
+                    crossing[(Integer) b.getData()] = true;
+                }
+            }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+        }).computeNodes(strings);
+        return crossing;
     }
 
     /** Which face lies across each edge: an edge on two faces' rings joins them; on one only, it borders the outside. */
