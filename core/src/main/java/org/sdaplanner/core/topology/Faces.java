@@ -2,7 +2,6 @@ package org.sdaplanner.core.topology;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +16,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.algorithm.Distance;
 import org.locationtech.jts.algorithm.LineIntersector;
 import org.locationtech.jts.algorithm.RobustLineIntersector;
 import org.locationtech.jts.noding.MCIndexNoder;
@@ -126,50 +126,47 @@ final class Faces {
     }
 
     /**
-     * The segments noded so that they meet only at their ends. Snap rounding (every crossing made a
-     * vertex on the grid, every segment through a vertex's grid cell bent through it) is robust
-     * but costs; most segments of boundaries that already share their vertices cross nothing, so
-     * only the segments that cross or touch another inside are snap-rounded. Should that leave any
-     * crossing (a new vertex on an untouched segment), all of them are.
+     * The segments noded so that they meet only at their ends, on the grid. Snap rounding (every
+     * crossing made a vertex on the grid, every segment that passes a vertex's grid cell bent
+     * through it, which is how nearly coincident boundaries come to share their edges) is robust
+     * but costs. Outlines that already share their vertices (cleaned ones, reprojected or
+     * simplified) have few edges it could change: then only those and their near neighbours are
+     * snap-rounded, and the result checked; otherwise, or should the check find anything, all are.
      */
     private static Set<Edge> noded(List<Edge> edges, double scale) {
-        boolean[] involved = crossings(edges, scale);
-        // a few rounds: snap-round the crossing edges and their near neighbours, and look again; an
-        // edge left out that a bent edge now crosses joins them for the next round
-        for (int round = 0; round < 4; round++) {
-            addNeighbours(edges, involved, scale);
-            List<Edge> subset = new ArrayList<>();
-            Set<Edge> out = new HashSet<>(edges.size() * 2);
-            for (int i = 0; i < edges.size(); i++) {
-                if (involved[i]) {
-                    subset.add(edges.get(i));
-                } else {
-                    out.add(edges.get(i));
-                }
-            }
-            if (subset.isEmpty()) {
-                return out;
-            }
-            out.addAll(snapRound(subset, scale));
-            List<Edge> check = new ArrayList<>(out);
-            check.sort(EDGE_ORDER);
-            boolean[] left = crossings(check, scale);
-            boolean clean = true;
-            for (int k = 0; k < left.length; k++) {
-                if (left[k]) {
-                    clean = false;
-                    int i = Collections.binarySearch(edges, check.get(k), EDGE_ORDER);
-                    if (i >= 0) {
-                        involved[i] = true;
-                    }
-                }
-            }
-            if (clean) {
-                return out;
+        // every edge snap rounding might move: crossing, or within a cell of a vertex (a grid cell's
+        // corner is 0.71 cells from its centre)
+        boolean[] involved = crossings(edges, scale, 1 / scale);
+        addNeighbours(edges, involved, scale);
+        List<Edge> subset = new ArrayList<>();
+        Set<Edge> out = new HashSet<>(edges.size() * 2);
+        for (int i = 0; i < edges.size(); i++) {
+            if (involved[i]) {
+                subset.add(edges.get(i));
+            } else {
+                out.add(edges.get(i));
             }
         }
-        return snapRound(edges, scale);
+        if (subset.isEmpty()) {
+            return out;
+        }
+        if (subset.size() > edges.size() / SUBSET_SHARE) {
+            return snapRound(edges, scale);
+        }
+        out.addAll(snapRound(subset, scale));
+        List<Edge> check = new ArrayList<>(out);
+        check.sort(EDGE_ORDER);
+        // nothing may still cross, nor pass inside a vertex's cell (under half a cell away)
+        for (boolean left : crossings(check, scale, 0.4 / scale)) {
+            if (left) {
+                return snapRound(edges, scale);
+            }
+        }
+        return out;
     }
+
+    /** Above one edge in this many to snap-round, doing them all is quicker than picking them out. */
+    private static final int SUBSET_SHARE = 10;
 
     /** Marks the edges within two grid cells of a marked one: snap rounding may bend a marked edge through their vertices. */
     private static void addNeighbours(List<Edge> edges, boolean[] marked, double scale) {
@@ -218,8 +215,13 @@ final class Faces {
         return out;
     }
 
-    /** For each edge, whether it crosses, overlaps or touches another anywhere but at their ends. */
-    private static boolean[] crossings(List<Edge> edges, double scale) {
+    /**
+     * For each edge, whether snap rounding could change it: it crosses, overlaps or touches another
+     * anywhere but at their ends, or passes within a grid cell of another's vertex (snap rounding
+     * bends an edge through the cell of every vertex it passes: that is how nearly coincident
+     * boundaries come to share their edges).
+     */
+    private static boolean[] crossings(List<Edge> edges, double scale, double reach) {
         List<SegmentString> strings = new ArrayList<>(edges.size());
         for (int i = 0; i < edges.size(); i++) {
             strings.add(new NodedSegmentString(edges.get(i).coordinates(scale), i));
@@ -235,17 +237,24 @@ final class Faces {
                 Coordinate[] ca = a.getCoordinates();
                 Coordinate[] cb = b.getCoordinates();
                 li.computeIntersection(ca[0], ca[1], cb[0], cb[1]);
-                if (li.hasIntersection() && li.isInteriorIntersection()) {
+                boolean changes = li.hasIntersection() && li.isInteriorIntersection();
+                changes = changes || near(ca[0], cb) || near(ca[1], cb) || near(cb[0], ca) || near(cb[1], ca);
+                if (changes) {
                     crossing[(Integer) a.getData()] = true;
                     crossing[(Integer) b.getData()] = true;
                 }
+            }
+
+            /** A vertex close to the other segment but not one of its ends. */
+            private boolean near(Coordinate p, Coordinate[] seg) {
+                return !p.equals2D(seg[0]) && !p.equals2D(seg[1]) && Distance.pointToSegment(p, seg[0], seg[1]) <= reach;
             }
 
             @Override
             public boolean isDone() {
                 return false;
             }
-        }).computeNodes(strings);
+        }, reach).computeNodes(strings);
         return crossing;
     }
 

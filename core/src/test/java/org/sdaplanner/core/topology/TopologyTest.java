@@ -126,6 +126,35 @@ class TopologyTest {
     }
 
     @Test
+    void boundariesUnderAGridCellApartComeToShareTheirEdge() {
+        // B's west edge runs 0.3 mm east of A's east edge, and bends 0.4 mm west of it halfway up
+        Geometry b = wkt("POLYGON ((100.0003 0, 200 0, 200 100, 100.0003 100, 99.9996 50, 100.0003 0))");
+        Topology t = of("A", rect(0, 0, 100, 100), "B", b);
+        SortedMap<String, Geometry> o = t.outlines();
+        assertCoverage(o);
+        assertEquals(100, o.get("A").intersection(o.get("B")).getLength(), 1e-9, "one shared edge");
+        assertEquals(0, o.get("A").intersection(o.get("B")).getArea(), 0.0);
+    }
+
+    @Test
+    void aFewCrossingsAmongManyCleanEdgesAreNodedLikeAllOfThem() {
+        // a 20 × 20 grid of 10 m squares sharing their edges, and one square askew across four of them
+        Map<String, Geometry> m = new TreeMap<>();
+        for (int i = 0; i < 20; i++) {
+            for (int j = 0; j < 20; j++) {
+                m.put(String.format("S%02d%02d", i, j), rect(10 * i, 10 * j, 10 * i + 10, 10 * j + 10));
+            }
+        }
+        m.put("X", wkt("POLYGON ((95 100, 100 95.2, 105 100, 100 104.9, 95 100))"));
+        Topology t = Topology.of(m, TopologyOptions.METRES);
+        SortedMap<String, Geometry> o = t.outlines();
+        assertCoverage(o);
+        assertEquals(4, t.report().overlaps(), "the askew square lies over four squares");
+        assertEquals(4000 * 10, t.dissolve(c -> "all").get("all").getArea(), 1e-6);
+        assertEquals(0.5 * 10 * 9.7, o.get("X").getArea(), 1e-6, "the small square keeps its ground");
+    }
+
+    @Test
     void partsTouchingAtACornerOnlyStaySeparatePolygons() {
         Topology t = of("A", rect(0, 0, 10, 10), "B", rect(10, 10, 20, 20), "C", rect(10, 0, 20, 10));
         Geometry ab = t.dissolve(code -> code.equals("C") ? null : "ab").get("ab");
