@@ -77,8 +77,8 @@ public final class GeoJsonWriter implements AutoCloseable {
     }
 
     private void geometry(Geometry geom) throws IOException {
-        if (geom == null) {
-            g.writeNull();
+        if (geom == null || geom.isEmpty()) {
+            g.writeNull(); // RFC 7946 §3.2: a feature with no place (a polygon too small to draw at this zoom)
             return;
         }
         g.writeStartObject();

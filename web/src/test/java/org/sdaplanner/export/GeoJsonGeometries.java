@@ -41,7 +41,7 @@ public final class GeoJsonGeometries {
     public static void assertRfc7946Winding(Geometry g, String what) {
         for (int i = 0; i < g.getNumGeometries(); i++) {
             Polygon p = (Polygon) g.getGeometryN(i);
-            assertTrue(Orientation.isCCW(p.getExteriorRing().getCoordinateSequence()), what + ": exterior counter-clockwise");
+            assertTrue(Orientation.isCCW(p.getExteriorRing().getCoordinateSequence()), what + ": exterior counter-clockwise: " + p);
             for (int h = 0; h < p.getNumInteriorRing(); h++) {
                 assertFalse(Orientation.isCCW(p.getInteriorRingN(h).getCoordinateSequence()), what + ": hole clockwise");
             }

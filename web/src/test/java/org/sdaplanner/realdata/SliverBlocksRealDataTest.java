@@ -106,7 +106,8 @@ class SliverBlocksRealDataTest {
                 AdjacencyOptions.DEFAULTS, SliverRule.OFF);
         PlanEditor.MoveOutcome before = moveLittleport(withSlivers, a);
         assertTrue(!before.accepted(), "with the slivers as blocks the move is refused");
-        assertEquals(LITTLEPORT_SLIVERS, before.cutOff(), before.reason());
+        assertTrue(!before.cutOff().isEmpty() && LITTLEPORT_SLIVERS.containsAll(before.cutOff()),
+                "because empty slivers along Littleport would be cut off: " + before.reason());
     }
 
     private static PlanEditor.MoveOutcome moveLittleport(BlockAnalysis blocks, RegionAnalysis a) {
