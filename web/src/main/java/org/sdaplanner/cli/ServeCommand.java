@@ -69,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
         PlannerService service = PlannerService.open(store);
         RetiredBlocks.notes(service).forEach(out::println);
         service.ensureDefaultPlan("sda").ifPresent(p -> out.println(String.format(Locale.ROOT,
-                "Built the default plan \"%s\" (%s areas, seed %d)", p.get("name"), ((java.util.List<?>) p.get("areas")).size(),
+                "Built the default plan \"%s\" (%s areas, seed %d)", p.name(), p.areas().size(),
                 PlannerService.DEFAULT_SEED)));
         new AccountAdmin(new AccountRepository(store), id -> { }).ensureFirstAdmin(new Actor("sda serve", "local"))
                 .ifPresent(first -> {

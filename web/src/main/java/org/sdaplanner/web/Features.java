@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Map features and how they are written: a GeoJSON FeatureCollection in EPSG:4326, and the simplification per zoom. */
-final class Features {
+public final class Features {
     /** The largest zoom the API accepts; beyond 20 simplification no longer changes anything visible. */
-    static final int MAX_ZOOM = 22;
+    public static final int MAX_ZOOM = 22;
     /** Metres per pixel at zoom 0 of the web map (256-pixel tiles). */
     private static final double METRES_PER_PIXEL_Z0 = 156543.03392;
     private static final ToWgs84 TO_WGS84 = new ToWgs84();
 
     /** A feature: properties in output order and a geometry in EPSG:4326 (may be null). */
-    record Feature(Map<String, ?> properties, Geometry geometry) {
+    public record Feature(Map<String, ?> properties, Geometry geometry) {
     }
 
     private Features() {
@@ -30,7 +30,7 @@ final class Features {
         return zoom == null ? 0 : METRES_PER_PIXEL_Z0 / Math.pow(2, zoom) * 0.5;
     }
 
-    static byte[] render(List<Feature> features) {
+    public static byte[] render(List<Feature> features) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         try (GeoJsonWriter w = new GeoJsonWriter(out)) {
             for (Feature f : features) {

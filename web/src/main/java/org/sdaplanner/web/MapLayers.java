@@ -2,15 +2,11 @@ package org.sdaplanner.web;
 
 import org.locationtech.jts.geom.Geometry;
 import org.sdaplanner.core.blocks.BuildingBlock;
-import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.dominance.LsoaDominance;
 import org.sdaplanner.core.dominance.PcnFootprint;
 import org.sdaplanner.core.geography.Lsoa;
-import org.sdaplanner.core.plan.PlanState;
-import org.sdaplanner.core.plan.PlanningProblem;
 import org.sdaplanner.core.topology.Topology;
 import org.sdaplanner.export.Outlines;
-import org.sdaplanner.export.PlanFiles;
 import org.sdaplanner.store.MapDataReader;
 
 import java.util.ArrayList;
@@ -21,14 +17,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import static org.sdaplanner.export.Numbers.round;
 
 /**
  * The region's map layers (LSOAs with their dominant PCN, blocks, districts, PCN footprints, PCN
- * catchments) and a plan's areas, each rendered once per zoom and kept as bytes with an ETag.
- * Blocks, districts and areas come from one partition of the blocks, LSOAs and footprints from one
+ * catchments), each rendered once per zoom and kept as bytes with an ETag. Blocks and districts
+ * come from the region's partition of the blocks (as plans' areas do), LSOAs and footprints from one
  * of the LSOAs ({@link MapOutlines}), so neighbours share their boundary exactly at every zoom.
  * PCN catchments are drawn one by one: they overlap by nature.
  */
@@ -37,18 +32,18 @@ final class MapLayers {
     private static final String GEOJSON = "application/geo+json";
 
     private final Region region;
-    private final Supplier<MapOutlines> blockOutlines;
-    private final Supplier<MapOutlines> lsoaOutlines;
+    private final MapOutlines blockOutlines;
+    private final MapOutlines lsoaOutlines;
     private final Map<String, Function<Integer, List<Features.Feature>>> sources = new HashMap<>();
     private final Map<String, CachedBody> cache = new ConcurrentHashMap<>();
 
     MapLayers(Region region) {
         this.region = region;
-        this.blockOutlines = once(() -> new MapOutlines(Outlines.byCode(region.problem().blocks())));
-        this.lsoaOutlines = once(() -> {
+        this.blockOutlines = region.blockOutlines();
+        this.lsoaOutlines = new MapOutlines(() -> {
             Map<String, Geometry> m = new HashMap<>();
             region.analysis().geography().lsoas().forEach(l -> m.put(l.code(), l.geometry()));
-            return new MapOutlines(m);
+            return m;
         });
         sources.put("lsoas", this::lsoas);
         sources.put("blocks", this::blocks);
@@ -67,25 +62,8 @@ final class MapLayers {
                 k -> CachedBody.of(Features.render(source.apply(zoom)), GEOJSON));
     }
 
-    /** A plan's areas with their figures at a zoom, dissolved from the blocks drawn at that zoom. */
-    CachedBody areas(BuiltPlan plan, Integer zoom) {
-        PlanState s = plan.state();
-        PlanningProblem p = s.problem();
-        Map<String, String> areaOf = new HashMap<>();
-        for (int b = 0; b < p.blockCount(); b++) {
-            areaOf.put(p.block(b).code(), plan.areaIds().get(s.areaOf(b)));
-        }
-        Map<String, Geometry> dissolved = blockOutlines.get().at(zoom).dissolve(areaOf::get);
-        List<Features.Feature> features = new ArrayList<>();
-        for (int a = 0; a < plan.areas().size(); a++) {
-            features.add(new Features.Feature(PlanFiles.areaProperties(plan.areas().get(a)),
-                    dissolved.get(plan.areaIds().get(a))));
-        }
-        return CachedBody.of(Features.render(features), GEOJSON);
-    }
-
     private List<Features.Feature> lsoas(Integer zoom) {
-        Topology t = lsoaOutlines.get().at(zoom);
+        Topology t = lsoaOutlines.at(zoom);
         Map<String, LsoaDominance> dominance = new HashMap<>();
         region.analysis().dominance().lsoas().forEach(d -> dominance.put(d.lsoaCode(), d));
         List<Features.Feature> out = new ArrayList<>();
@@ -106,7 +84,7 @@ final class MapLayers {
     }
 
     private List<Features.Feature> blocks(Integer zoom) {
-        Topology t = blockOutlines.get().at(zoom);
+        Topology t = blockOutlines.at(zoom);
         List<Features.Feature> out = new ArrayList<>();
         for (BuildingBlock b : region.problem().blocks()) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -125,7 +103,7 @@ final class MapLayers {
     private List<Features.Feature> districts(Integer zoom) {
         Map<String, String> districtOf = new HashMap<>();
         region.problem().blocks().forEach(b -> districtOf.put(b.code(), b.districtCode()));
-        Map<String, Geometry> dissolved = blockOutlines.get().at(zoom).dissolve(districtOf::get);
+        Map<String, Geometry> dissolved = blockOutlines.at(zoom).dissolve(districtOf::get);
         List<Features.Feature> out = new ArrayList<>();
         region.districtNames().forEach((code, name) -> {
             Geometry g = dissolved.get(code);
@@ -144,7 +122,7 @@ final class MapLayers {
         Map<String, String> pcnOf = new HashMap<>();
         List<PcnFootprint> footprints = region.analysis().dominance().pcns();
         footprints.forEach(f -> f.footprintLsoas().forEach(code -> pcnOf.put(code, f.pcnCode())));
-        Map<String, Geometry> dissolved = lsoaOutlines.get().at(zoom).dissolve(pcnOf::get);
+        Map<String, Geometry> dissolved = lsoaOutlines.at(zoom).dissolve(pcnOf::get);
         List<Features.Feature> out = new ArrayList<>();
         for (PcnFootprint f : footprints) {
             Geometry g = dissolved.get(f.pcnCode());
@@ -173,20 +151,5 @@ final class MapLayers {
             out.add(new Features.Feature(p, g));
         }
         return out;
-    }
-
-    /** A supplier that makes its value on first use and keeps it. */
-    private static <T> Supplier<T> once(Supplier<T> maker) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = maker.get();
-                }
-                return value;
-            }
-        };
     }
 }

@@ -2,6 +2,7 @@ package org.sdaplanner.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.coverage.CoverageValidator;
@@ -25,11 +26,21 @@ class MapLayersTopologyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static MapLayers layers;
     private static Region region;
+    private static PlannerService service;
+    private static long planId;
 
     @BeforeAll
     static void load() {
-        region = Region.load(RealRegion.store());
+        service = PlannerService.open(RealRegion.store());
+        region = service.region();
         layers = new MapLayers(region);
+        planId = service.plans().create("Map layers test", null, 1L, true, "test").id();
+    }
+
+    @AfterAll
+    static void close() {
+        service.plans().delete(planId);
+        service.close();
     }
 
     @Test
@@ -51,7 +62,7 @@ class MapLayersTopologyTest {
                     }
                 }
             }
-            List<Geometry> areas = features(layers.areas(RealRegion.defaultPlan(), z).bytes(), "areas@" + z);
+            List<Geometry> areas = features(service.figures().areas(planId, z).bytes(), "areas@" + z);
             assertEquals(28, areas.size());
             assertCoverage(areas, "areas at zoom " + z);
             for (Geometry a : areas) {

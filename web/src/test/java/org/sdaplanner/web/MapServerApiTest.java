@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdaplanner.store.SpatialStore;
+import org.sdaplanner.web.api.Plan;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -662,14 +663,12 @@ class MapServerApiTest {
         Candidate good = candidates(id).get(0);
         SpatialStore store = SpatialStore.open("jdbc:h2:file:" + dir.resolve("store").resolve("sda"));
         try (PlannerService other = PlannerService.open(store)) {
-            assertEquals(0L, ((Number) other.plan(id).get("revision")).longValue());
+            assertEquals(0L, other.plans().plan(id).revision());
             ok(http.post("/api/plans/" + id + "/moves", move(good.block(), good.to(), 0L, false)));
-            Map<String, Object> seen = other.plan(id);
-            assertEquals(1L, ((Number) seen.get("revision")).longValue());
-            @SuppressWarnings("unchecked")
-            Map<String, Map<String, Object>> blocks = (Map<String, Map<String, Object>>) seen.get("blocks");
-            assertEquals(good.to(), blocks.get(good.block()).get("area_id"));
-            other.undo(id, 1L, "other");
+            Plan seen = other.plans().plan(id);
+            assertEquals(1L, seen.revision());
+            assertEquals(good.to(), seen.blocks().get(good.block()).areaId());
+            other.editing().undo(id, 1L, "other");
             assertEquals(good.from(), ok(http.get("/api/plans/" + id)).path("blocks").path(good.block()).path("area_id").asText());
             assertEquals(2, service.cachedRevision(id));
         }

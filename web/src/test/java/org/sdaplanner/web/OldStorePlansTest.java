@@ -14,6 +14,8 @@ import org.sdaplanner.store.StoredPlans;
 import org.sdaplanner.store.StoredPlans.Edit;
 import org.sdaplanner.store.StoredPlans.NewPlan;
 import org.sdaplanner.store.StoredPlans.PlanInfo;
+import org.sdaplanner.web.api.Plan;
+import org.sdaplanner.web.api.ReplayOutcome;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -65,27 +67,22 @@ class OldStorePlansTest {
             assertEquals(1, notes.size(), notes.toString());
             assertTrue(notes.get(0).contains(slivers.size() + " slivers"), notes.get(0));
 
-            Map<String, Object> plan = service.plan(info.id());
-            assertEquals(p.blockCount(), ((Map<?, ?>) plan.get("blocks")).size(), "the plan has today's blocks");
-            assertEquals(rev, plan.get("revision"));
-            @SuppressWarnings("unchecked")
-            Map<String, Map<String, Object>> byBlock = (Map<String, Map<String, Object>>) plan.get("blocks");
-            assertEquals(to, byBlock.get(block).get("area_id"));
+            Plan plan = service.plans().plan(info.id());
+            assertEquals(p.blockCount(), plan.blocks().size(), "the plan has today's blocks");
+            assertEquals(rev, plan.revision());
+            assertEquals(to, plan.blocks().get(block).areaId());
             // the block the locked sliver joined keeps its own lock state and area
             String joined = blocks.blockOf(lockedSliver);
-            assertEquals(now.assignment().get(joined), byBlock.get(joined).get("area_id"));
-            assertEquals(now.locked().contains(joined), byBlock.get(joined).get("locked"));
+            assertEquals(now.assignment().get(joined), plan.blocks().get(joined).areaId());
+            assertEquals(now.locked().contains(joined), plan.blocks().get(joined).locked());
 
-            Map<String, Object> undone = service.undo(info.id(), rev, "new");
-            assertEquals(Boolean.TRUE, undone.get("accepted"));
-            @SuppressWarnings("unchecked")
-            Map<String, Map<String, Object>> after = (Map<String, Map<String, Object>>) service.plan(info.id()).get("blocks");
-            assertEquals(from, after.get(block).get("area_id"), "undo puts the real block back");
-            service.redo(info.id(), null, "new");
-            service.saveVersion(info.id(), "v1", "new");
-            Map<String, Object> compare = service.compare(info.id(), "1", "current");
-            assertTrue(((List<?>) compare.get("changed_blocks")).isEmpty());
-            assertEquals(StoredPlans.MOVE, ((Map<?, ?>) undone.get("edit")).get("kind"));
+            ReplayOutcome undone = service.editing().undo(info.id(), rev, "new");
+            assertTrue(undone.accepted());
+            assertEquals(StoredPlans.MOVE, undone.edit().kind());
+            assertEquals(from, service.plans().plan(info.id()).blocks().get(block).areaId(), "undo puts the real block back");
+            service.editing().redo(info.id(), null, "new");
+            service.versions().save(info.id(), "v1", "new");
+            assertTrue(service.comparison().compare(info.id(), "1", "current").changedBlocks().isEmpty());
         }
     }
 }

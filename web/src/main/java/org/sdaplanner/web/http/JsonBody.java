@@ -1,14 +1,15 @@
-package org.sdaplanner.web;
+package org.sdaplanner.web.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.sdaplanner.web.ApiException;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A request's JSON object body, with typed field access that answers 400 with a clear message. */
-final class JsonBody {
+public final class JsonBody {
     private final JsonNode root;
 
     private JsonBody(JsonNode root) {
@@ -16,7 +17,7 @@ final class JsonBody {
     }
 
     /** Parses a body that must be a JSON object; an empty body counts as {} when {@code emptyAllowed}. */
-    static JsonBody parse(ObjectMapper mapper, String text, boolean emptyAllowed) {
+    public static JsonBody parse(ObjectMapper mapper, String text, boolean emptyAllowed) {
         if (text == null || text.isBlank()) {
             if (emptyAllowed) {
                 return new JsonBody(mapper.createObjectNode());
@@ -35,12 +36,12 @@ final class JsonBody {
         return new JsonBody(node);
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         JsonNode n = root.get(field);
         return n != null && !n.isNull();
     }
 
-    String requiredString(String field) {
+    public String requiredString(String field) {
         String s = optionalString(field);
         if (s == null || s.isBlank()) {
             throw ApiException.badRequest("missing field '" + field + "' (a non-empty string)");
@@ -48,7 +49,7 @@ final class JsonBody {
         return s.strip();
     }
 
-    String optionalString(String field) {
+    public String optionalString(String field) {
         if (!has(field)) {
             return null;
         }
@@ -59,7 +60,7 @@ final class JsonBody {
         return n.asText();
     }
 
-    Long optionalLong(String field) {
+    public Long optionalLong(String field) {
         if (!has(field)) {
             return null;
         }
@@ -70,7 +71,7 @@ final class JsonBody {
         return n.asLong();
     }
 
-    Double optionalDouble(String field) {
+    public Double optionalDouble(String field) {
         if (!has(field)) {
             return null;
         }
@@ -81,7 +82,7 @@ final class JsonBody {
         return n.asDouble();
     }
 
-    Integer optionalInt(String field, int min, int max) {
+    public Integer optionalInt(String field, int min, int max) {
         Long v = optionalLong(field);
         if (v == null) {
             return null;
@@ -92,7 +93,7 @@ final class JsonBody {
         return v.intValue();
     }
 
-    Boolean optionalBoolean(String field) {
+    public Boolean optionalBoolean(String field) {
         if (!has(field)) {
             return null;
         }
@@ -103,7 +104,7 @@ final class JsonBody {
         return n.asBoolean();
     }
 
-    boolean requiredBoolean(String field) {
+    public boolean requiredBoolean(String field) {
         Boolean b = optionalBoolean(field);
         if (b == null) {
             throw ApiException.badRequest("missing field '" + field + "' (true or false)");
@@ -112,7 +113,7 @@ final class JsonBody {
     }
 
     /** A non-empty array of non-empty strings. */
-    List<String> requiredStrings(String field) {
+    public List<String> requiredStrings(String field) {
         if (!has(field)) {
             throw ApiException.badRequest("missing field '" + field + "' (an array of codes)");
         }

@@ -1,4 +1,4 @@
-package org.sdaplanner.web;
+package org.sdaplanner.web.comments;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;

@@ -1,10 +1,11 @@
-package org.sdaplanner.web;
+package org.sdaplanner.web.plans;
 
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.plan.PlanEditor;
 import org.sdaplanner.core.plan.PlanState;
 import org.sdaplanner.core.profile.PlanProfiles;
 import org.sdaplanner.store.StoredPlans.PlanInfo;
+import org.sdaplanner.web.CachedBody;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.sdaplanner.web;
+package org.sdaplanner.web.plans;
 
 import org.sdaplanner.core.geography.Lsoa;
 import org.sdaplanner.core.profile.Indicator;
@@ -9,13 +9,17 @@ import org.sdaplanner.core.profile.Profile;
 import org.sdaplanner.export.ProfileFiles;
 import org.sdaplanner.store.ProfileCatalogueReader;
 import org.sdaplanner.store.SpatialStore;
+import org.sdaplanner.web.ApiException;
+import org.sdaplanner.web.Region;
+import org.sdaplanner.web.api.AreaProfile;
+import org.sdaplanner.web.api.AreaValue;
+import org.sdaplanner.web.api.IndicatorMap;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +28,13 @@ import java.util.Set;
 import static org.sdaplanner.export.Numbers.round;
 
 /**
- * Area profiles for the API: the indicator catalogue and its per-LSOA data, read from the store once
- * (on first use), and the JSON answers built from a plan's {@link PlanProfiles} (which the plan session caches
- * per revision). The JSON shapes are those of {@code sda profiles} ({@link ProfileFiles}).
+ * Area profiles of a plan: the indicator catalogue and its per-LSOA data, read from the store once
+ * (on first use), and each plan's {@link PlanProfiles} (computed once per plan revision). The JSON
+ * shapes are those of {@code sda profiles} ({@link ProfileFiles}).
  */
-final class ProfileViews {
+public final class Profiles {
     private final SpatialStore store;
+    private final PlanSessions sessions;
     private final Region region;
     private final Map<String, String> districtOfLsoa = new HashMap<>();
     private volatile Loaded loaded;
@@ -37,9 +42,10 @@ final class ProfileViews {
     private record Loaded(List<Indicator> catalogue, LsoaData data) {
     }
 
-    ProfileViews(SpatialStore store, Region region) {
+    public Profiles(SpatialStore store, PlanSessions sessions) {
         this.store = store;
-        this.region = region;
+        this.sessions = sessions;
+        this.region = sessions.region();
         for (Lsoa l : region.analysis().geography().lsoas()) {
             if (l.districtCode() != null) {
                 districtOfLsoa.put(l.code(), l.districtCode());
@@ -62,26 +68,35 @@ final class ProfileViews {
         return l;
     }
 
-    List<Indicator> catalogue() {
+    private List<Indicator> catalogue() {
         return loaded().catalogue();
     }
 
-    /** The profiles of a plan's areas, the districts and the region (milliseconds; the session caches them). */
-    PlanProfiles compute(PlanSession s) {
-        Loaded l = loaded();
-        return PlanProfiles.of(l.catalogue(), l.data(), s.state, s.areaIds, s.areaNames, region.analysis().geography(),
-                region.name());
+    /** The plan's profiles at its current revision, computed once per revision (milliseconds). */
+    private PlanProfiles planProfiles(long id) {
+        return sessions.atStoredRevision(id, s -> {
+            if (s.profiles == null) {
+                Loaded l = loaded();
+                s.profiles = PlanProfiles.of(l.catalogue(), l.data(), s.state, s.areaIds, s.areaNames,
+                        region.analysis().geography(), region.name());
+            }
+            return s.profiles;
+        });
     }
 
-    List<Map<String, Object>> indicators() {
+    /** The indicator catalogue: id, label, kind, vintage, source, licence. */
+    public List<Map<String, Object>> indicators() {
         return ProfileFiles.catalogueJson(catalogue());
     }
 
-    Map<String, Object> all(PlanProfiles p) {
-        return ProfileFiles.json(catalogue(), p);
+    /** All profiles of the plan (areas, districts, region) with the catalogue, as {@code sda profiles} writes them. */
+    public Map<String, Object> all(long id) {
+        return ProfileFiles.json(catalogue(), planProfiles(id));
     }
 
-    String csv(PlanProfiles p) {
+    /** The same as profiles.csv. */
+    public String csv(long id) {
+        PlanProfiles p = planProfiles(id);
         StringWriter w = new StringWriter();
         try {
             ProfileFiles.writeCsv(p, w);
@@ -91,7 +106,9 @@ final class ProfileViews {
         return w.toString();
     }
 
-    Map<String, Object> area(PlanProfiles p, String areaId) {
+    /** An area's profile next to those of its districts and the region. */
+    public AreaProfile area(long id, String areaId) {
+        PlanProfiles p = planProfiles(id);
         Profile area = p.areas().stream().filter(a -> a.id().equals(areaId)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("no area " + areaId + " in the plan"));
         Set<String> districts = new LinkedHashSet<>();
@@ -101,21 +118,20 @@ final class ProfileViews {
                 districts.add(d);
             }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("area", ProfileFiles.profileJson(area));
-        m.put("districts", p.districts().stream().filter(d -> districts.contains(d.id())).map(ProfileFiles::profileJson).toList());
-        m.put("region", ProfileFiles.profileJson(p.region()));
-        m.put("indicators", indicators());
-        return m;
+        return new AreaProfile(ProfileFiles.profileJson(area),
+                p.districts().stream().filter(d -> districts.contains(d.id())).map(ProfileFiles::profileJson).toList(),
+                ProfileFiles.profileJson(p.region()), indicators());
     }
 
-    Indicator indicator(String id) {
+    private Indicator indicator(String id) {
         return catalogue().stream().filter(i -> i.id().equals(id)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("no indicator " + id));
     }
 
     /** One indicator (or one part's share) for every area and the region, for a choropleth. */
-    Map<String, Object> map(PlanProfiles p, Indicator ind, String part) {
+    public IndicatorMap map(long id, String indicatorId, String part) {
+        PlanProfiles p = planProfiles(id);
+        Indicator ind = indicator(indicatorId);
         List<String> parts = new ArrayList<>();
         IndicatorValue whole = p.region().values().get(ind.id());
         boolean hasParts = ind.kind() == Indicator.Kind.DISTRIBUTION || ind.kind() == Indicator.Kind.CATEGORY_SHARES
@@ -141,20 +157,11 @@ final class ProfileViews {
         } else {
             part = null;
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("indicator", ProfileFiles.indicatorJson(ind));
-        m.put("part", part);
-        m.put("parts", parts);
-        List<Map<String, Object>> areas = new ArrayList<>();
+        List<AreaValue> areas = new ArrayList<>();
         for (Profile a : p.areas()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("area_id", a.id());
-            row.put("value", valueOf(a.values().get(ind.id()), hasParts, part));
-            areas.add(row);
+            areas.add(new AreaValue(a.id(), valueOf(a.values().get(ind.id()), hasParts, part)));
         }
-        m.put("areas", areas);
-        m.put("region", valueOf(whole, hasParts, part));
-        return m;
+        return new IndicatorMap(ProfileFiles.indicatorJson(ind), part, parts, areas, valueOf(whole, hasParts, part));
     }
 
     private static Double valueOf(IndicatorValue v, boolean hasParts, String part) {
