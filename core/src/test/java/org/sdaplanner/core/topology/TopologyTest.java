@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sdaplanner.core.blocks.Fixtures.rect;
+import static org.sdaplanner.core.blocks.Fixtures.wkt;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,33 +15,18 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.sdaplanner.core.blocks.Fixtures;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.coverage.CoverageValidator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKTReader;
 
 /** Hand-made partitions in metres (1 mm grid) whose every answer can be checked by hand. */
 class TopologyTest {
 
-    private static final GeometryFactory GF = new GeometryFactory();
-
-    static Polygon rect(double x0, double y0, double x1, double y1) {
-        return GF.createPolygon(new Coordinate[] {
-            new Coordinate(x0, y0), new Coordinate(x1, y0), new Coordinate(x1, y1),
-            new Coordinate(x0, y1), new Coordinate(x0, y0)});
-    }
-
-    static Geometry wkt(String text) {
-        try {
-            return new WKTReader(GF).read(text);
-        } catch (ParseException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
+    private static final GeometryFactory GF = Fixtures.GF;
 
     private static Topology of(Object... codeAndGeometry) {
         Map<String, Geometry> m = new LinkedHashMap<>();
