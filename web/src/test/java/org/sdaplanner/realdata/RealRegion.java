@@ -30,13 +30,22 @@ public final class RealRegion {
         if (store == null) {
             try {
                 Path dir = Files.createTempDirectory("sda-realdata");
-                dir.toFile().deleteOnExit();
                 store = TestData.importedStore("jdbc:h2:file:" + dir.resolve("sda"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "sda-realdata-cleanup"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return store;
+    }
+
+    /** Best effort: the store's files once the JVM stops (H2 may still hold the last one; a leftover is harmless). */
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
     }
 
     public static synchronized RegionAnalysis analysis() {
