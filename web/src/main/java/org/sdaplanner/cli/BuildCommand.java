@@ -4,8 +4,11 @@ import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.cluster.PlanBuilder;
 import org.sdaplanner.core.plan.AreaMetrics;
 import org.sdaplanner.core.plan.PlanSummary;
+import org.sdaplanner.export.AreaPolygons;
 import org.sdaplanner.export.PlanFiles;
+import org.sdaplanner.export.PlanOutlines;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -17,6 +20,9 @@ import java.util.Locale;
                 "contiguous, nested in districts, balanced in population. Writes areas.geojson, blocks.geojson,",
                 "parish_to_area.csv, lsoa_to_area.csv, pcn_alignment.csv and summary.json."})
 public final class BuildCommand extends PlanCommand {
+    @Mixin
+    SimplifyOption simplify;
+
     @Option(names = "--random-plans", paramLabel = "K", defaultValue = "100", converter = Converters.RandomPlans.class,
             description = "Random contiguous plans drawn for the baseline, 0 to 10,000 (default ${DEFAULT-VALUE}).")
     int randomPlans;
@@ -29,9 +35,17 @@ public final class BuildCommand extends PlanCommand {
         long t1 = System.nanoTime();
         BuiltPlan plan = PlanBuilder.build(loaded.problem(), loaded.options(), randomPlans);
         long t2 = System.nanoTime();
-        PlanFiles.write(plan, out.path);
+        PlanOutlines outlines = PlanOutlines.lonLat(plan, simplify.metres);
+        PlanFiles.write(plan, outlines, loaded.region().blocks().blocks().sliverMerges(), out.path);
         long t3 = System.nanoTime();
         print(console, plan);
+        for (int a = 0; a < plan.areas().size(); a++) {
+            String note = AreaPolygons.note(plan, a, outlines.areas().get(a));
+            if (note != null) {
+                console.println(plan.areaIds().get(a) + " is drawn as " + note);
+            }
+        }
+        SliverReport.summary(console, loaded.region().blocks().blocks());
         console.println(String.format(Locale.ROOT, "Timings: data and blocks %.1f s, clustering and metrics %.1f s, files %.1f s",
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9));
         console.println("Written to " + out.path);

@@ -123,6 +123,12 @@ final class Converters {
         }
     }
 
+    static final class Metres extends Checked<Double> {
+        Metres() {
+            super(v -> number(v, 0, 10_000, "a number of metres"));
+        }
+    }
+
     static final class Weight extends Checked<Double> {
         Weight() {
             super(v -> number(v, 0, 1000, "a weight"));

@@ -1,14 +1,14 @@
 package org.sdaplanner.cli;
 
-import org.locationtech.jts.geom.MultiPolygon;
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.cluster.ClusterOptions;
 import org.sdaplanner.core.cluster.PlanBuilder;
 import org.sdaplanner.core.plan.PlanSummary;
-import org.sdaplanner.export.AreaGeometries;
 import org.sdaplanner.export.GeoPackageExport;
+import org.sdaplanner.export.PlanOutlines;
 import org.sdaplanner.export.ShapefileExport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -30,6 +30,9 @@ public final class ExportCommand extends PlanCommand {
     /** What can be written (case does not matter on the command line). */
     enum Format { GPKG, SHP, ALL }
 
+    @Mixin
+    SimplifyOption simplify;
+
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
             description = "gpkg, shp or all.")
     Format format;
@@ -47,7 +50,7 @@ public final class ExportCommand extends PlanCommand {
         long t2 = System.nanoTime();
         Path dir = out.path;
         Files.createDirectories(dir);
-        List<MultiPolygon> areas = AreaGeometries.dissolve(built);
+        PlanOutlines areas = PlanOutlines.bng(built, simplify.metres);
         List<Path> written = new ArrayList<>();
         if (f == Format.GPKG || f == Format.ALL) {
             written.add(GeoPackageExport.write(built, areas, dir.resolve(GeoPackageExport.FILE_NAME)));
@@ -61,6 +64,7 @@ public final class ExportCommand extends PlanCommand {
                         + " %d non-contiguous (seed %d)", s.areas(), built.state().problem().blockCount(), 100 * s.alignment(),
                 100 * s.maxDeviation(), s.nonContiguousAreas(), options.seed()));
         built.clustering().warnings().forEach(w -> console.println("Warning: " + w));
+        SliverReport.summary(console, loaded.region().blocks().blocks());
         console.println("Written (EPSG:27700, British National Grid):");
         for (Path p : written) {
             console.println(String.format(Locale.ROOT, "  %-40s %,12d bytes%s", p, Files.size(p), describe(p, built)));
