@@ -103,6 +103,11 @@ public record RegionManifest(int manifestVersion, Region region, Inputs inputs, 
                 throw InputException.ofFile(source, "every entry of inputs.tables needs an \"id\" and a \"path\"");
             }
         }
+        try {
+            region.areaCounts();
+        } catch (AreasSpec.Invalid e) {
+            throw InputException.ofFile(source, e.getMessage());
+        }
     }
 
     /** The indicator catalogue, checked: ids unique, datasets declared as tables (or residents). */
