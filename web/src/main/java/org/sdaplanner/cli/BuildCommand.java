@@ -1,12 +1,17 @@
 package org.sdaplanner.cli;
 
 import org.sdaplanner.core.cluster.BuiltPlan;
+import org.sdaplanner.core.cluster.Certificate;
 import org.sdaplanner.core.cluster.ClusterOptions;
+import org.sdaplanner.core.cluster.Clusterer;
+import org.sdaplanner.core.cluster.Tradeoff;
 import org.sdaplanner.core.cluster.PlanBuilder;
 import org.sdaplanner.core.plan.AreaMetrics;
 import org.sdaplanner.core.plan.PlanSummary;
 import org.sdaplanner.core.plan.PlanningProblem;
+import org.sdaplanner.export.Numbers;
 import org.sdaplanner.export.PlanFiles;
+import org.sdaplanner.export.TradeoffFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,8 +26,11 @@ import java.util.concurrent.Callable;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Cluster the building blocks into service delivery areas aligned with PCN footprints:",
-                "contiguous, nested in districts, balanced in population. Writes areas.geojson, blocks.geojson,",
-                "parish_to_area.csv, lsoa_to_area.csv, pcn_alignment.csv and summary.json."})
+                "contiguous, nested in districts, within the population limits. Writes areas.geojson, blocks.geojson,",
+                "parish_to_area.csv, lsoa_to_area.csv, pcn_alignment.csv and summary.json, with a proven upper bound",
+                "on the alignment any plan could reach under the same rules. With --tradeoff, writes tradeoff.csv:",
+                "the best alignment and its bound at deviations of 10, 15, 20, 25, 30, 40% and none.",
+                "Exit code 2 when the limits cannot be met (the message names the district and why)."})
 public final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,6 +51,11 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the plan's files.")
     Path out;
 
+    @Option(names = "--tradeoff",
+            description = "Instead of one plan, the best plan at each deviation bound (10, 15, 20, 25, 30, 40%, none)"
+                    + " with the other options as given: writes " + TradeoffFile.FILE_NAME + " and prints the curve.")
+    boolean tradeoff;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
@@ -50,7 +63,10 @@ public final class BuildCommand implements Callable<Integer> {
         RegionAnalysis region = RegionAnalysis.load(store.open(), rule.parse());
         long t1 = System.nanoTime();
         PlanningProblem problem = PlanningProblem.of(region.blocks(), region.dominance());
-        ClusterOptions options = plan.clusterOptions(region.defaultAreas());
+        ClusterOptions options = plan.clusterOptions(region.defaultCounts());
+        if (tradeoff) {
+            return tradeoff(console, problem, options, t0, t1);
+        }
         BuiltPlan plan = PlanBuilder.build(problem, options, randomPlans);
         long t2 = System.nanoTime();
         PlanFiles.write(plan, out);
@@ -59,6 +75,34 @@ public final class BuildCommand implements Callable<Integer> {
         console.println(String.format(Locale.ROOT, "Timings: data and blocks %.1f s, clustering and metrics %.1f s, files %.1f s",
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9));
         console.println("Written to " + out);
+        return 0;
+    }
+
+    private int tradeoff(PrintWriter console, PlanningProblem problem, ClusterOptions options, long t0, long t1)
+            throws IOException {
+        console.println("Trade-off between balance and PCN alignment (" + options.counts().describe() + ", seed "
+                + options.seed() + "):");
+        console.println(String.format(Locale.ROOT, "%-14s %10s %12s %8s %14s", "max deviation", "alignment", "upper bound",
+                "gap", "largest dev."));
+        java.util.List<Tradeoff.Point> points = new java.util.ArrayList<>();
+        for (Double d : Tradeoff.DEVIATIONS) {
+            Tradeoff.Point p = Tradeoff.point(problem, options, d);
+            points.add(p);
+            String dev = d == null ? "none" : String.format(Locale.ROOT, "±%.0f%%", 100 * d);
+            if (p.plan() == null) {
+                console.println(String.format(Locale.ROOT, "%-14s %s", dev, "no plan: " + p.infeasible()));
+            } else {
+                var c = p.plan().certificate();
+                console.println(String.format(Locale.ROOT, "%-14s %9.2f%% %11.2f%% %6.2f pt %13.1f%%", dev,
+                        100 * p.alignment(), 100 * Numbers.roundUp(c.upperBound(), 4), 100 * Numbers.roundUp(c.gap(), 4),
+                        100 * p.plan().summary().maxDeviation()));
+            }
+            console.flush();
+        }
+        Path file = TradeoffFile.write(points, out.resolve(TradeoffFile.FILE_NAME));
+        console.println(String.format(Locale.ROOT, "Timings: data and blocks %.1f s, the %d plans %.1f s",
+                (t1 - t0) / 1e9, points.size(), (System.nanoTime() - t1) / 1e9));
+        console.println("Written " + file);
         return 0;
     }
 
@@ -76,12 +120,56 @@ public final class BuildCommand implements Callable<Integer> {
                         + " %d non-contiguous; %,d residents land in another area than their LSOA's best fit",
                 s.areas(), 100 * s.alignment(), s.worstArea(), 100 * s.worstAlignment(), 100 * s.maxDeviation(),
                 s.nonContiguousAreas(), Math.round(s.lsoaMismatchResidents())));
+        Certificate c = plan.certificate();
+        if (c != null && !Double.isFinite(c.upperBound())) {
+            out.println("Best possible: no bound could be proven in the time given (try --time-limit)");
+        } else if (c != null) {
+            out.println(String.format(Locale.ROOT, "Best possible: no plan with these rules can align more than %.1f%%:"
+                            + " this plan is %s", 100 * Numbers.roundUp(c.upperBound(), 4),
+                    c.optimal() ? "optimal" : String.format(Locale.ROOT, "within %.1f points of it", 100 * Numbers.roundUp(c.gap(), 4))));
+        }
+        if (c != null) {
+            printGroups(out, plan, c);
+        }
         out.println(String.format(Locale.ROOT, "Baselines: dominant PCN per district %.1f%% (%d groups, no size control);"
                         + " %d random contiguous plans %.1f%% on average (5–95%%: %.1f–%.1f%%); this plan beats %.0f%% of them",
                 100 * b.dominantAlignment(), b.dominantAreas(), b.random().length, 100 * b.randomMean(),
                 100 * b.randomPercentile(0.05), 100 * b.randomPercentile(0.95), 100 * b.shareBelow(s.alignment())));
-        out.println(String.format(Locale.ROOT, "Clustering: %d local-search moves in %d passes",
-                plan.clustering().moves(), plan.clustering().passes()));
+        out.println(String.format(Locale.ROOT, "Clustering: %,d search moves", plan.clustering().moves()));
         plan.clustering().warnings().forEach(w -> out.println("Warning: " + w));
+    }
+
+    /** Groups listed one per line up to this many. */
+    static final int MAX_GROUPS_SHOWN = 30;
+
+    /** Areas per group (district, parished side, unparished part), their limits and how close each is to its bound. */
+    private static void printGroups(PrintWriter out, BuiltPlan plan, Certificate c) {
+        int parished = 0;
+        int unparished = 0;
+        for (Clusterer.GroupResult g : c.groups()) {
+            if (g.side().equals("unparished")) {
+                unparished += g.areas().length;
+            } else if (g.side().equals("parished")) {
+                parished += g.areas().length;
+            }
+        }
+        String counts = parished + unparished == 0 ? plan.areas().size() + " areas in all"
+                : String.format(Locale.ROOT, "%d areas: %d of parishes + %d unparished", plan.areas().size(), parished, unparished);
+        if (c.groups().size() > MAX_GROUPS_SHOWN) {
+            long optimal = c.groups().stream().filter(Clusterer.GroupResult::optimal).count();
+            out.println(String.format(Locale.ROOT, "Areas per group (%s): %d groups, %d of them proven optimal"
+                    + " (each group's limits and bound are in summary.json)", counts, c.groups().size(), optimal));
+            return;
+        }
+        out.println("Areas per group (" + counts + "):");
+        for (Clusterer.GroupResult g : c.groups()) {
+            String limits = g.limits().max() == Double.POSITIVE_INFINITY
+                    ? (g.limits().min() > 0 ? String.format(Locale.ROOT, "≥ %,.0f", g.limits().min()) : "no limits")
+                    : String.format(Locale.ROOT, "%,.0f–%,.0f", g.limits().min(), g.limits().max());
+            String bound = g.optimal() ? "(optimal)" : Double.isFinite(g.upperBound())
+                    ? String.format(Locale.ROOT, "of at most %,.0f", Math.ceil(g.upperBound())) : "(no bound proven)";
+            out.println(String.format(Locale.ROOT, "  %-44s %2d areas, residents %-15s aligned %,9.0f %s",
+                    g.label(), g.areas().length, limits, g.aligned(), bound));
+        }
     }
 }

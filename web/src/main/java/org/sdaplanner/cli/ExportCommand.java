@@ -80,7 +80,7 @@ public final class ExportCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         RegionAnalysis region = RegionAnalysis.load(store.open(), rule.parse());
-        ClusterOptions options = plan.clusterOptions(region.defaultAreas());
+        ClusterOptions options = plan.clusterOptions(region.defaultCounts());
         long t1 = System.nanoTime();
         PlanningProblem problem = PlanningProblem.of(region.blocks(), region.dominance());
         // Random baseline plans do not change the plan and are not exported: draw none.

@@ -67,7 +67,7 @@ public final class ProfilesCommand implements Callable<Integer> {
         }
         RegionAnalysis analysis = RegionAnalysis.load(s, rule.parse());
         BuiltPlan built = PlanBuilder.build(PlanningProblem.of(analysis.blocks(), analysis.dominance()),
-                plan.clusterOptions(analysis.defaultAreas()), 0);
+                plan.clusterOptions(analysis.defaultCounts()), 0);
         LsoaData data = stored.data(catalogue, manifest == null ? stored.datasets2011() : datasets2011(manifest));
         PlanProfiles profiles = PlanProfiles.of(catalogue, data, built, analysis.geography(),
                 new MapDataReader(s).regionName().orElse("the region"));

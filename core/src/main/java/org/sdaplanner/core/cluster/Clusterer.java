@@ -219,10 +219,14 @@ public final class Clusterer {
     private record GroupOutcome(int[] local, boolean feasible, long moves, double aligned, AlignmentBound.Result bound) {
     }
 
-    /** Population limits per group: as asked, or for the default deviation bound widened where a group needs it. */
+    /**
+     * Population limits per group: as asked, or for the default deviation bound widened where a
+     * group needs it. Every group the quick checks rule out is named in one exception.
+     */
     private static List<PopulationLimits> limits(PlanningProblem p, ClusterOptions o, List<PlanGroups.Group> groups,
                                                  List<GroupGraph> graphs, double mean, List<String> warnings) {
         List<PopulationLimits> out = new ArrayList<>();
+        List<String> impossible = new ArrayList<>();
         PopulationLimits base = PopulationLimits.of(mean, o.maxDeviation(), o.minResidents(), o.maxResidents());
         for (int gi = 0; gi < groups.size(); gi++) {
             PlanGroups.Group g = groups.get(gi);
@@ -236,9 +240,12 @@ public final class Clusterer {
             }
             String why = Feasibility.whyNot(p, g, graphs.get(gi), l, mean);
             if (why != null) {
-                throw new InfeasiblePlanException(why);
+                impossible.add(why);
             }
             out.add(l);
+        }
+        if (!impossible.isEmpty()) {
+            throw new InfeasiblePlanException(String.join("; ", impossible));
         }
         return out;
     }

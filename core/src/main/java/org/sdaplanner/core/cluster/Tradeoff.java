@@ -39,12 +39,17 @@ public final class Tradeoff {
     public static List<Point> sweep(PlanningProblem problem, ClusterOptions options, List<Double> deviations) {
         List<Point> out = new ArrayList<>();
         for (Double d : deviations) {
-            try {
-                out.add(new Point(d, PlanBuilder.build(problem, options.withMaxDeviation(d), 0), null));
-            } catch (InfeasiblePlanException e) {
-                out.add(new Point(d, null, e.getMessage()));
-            }
+            out.add(point(problem, options, d));
         }
         return out;
+    }
+
+    /** One point: the best plan with the deviation bounded by {@code maxDeviation} (null: none). */
+    public static Point point(PlanningProblem problem, ClusterOptions options, Double maxDeviation) {
+        try {
+            return new Point(maxDeviation, PlanBuilder.build(problem, options.withMaxDeviation(maxDeviation), 0), null);
+        } catch (InfeasiblePlanException e) {
+            return new Point(maxDeviation, null, e.getMessage());
+        }
     }
 }
