@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -136,8 +137,15 @@ public final class BuildCommand implements Callable<Integer> {
                 100 * b.dominantAlignment(), b.dominantAreas(), b.random().length, 100 * b.randomMean(),
                 100 * b.randomPercentile(0.05), 100 * b.randomPercentile(0.95), 100 * b.shareBelow(s.alignment())));
         out.println(String.format(Locale.ROOT, "Clustering: %,d search moves", plan.clustering().moves()));
-        plan.clustering().warnings().forEach(w -> out.println("Warning: " + w));
+        List<String> warnings = plan.clustering().warnings();
+        warnings.stream().limit(MAX_WARNINGS_SHOWN).forEach(w -> out.println("Warning: " + w));
+        if (warnings.size() > MAX_WARNINGS_SHOWN) {
+            out.println("… and " + (warnings.size() - MAX_WARNINGS_SHOWN) + " more warnings (all of them in summary.json)");
+        }
     }
+
+    /** Warnings printed at most; summary.json has them all. */
+    static final int MAX_WARNINGS_SHOWN = 20;
 
     /** Groups listed one per line up to this many. */
     static final int MAX_GROUPS_SHOWN = 30;

@@ -230,8 +230,10 @@ final class AlignmentBound {
             double time = Math.max(MIN_ROUND_TIME, Math.min(ROUND_TIME, budget - spent));
             solver.getParameters().setNumWorkers(1).setRandomSeed((int) (seed & 0x7fffffff))
                     .setMaxDeterministicTime(time).setLogSearchProgress(false);
-            // symmetry detection costs wall time (not counted as deterministic time) and does not pay here
-            solver.getParameters().setSymmetryLevel(0);
+            // symmetry detection costs wall time (not counted as deterministic time) and does not pay
+            // here; without presolve each round is cheaper, so more rounds of cuts fit the same
+            // budget (measured: tighter bounds on C&P at every balance level)
+            solver.getParameters().setSymmetryLevel(0).setCpModelPresolve(false);
             CpSolverStatus status = solver.solve(model);
             spent += Math.max(solver.response().getDeterministicTime(), 1e-3);
 

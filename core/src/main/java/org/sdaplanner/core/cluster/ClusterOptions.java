@@ -27,7 +27,8 @@ public record ClusterOptions(AreaCounts counts, long seed, boolean districtNesti
     /** The default bound on the deviation from the mean area (widened where the blocks need it). */
     public static final double DEFAULT_MAX_DEVIATION = 0.30;
     public static final double BALANCE_WEIGHT = 0.0;
-    public static final double COMPACTNESS_WEIGHT = 0.02;
+    /** Small: compactness breaks near-ties between plans of about the same alignment, no more. */
+    public static final double COMPACTNESS_WEIGHT = 0.005;
 
     public ClusterOptions {
         if (counts == null) {

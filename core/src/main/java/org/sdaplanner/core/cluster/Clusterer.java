@@ -137,9 +137,10 @@ public final class Clusterer {
         }
         GroupOutcome[] outcomes = new GroupOutcome[groups.size()];
         Budget budget = Budget.of(n, groups.size(), o.effort());
+        boolean strict = !o.deviationWidens() || o.minResidents() > 0 || o.maxResidents() > 0;
         java.util.stream.IntStream.range(0, groups.size()).parallel().forEach(gi ->
-                outcomes[gi] = search(graphs.get(gi), areasOfGroup[gi], assignment, lockedArea, limits.get(gi), mean, o,
-                        o.seed() * 1_000_003L + gi, budget));
+                outcomes[gi] = searchWidening(graphs.get(gi), areasOfGroup[gi], assignment, lockedArea, limits.get(gi),
+                        mean, o, o.seed() * 1_000_003L + gi, budget, strict ? 0 : WIDENINGS));
         List<GroupResult> groupResults = new ArrayList<>();
         int moves = 0;
         for (int gi = 0; gi < groups.size(); gi++) {
@@ -150,14 +151,17 @@ public final class Clusterer {
                 assignment[graph.blocks[i]] = areasOfGroup[gi][out.local[i]];
             }
             moves += (int) Math.min(Integer.MAX_VALUE, out.moves);
+            if (out.limits != limits.get(gi)) {
+                warnings.add(g.label() + ": no plan was found within " + Feasibility.describe(limits.get(gi), mean)
+                        + ", so the default limits were widened to " + Feasibility.describe(out.limits, mean));
+            }
             if (!out.feasible) {
-                boolean strict = !o.deviationWidens() || o.minResidents() > 0 || o.maxResidents() > 0;
-                String rule = Feasibility.describe(limits.get(gi), mean);
+                String rule = Feasibility.describe(out.limits, mean);
                 String message = out.bound.infeasible()
                         ? g.label() + ": no plan can have " + g.areas() + " areas of " + rule
                                 + ": no grouping of its blocks meets the limits, even ignoring contiguity"
                         : g.label() + ": no plan found with " + g.areas() + " areas of " + rule + " ("
-                                + worstArea(graph, out.local, g.areas(), limits.get(gi))
+                                + worstArea(graph, out.local, g.areas(), out.limits)
                                 + "); the limits may be too tight for its blocks: loosen them, or ask for another number of areas";
                 if (strict) {
                     throw new InfeasiblePlanException(message);
@@ -166,7 +170,7 @@ public final class Clusterer {
             }
             String code = g.district() < 0 ? null : p.districtCodes().get(g.district());
             groupResults.add(new GroupResult(g.label(), code, g.side().name().toLowerCase(Locale.ROOT), areasOfGroup[gi],
-                    limits.get(gi), out.feasible, out.aligned, out.bound.upper(),
+                    out.limits, out.feasible, out.aligned, out.bound.upper(),
                     out.feasible && out.aligned >= out.bound.upper() - AlignmentBound.rounding(graph.n)));
         }
         PlanState s = new PlanState(p, assignment, areaCount, null);
@@ -216,7 +220,35 @@ public final class Clusterer {
         return new Setup(groups, graphs, limits);
     }
 
-    private record GroupOutcome(int[] local, boolean feasible, long moves, double aligned, AlignmentBound.Result bound) {
+    private record GroupOutcome(int[] local, boolean feasible, long moves, double aligned, AlignmentBound.Result bound,
+                                PopulationLimits limits) {
+        GroupOutcome withLimits(PopulationLimits l) {
+            return new GroupOutcome(local, feasible, moves, aligned, bound, l);
+        }
+    }
+
+    /** With the default limits, a group where no plan is found gets them widened by this share of the mean … */
+    static final double WIDENING_STEP = 0.10;
+    /** … up to this many times. */
+    static final int WIDENINGS = 8;
+
+    /**
+     * The search; with the default limits ({@code widenings} > 0), a group where it finds no plan
+     * within them is searched again with the limits widened on both sides, so that the default
+     * build always gives the closest plan to the default rules it can find, and says so.
+     */
+    private static GroupOutcome searchWidening(GroupGraph graph, int[] areas, int[] assignment, int[] lockedArea,
+                                               PopulationLimits limits, double mean, ClusterOptions o, long seed,
+                                               Budget budget, int widenings) {
+        GroupOutcome out = search(graph, areas, assignment, lockedArea, limits, mean, o, seed, budget).withLimits(limits);
+        PopulationLimits l = limits;
+        for (int i = 0; i < widenings && !out.feasible; i++) {
+            double step = WIDENING_STEP * mean;
+            l = new PopulationLimits(Math.max(0, l.min() - step), l.max() + step, null);
+            GroupOutcome next = search(graph, areas, assignment, lockedArea, l, mean, o, seed, budget).withLimits(l);
+            out = new GroupOutcome(next.local, next.feasible, out.moves + next.moves, next.aligned, next.bound, l);
+        }
+        return out;
     }
 
     /**
@@ -277,7 +309,7 @@ public final class Clusterer {
     /** Search steps of a whole run at effort 1, at most. */
     static final long MAX_STEPS = 4_000_000;
     /** CP-SAT deterministic time for the bound per group at effort 1 … */
-    static final double BOUND_TIME = 0.3;
+    static final double BOUND_TIME = 0.15;
     /** … and for the whole run at most. */
     static final double MAX_BOUND_TIME = 6.0;
     /**
@@ -312,7 +344,7 @@ public final class Clusterer {
         }
         if (k <= 1) {
             AlignmentBound.Result one = AlignmentBound.of(graph, 1, limits, start, seed, 0);
-            return new GroupOutcome(start, limits.violation(graph.totalResidents) == 0, 0, one.upper(), one);
+            return new GroupOutcome(start, limits.violation(graph.totalResidents) == 0, 0, one.upper(), one, limits);
         }
         double[] weights = {o.balanceWeight(), o.compactnessWeight()};
         double scale = graph.totalResidents / k;
@@ -321,7 +353,7 @@ public final class Clusterer {
             boolean within = new GroupSearch(graph, k, start, limits, mean, weights, locked, seed).best() != null;
             AlignmentBound.Result bound = AlignmentBound.of(graph, k, limits, within ? start : null, seed, 0);
             return new GroupOutcome(start, within, 0, aligned(graph, start, k), within ? bound
-                    : new AlignmentBound.Result(AlignmentBound.trivial(graph), false, null, bound.infeasible(), 0));
+                    : new AlignmentBound.Result(AlignmentBound.trivial(graph), false, null, bound.infeasible(), 0), limits);
         }
         GroupSearch s = null;
         long moves = 0;
@@ -358,7 +390,7 @@ public final class Clusterer {
             // the plan breaks the limits, so a bound on plans within them says nothing about it
             bound = new AlignmentBound.Result(AlignmentBound.trivial(graph), false, null, bound.infeasible(), bound.rounds());
         }
-        return new GroupOutcome(plan, feasible, moves, aligned(graph, plan, k), bound);
+        return new GroupOutcome(plan, feasible, moves, aligned(graph, plan, k), bound, limits);
     }
 
     private static boolean anyLocked(boolean[] locked) {

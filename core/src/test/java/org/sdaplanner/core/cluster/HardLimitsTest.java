@@ -118,18 +118,22 @@ class HardLimitsTest {
         }
     }
 
-    /** The default bound is widened, with a warning, where one block alone is larger; an asked-for bound is not. */
+    /**
+     * The default bound is widened, with a warning, where one block alone is larger; an
+     * asked-for bound is not. Mean 2,125 (8,500 residents, 4 areas): ±30 % allows at most 2,763,
+     * below D's 3,000; widening the upper side in steps of 5 points reaches +45 % (3,081).
+     */
     @Test
     void theDefaultBoundWidensForALargeBlockAndSaysSo() {
-        PlanningProblem p = strip("A", 1000, "X", "B", 1000, "X", "C", 1000, "X", "D", 3000, "Y", "E", 1000, "Y",
+        PlanningProblem p = strip("A", 1000, "X", "B", 1000, "X", "C", 1500, "X", "D", 3000, "Y", "E", 1000, "Y",
                 "F", 1000, "Y");
-        // mean 4,000: ±30 % allows 2,800–5,200 and D fits; with 4 areas the mean is 2,000 and D (3,000) does not
         BuiltPlan plan = PlanBuilder.build(p, ClusterOptions.of(4, 1), 0);
         assertTrue(plan.clustering().warnings().stream().anyMatch(w -> w.startsWith("district D1: the default limits were"
-                + " widened to 1,400 to 3,000 residents") && w.contains("block D (Parish D) has 3,000 residents")),
+                + " widened to 1,488 to 3,081 residents") && w.contains("block D (Parish D) has 3,000 residents")),
                 plan.clustering().warnings().toString());
-        assertEquals(3000, plan.certificate().groups().get(0).limits().max(), 1e-9);
-        assertEquals(1400, plan.certificate().groups().get(0).limits().min(), 1e-9, "the lower limit stays at −30 %");
+        assertEquals(2125 * 1.45, plan.certificate().groups().get(0).limits().max(), 1e-6);
+        assertEquals(2125 * 0.7, plan.certificate().groups().get(0).limits().min(), 1e-6, "the lower limit stays at −30 %");
+        assertTrue(plan.certificate().groups().get(0).feasible());
         fails(p, ClusterOptions.of(4, 1).withMaxDeviation(0.3));
     }
 }
