@@ -1,5 +1,5 @@
 /*
- * Area profile charts and key figures, shared by the map page (app.js) and the printable
+ * Area profile charts and key figures, shared by the map page (profiles.js) and the printable
  * profile (profile.js). Plain SVG, no libraries. Input: the answer of
  * GET /api/plans/{id}/areas/{areaId}/profile ({area, districts, region, indicators}).
  * Everything from the API is written with textContent or attributes, never innerHTML.
@@ -7,174 +7,145 @@
  * Stable hooks: table.profile-figures (rows tr[data-indicator], cells td.area|td.district|td.region),
  * figure.profile-chart[data-indicator] (one per chart), p.profile-source.
  */
-(function () {
-  'use strict';
+import { el, svgEl } from './dom.js';
+import { fmtInt, fmtPct, num } from './format.js';
 
-  const SVG = 'http://www.w3.org/2000/svg';
-  const COLOURS = { area: '#0b5cad', district: '#e08a00', district2: '#b35c00', district3: '#7a3e00', region: '#8c959f' };
+const COLOURS = { area: '#0b5cad', district: '#e08a00', district2: '#b35c00', district3: '#7a3e00', region: '#8c959f' };
 
-  function el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (v === null || v === undefined || v === false) continue;
-      if (k === 'text') e.textContent = String(v);
-      else if (k === 'className') e.className = v;
-      else e.setAttribute(k, String(v));
-    }
-    for (const c of children.flat()) {
-      if (c === null || c === undefined || c === false) continue;
-      e.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
-    }
-    return e;
+/** The key figures: indicator id and how it is shown. */
+export const KEY_FIGURES = [
+  { id: 'residents', label: 'Residents' },
+  { id: 'registered_patients', label: 'GP registered patients living here' },
+  { id: 'aged_65_plus', label: 'Aged 65 and over' },
+  { id: 'social_rented', label: 'Households renting socially' },
+  { id: 'overcrowded', label: 'Households overcrowded' },
+  { id: 'disabled', label: 'Disabled (Equality Act)' },
+  { id: 'imd_rank', label: 'IMD 2019 rank (population-weighted; 1 = most deprived)' },
+  { id: 'crime_total', label: 'Crimes recorded in January 2021' },
+];
+export const CHARTS = [
+  { id: 'age_bands', title: 'Age structure', max: 99 },
+  { id: 'imd_decile', title: 'Residents by deprivation (IMD 2019 decile)', max: 99 },
+  { id: 'tenure', title: 'Household tenure', max: 8 },
+  { id: 'ethnicity', title: 'Ethnic group', max: 8 },
+];
+
+function catalogue(resp) {
+  const m = new Map();
+  (resp.indicators || []).forEach((i) => m.set(i.id, i));
+  return m;
+}
+
+/** "vintage · source · licence" of an indicator. */
+export function sourceText(ind) {
+  if (!ind) return '';
+  return [ind.vintage, ind.source, ind.licence].filter(Boolean).join(' · ');
+}
+
+/** An indicator's value as text (count, proportion or weighted mean). */
+function valueText(ind, v) {
+  if (!ind || !v || num(v.value) === null) return '–';
+  if (ind.kind === 'proportion') return fmtPct(v.value);
+  return fmtInt(v.value);
+}
+
+const areaLabel = (resp) => resp.area.name && resp.area.name !== resp.area.id ? resp.area.id + ' ' + resp.area.name : resp.area.id;
+
+/** The districts to compare with (at most 3), then the region: [{key, label, profile, colour}]. */
+function comparators(resp) {
+  const ds = (resp.districts || []).slice(0, 3);
+  const out = ds.map((d, i) => ({ key: 'district', label: d.name + ' (district)', head: d.name, profile: d, colour: [COLOURS.district, COLOURS.district2, COLOURS.district3][i] }));
+  out.push({ key: 'region', label: (resp.region ? resp.region.name : 'the region') + ' (region)', head: 'Region', profile: resp.region, colour: COLOURS.region });
+  return out;
+}
+
+/** The key figures as a table: figure, this area, its district(s), the region; each with its date and source. */
+export function keyFigures(resp) {
+  const cat = catalogue(resp);
+  const comps = comparators(resp);
+  const head = el('tr', null, el('th', { scope: 'col', text: 'Figure' }), el('th', { scope: 'col', className: 'num', text: resp.area.id, title: areaLabel(resp) + ' (this area)' }),
+    comps.map((c) => el('th', { scope: 'col', className: 'num', text: c.head, title: c.label })));
+  const rows = [];
+  for (const f of KEY_FIGURES) {
+    const ind = cat.get(f.id);
+    if (!ind) continue;
+    const val = (p) => valueText(ind, p && p.values ? p.values[f.id] : null);
+    rows.push(el('tr', { 'data-indicator': f.id },
+      el('th', { scope: 'row' }, el('span', { text: f.label }), el('span', { className: 'profile-source', text: sourceText(ind) })),
+      el('td', { className: 'area', text: val(resp.area) }),
+      comps.map((c) => el('td', { className: c.key, text: val(c.profile) }))));
   }
-  function svgEl(tag, attrs, text) {
-    const e = document.createElementNS(SVG, tag);
-    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, String(v));
-    if (text !== undefined) e.textContent = String(text);
-    return e;
+  return el('table', { className: 'profile-figures data' },
+    el('caption', { text: 'Key figures: ' + areaLabel(resp) + ' next to ' + comps.map((c) => c.label).join(' and ') }),
+    el('thead', null, head), el('tbody', null, rows));
+}
+
+const DECILE = /^\d+$/;
+function partLabel(id, key) {
+  if (id === 'imd_decile' && DECILE.test(key)) {
+    return 'Decile ' + key + (key === '1' ? ' (most deprived)' : key === '10' ? ' (least deprived)' : '');
   }
+  return key;
+}
 
-  const isNum = (x) => x !== null && x !== undefined && x !== '' && !isNaN(Number(x));
-  const fmtInt = (x) => isNum(x) ? Math.round(Number(x)).toLocaleString('en-GB') : '–';
-  const fmtPct = (x, d = 1) => isNum(x) ? (Number(x) * 100).toFixed(d) + '%' : '–';
-
-  /** The key figures: indicator id and how it is shown. */
-  const KEY_FIGURES = [
-    { id: 'residents', label: 'Residents' },
-    { id: 'registered_patients', label: 'GP registered patients living here' },
-    { id: 'aged_65_plus', label: 'Aged 65 and over' },
-    { id: 'social_rented', label: 'Households renting socially' },
-    { id: 'overcrowded', label: 'Households overcrowded' },
-    { id: 'disabled', label: 'Disabled (Equality Act)' },
-    { id: 'imd_rank', label: 'IMD 2019 rank (population-weighted; 1 = most deprived)' },
-    { id: 'crime_total', label: 'Crimes recorded in January 2021' },
-  ];
-  const CHARTS = [
-    { id: 'age_bands', title: 'Age structure', max: 99 },
-    { id: 'imd_decile', title: 'Residents by deprivation (IMD 2019 decile)', max: 99 },
-    { id: 'tenure', title: 'Household tenure', max: 8 },
-    { id: 'ethnicity', title: 'Ethnic group', max: 8 },
-  ];
-
-  function catalogue(resp) {
-    const m = new Map();
-    (resp.indicators || []).forEach((i) => m.set(i.id, i));
-    return m;
+/** The parts shown: in order (numeric keys sorted as numbers), the largest `max` and the rest as "all others". */
+function parts(id, series, max) {
+  let keys = [];
+  series.forEach((s) => Object.keys(s.shares || {}).forEach((k) => { if (!keys.includes(k)) keys.push(k); }));
+  if (keys.every((k) => DECILE.test(k))) keys.sort((a, b) => Number(a) - Number(b));
+  if (keys.length > max) {
+    const big = keys.map((k) => [k, Math.max(...series.map((s) => Number((s.shares || {})[k] || 0)))])
+      .sort((a, b) => b[1] - a[1]).slice(0, max - 1).map((p) => p[0]);
+    const kept = keys.filter((k) => big.includes(k));
+    return { keys: kept, other: true };
   }
+  return { keys, other: false };
+}
 
-  /** "vintage · source · licence" of an indicator. */
-  function sourceText(ind) {
-    if (!ind) return '';
-    return [ind.vintage, ind.source, ind.licence].filter(Boolean).join(' · ');
+/** One chart: grouped horizontal bars of shares, the area next to its district(s) and the region. */
+function chart(resp, spec, cat) {
+  const ind = cat.get(spec.id);
+  const av = resp.area.values ? resp.area.values[spec.id] : null;
+  if (!ind || !av || !av.shares || !Object.keys(av.shares).length) return null;
+  const comps = comparators(resp);
+  const series = [{ label: areaLabel(resp) + ' (this area)', colour: COLOURS.area, shares: av.shares }]
+    .concat(comps.map((c) => ({ label: c.label, colour: c.colour, shares: (c.profile && c.profile.values && c.profile.values[spec.id] || {}).shares || {} })));
+  const { keys, other } = parts(spec.id, series, spec.max);
+  const rows = keys.map((k) => ({ label: partLabel(spec.id, k), values: series.map((s) => Number(s.shares[k] || 0)) }));
+  if (other) {
+    rows.push({ label: 'All other groups', values: series.map((s) => Math.max(0, 1 - keys.reduce((t, k) => t + Number(s.shares[k] || 0), 0))) });
   }
-
-  /** An indicator's value as text (count, proportion or weighted mean). */
-  function valueText(ind, v) {
-    if (!ind || !v || !isNum(v.value)) return '–';
-    if (ind.kind === 'proportion') return fmtPct(v.value);
-    return fmtInt(v.value);
-  }
-
-  const areaLabel = (resp) => resp.area.name && resp.area.name !== resp.area.id ? resp.area.id + ' ' + resp.area.name : resp.area.id;
-
-  /** The districts to compare with (at most 3), then the region: [{key, label, profile, colour}]. */
-  function comparators(resp) {
-    const ds = (resp.districts || []).slice(0, 3);
-    const out = ds.map((d, i) => ({ key: 'district', label: d.name + ' (district)', head: d.name, profile: d, colour: [COLOURS.district, COLOURS.district2, COLOURS.district3][i] }));
-    out.push({ key: 'region', label: (resp.region ? resp.region.name : 'the region') + ' (region)', head: 'Region', profile: resp.region, colour: COLOURS.region });
-    return out;
-  }
-
-  /** The key figures as a table: figure, this area, its district(s), the region; each with its date and source. */
-  function keyFigures(resp) {
-    const cat = catalogue(resp);
-    const comps = comparators(resp);
-    const head = el('tr', null, el('th', { scope: 'col', text: 'Figure' }), el('th', { scope: 'col', className: 'num', text: resp.area.id, title: areaLabel(resp) + ' (this area)' }),
-      comps.map((c) => el('th', { scope: 'col', className: 'num', text: c.head, title: c.label })));
-    const rows = [];
-    for (const f of KEY_FIGURES) {
-      const ind = cat.get(f.id);
-      if (!ind) continue;
-      const val = (p) => valueText(ind, p && p.values ? p.values[f.id] : null);
-      rows.push(el('tr', { 'data-indicator': f.id },
-        el('th', { scope: 'row' }, el('span', { text: f.label }), el('span', { className: 'profile-source', text: sourceText(ind) })),
-        el('td', { className: 'area', text: val(resp.area) }),
-        comps.map((c) => el('td', { className: c.key, text: val(c.profile) }))));
-    }
-    return el('table', { className: 'profile-figures data' },
-      el('caption', { text: 'Key figures: ' + areaLabel(resp) + ' next to ' + comps.map((c) => c.label).join(' and ') }),
-      el('thead', null, head), el('tbody', null, rows));
-  }
-
-  const DECILE = /^\d+$/;
-  function partLabel(id, key) {
-    if (id === 'imd_decile' && DECILE.test(key)) {
-      return 'Decile ' + key + (key === '1' ? ' (most deprived)' : key === '10' ? ' (least deprived)' : '');
-    }
-    return key;
-  }
-
-  /** The parts shown: in order (numeric keys sorted as numbers), the largest `max` and the rest as "all others". */
-  function parts(id, series, max) {
-    let keys = [];
-    series.forEach((s) => Object.keys(s.shares || {}).forEach((k) => { if (!keys.includes(k)) keys.push(k); }));
-    if (keys.every((k) => DECILE.test(k))) keys.sort((a, b) => Number(a) - Number(b));
-    if (keys.length > max) {
-      const big = keys.map((k) => [k, Math.max(...series.map((s) => Number((s.shares || {})[k] || 0)))])
-        .sort((a, b) => b[1] - a[1]).slice(0, max - 1).map((p) => p[0]);
-      const kept = keys.filter((k) => big.includes(k));
-      return { keys: kept, other: true };
-    }
-    return { keys, other: false };
-  }
-
-  /** One chart: grouped horizontal bars of shares, the area next to its district(s) and the region. */
-  function chart(resp, spec, cat) {
-    const ind = cat.get(spec.id);
-    const av = resp.area.values ? resp.area.values[spec.id] : null;
-    if (!ind || !av || !av.shares || !Object.keys(av.shares).length) return null;
-    const comps = comparators(resp);
-    const series = [{ label: areaLabel(resp) + ' (this area)', colour: COLOURS.area, shares: av.shares }]
-      .concat(comps.map((c) => ({ label: c.label, colour: c.colour, shares: (c.profile && c.profile.values && c.profile.values[spec.id] || {}).shares || {} })));
-    const { keys, other } = parts(spec.id, series, spec.max);
-    const rows = keys.map((k) => ({ label: partLabel(spec.id, k), values: series.map((s) => Number(s.shares[k] || 0)) }));
-    if (other) {
-      rows.push({ label: 'All other groups', values: series.map((s) => Math.max(0, 1 - keys.reduce((t, k) => t + Number(s.shares[k] || 0), 0))) });
-    }
-    const maxShare = Math.max(0.0001, ...rows.flatMap((r) => r.values));
-    const barH = 5, gap = 6, labelW = 165, barW = 165, W = 380;
-    const rowH = series.length * barH + gap;
-    const H = rows.length * rowH + 4;
-    const svg = svgEl('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', class: 'profile-svg', width: '100%' });
-    const summary = rows.map((r) => r.label + ' ' + fmtPct(r.values[0]) + ' (' + series.slice(1).map((s, i) => s.label + ' ' + fmtPct(r.values[i + 1])).join(', ') + ')').join('; ');
-    svg.setAttribute('aria-label', spec.title + ', share of the total: ' + summary);
-    svg.appendChild(svgEl('title', null, spec.title + ': ' + summary));
-    rows.forEach((r, i) => {
-      const y = i * rowH + 2;
-      const label = r.label.length > 28 ? r.label.slice(0, 27) + '…' : r.label;
-      const t = svgEl('text', { x: labelW - 6, y: y + rowH / 2 + 1, 'text-anchor': 'end', 'dominant-baseline': 'middle', class: 'chart-label' }, label);
-      if (label !== r.label) t.appendChild(svgEl('title', null, r.label));
-      svg.appendChild(t);
-      r.values.forEach((v, s) => {
-        const w = Math.max(0.5, v / maxShare * barW);
-        const rect = svgEl('rect', { x: labelW, y: y + s * barH, width: w.toFixed(1), height: barH - 0.6, fill: series[s].colour });
-        rect.appendChild(svgEl('title', null, series[s].label + ': ' + fmtPct(v)));
-        svg.appendChild(rect);
-      });
-      svg.appendChild(svgEl('text', { x: labelW + Math.max(0.5, r.values[0] / maxShare * barW) + 3, y: y + barH - 0.5, class: 'chart-value', 'dominant-baseline': 'middle' }, fmtPct(r.values[0], 0)));
+  const maxShare = Math.max(0.0001, ...rows.flatMap((r) => r.values));
+  const barH = 5, gap = 6, labelW = 165, barW = 165, W = 380;
+  const rowH = series.length * barH + gap;
+  const H = rows.length * rowH + 4;
+  const svg = svgEl('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', class: 'profile-svg', width: '100%' });
+  const summary = rows.map((r) => r.label + ' ' + fmtPct(r.values[0]) + ' (' + series.slice(1).map((s, i) => s.label + ' ' + fmtPct(r.values[i + 1])).join(', ') + ')').join('; ');
+  svg.setAttribute('aria-label', spec.title + ', share of the total: ' + summary);
+  svg.appendChild(svgEl('title', null, spec.title + ': ' + summary));
+  rows.forEach((r, i) => {
+    const y = i * rowH + 2;
+    const label = r.label.length > 28 ? r.label.slice(0, 27) + '…' : r.label;
+    const t = svgEl('text', { x: labelW - 6, y: y + rowH / 2 + 1, 'text-anchor': 'end', 'dominant-baseline': 'middle', class: 'chart-label' }, label);
+    if (label !== r.label) t.appendChild(svgEl('title', null, r.label));
+    svg.appendChild(t);
+    r.values.forEach((v, s) => {
+      const w = Math.max(0.5, v / maxShare * barW);
+      const rect = svgEl('rect', { x: labelW, y: y + s * barH, width: w.toFixed(1), height: barH - 0.6, fill: series[s].colour });
+      rect.appendChild(svgEl('title', null, series[s].label + ': ' + fmtPct(v)));
+      svg.appendChild(rect);
     });
-    const key = el('ul', { className: 'chart-key' }, series.map((s) => el('li', null,
-      el('span', { className: 'swatch', style: 'background:' + s.colour, 'aria-hidden': 'true' }), el('span', { text: s.label }))));
-    return el('figure', { className: 'profile-chart', 'data-indicator': spec.id },
-      el('figcaption', null, el('strong', { text: spec.title }), ' ', el('span', { className: 'hint', text: '(share of ' + (spec.id === 'tenure' ? 'households' : 'residents') + '; label: this area)' })),
-      key, svg, el('p', { className: 'profile-source', text: sourceText(ind) }));
-  }
+    svg.appendChild(svgEl('text', { x: labelW + Math.max(0.5, r.values[0] / maxShare * barW) + 3, y: y + barH - 0.5, class: 'chart-value', 'dominant-baseline': 'middle' }, fmtPct(r.values[0], 0)));
+  });
+  const key = el('ul', { className: 'chart-key' }, series.map((s) => el('li', null,
+    el('span', { className: 'swatch', style: { background: s.colour }, 'aria-hidden': 'true' }), el('span', { text: s.label }))));
+  return el('figure', { className: 'profile-chart', 'data-indicator': spec.id },
+    el('figcaption', null, el('strong', { text: spec.title }), ' ', el('span', { className: 'hint', text: '(share of ' + (spec.id === 'tenure' ? 'households' : 'residents') + '; label: this area)' })),
+    key, svg, el('p', { className: 'profile-source', text: sourceText(ind) }));
+}
 
-  /** All charts that have data, in a div. */
-  function charts(resp) {
-    const cat = catalogue(resp);
-    return el('div', { className: 'profile-charts' }, CHARTS.map((c) => chart(resp, c, cat)).filter(Boolean));
-  }
-
-  window.SdaProfile = { keyFigures, charts, sourceText, valueText, KEY_FIGURES, CHARTS, fmtInt, fmtPct };
-}());
+/** All charts that have data, in a div. */
+export function charts(resp) {
+  const cat = catalogue(resp);
+  return el('div', { className: 'profile-charts' }, CHARTS.map((c) => chart(resp, c, cat)).filter(Boolean));
+}

@@ -8,10 +8,10 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /** A store in a schema of its own in the test PostGIS database, dropped on close. */
-final class SchemaStore implements AutoCloseable {
+public final class SchemaStore implements AutoCloseable {
     private final String baseUrl;
     private final String schema;
-    final SpatialStore store;
+    public final SpatialStore store;
 
     private SchemaStore(String baseUrl, String schema, SpatialStore store) {
         this.baseUrl = baseUrl;
@@ -19,7 +19,7 @@ final class SchemaStore implements AutoCloseable {
         this.store = store;
     }
 
-    static SchemaStore create(String prefix) throws Exception {
+    public static SchemaStore create(String prefix) throws Exception {
         String baseUrl = TestEnvironment.postgisUrl();
         String schema = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {

@@ -1,24 +1,24 @@
 package org.sdaplanner.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.sdaplanner.web.api.ApiError;
 
 /**
- * A request the API answers with a 4xx status and a JSON body {@code {"error": message, …}};
- * {@code details} adds fields (e.g. a refused move's outcome).
+ * A request the API answers with a 4xx status and a JSON body: {@code {"error": message}}, or a
+ * typed answer that carries more (a refused move's outcome).
  */
 public final class ApiException extends RuntimeException {
     private final int status;
-    private final Map<String, Object> details;
+    private final Object body;
 
     public ApiException(int status, String message) {
-        this(status, message, Map.of());
+        this(status, message, null);
     }
 
-    public ApiException(int status, String message, Map<String, Object> details) {
+    /** {@code body}: the answer to write (a record with {@code error} first), or null for {@link ApiError}. */
+    public ApiException(int status, String message, Object body) {
         super(message);
         this.status = status;
-        this.details = new LinkedHashMap<>(details);
+        this.body = body;
     }
 
     public static ApiException badRequest(String message) {
@@ -37,11 +37,8 @@ public final class ApiException extends RuntimeException {
         return status;
     }
 
-    /** The JSON body: "error" first, then the details. */
-    public Map<String, Object> body() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("error", getMessage());
-        details.forEach(out::putIfAbsent);
-        return out;
+    /** The JSON answer. */
+    public Object body() {
+        return body != null ? body : new ApiError(getMessage());
     }
 }

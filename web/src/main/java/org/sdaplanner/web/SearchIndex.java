@@ -9,13 +9,12 @@ import org.sdaplanner.core.blocks.BlockKind;
 import org.sdaplanner.core.blocks.BuildingBlock;
 import org.sdaplanner.core.geography.Lsoa;
 import org.sdaplanner.core.geography.PostcodePoint;
+import org.sdaplanner.web.api.SearchHit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.sdaplanner.export.Numbers.round;
@@ -75,7 +74,7 @@ final class SearchIndex {
         return best;
     }
 
-    List<Map<String, Object>> search(String query) {
+    List<SearchHit> search(String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         if (q.length() < 2) {
             return List.of();
@@ -102,18 +101,12 @@ final class SearchIndex {
         }
         hits.sort(Comparator.comparingInt(Hit::rank).thenComparingInt(Hit::kindOrder)
                 .thenComparing(h -> h.entry().name() == null ? "" : h.entry().name()).thenComparing(h -> h.entry().code()));
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<SearchHit> out = new ArrayList<>();
         for (Hit h : hits.subList(0, Math.min(LIMIT, hits.size()))) {
             Entry e = h.entry();
             Geometry wgs = Features.toWgs84(e.bng());
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", e.kind());
-            m.put("code", e.code());
-            m.put("name", e.name());
-            m.put("block_code", e.blockCode() != null ? e.blockCode() : blockAt(e.bng()));
-            m.put("lon", round(wgs.getCoordinate().x, 6));
-            m.put("lat", round(wgs.getCoordinate().y, 6));
-            out.add(m);
+            out.add(new SearchHit(e.kind(), e.code(), e.name(), e.blockCode() != null ? e.blockCode() : blockAt(e.bng()),
+                    round(wgs.getCoordinate().x, 6), round(wgs.getCoordinate().y, 6)));
         }
         return out;
     }

@@ -157,9 +157,15 @@ public final class Clusterer {
             }
             if (!out.feasible) {
                 String rule = Feasibility.describe(out.limits, mean);
+                double least = out.provenNone ? Exhaustive.smallestDeviation(graph, g.areas(), mean) : Double.NaN;
                 String message = out.bound.infeasible()
                         ? g.label() + ": no plan can have " + g.areas() + " areas of " + rule
                                 + ": no grouping of its blocks meets the limits, even ignoring contiguity"
+                        : out.provenNone
+                        ? g.label() + ": no plan can have " + g.areas() + " areas of " + rule + ": none of the ways to cut its "
+                                + graph.n + " blocks into " + g.areas() + " contiguous areas meets them"
+                                + (Double.isNaN(least) ? "" : String.format(Locale.ROOT,
+                                        " (the smallest largest deviation they allow is %.1f%%)", 100 * least))
                         : g.label() + ": no plan found with " + g.areas() + " areas of " + rule + " ("
                                 + worstArea(graph, out.local, g.areas(), out.limits)
                                 + "); the limits may be too tight for its blocks: loosen them, or ask for another number of areas";
@@ -220,10 +226,11 @@ public final class Clusterer {
         return new Setup(groups, graphs, limits);
     }
 
+    /** @param provenNone every cut of the group was tried and none meets the limits */
     private record GroupOutcome(int[] local, boolean feasible, long moves, double aligned, AlignmentBound.Result bound,
-                                PopulationLimits limits) {
+                                PopulationLimits limits, boolean provenNone) {
         GroupOutcome withLimits(PopulationLimits l) {
-            return new GroupOutcome(local, feasible, moves, aligned, bound, l);
+            return new GroupOutcome(local, feasible, moves, aligned, bound, l, provenNone);
         }
     }
 
@@ -240,13 +247,14 @@ public final class Clusterer {
     private static GroupOutcome searchWidening(GroupGraph graph, int[] areas, int[] assignment, int[] lockedArea,
                                                PopulationLimits limits, double mean, ClusterOptions o, long seed,
                                                Budget budget, int widenings) {
-        GroupOutcome out = search(graph, areas, assignment, lockedArea, limits, mean, o, seed, budget).withLimits(limits);
+        GroupOutcome out = search(graph, areas, assignment, lockedArea, limits, mean, o, seed, budget, widenings == 0)
+                .withLimits(limits);
         PopulationLimits l = limits;
         for (int i = 0; i < widenings && !out.feasible; i++) {
             double step = WIDENING_STEP * mean;
             l = new PopulationLimits(Math.max(0, l.min() - step), l.max() + step, null);
-            GroupOutcome next = search(graph, areas, assignment, lockedArea, l, mean, o, seed, budget).withLimits(l);
-            out = new GroupOutcome(next.local, next.feasible, out.moves + next.moves, next.aligned, next.bound, l);
+            GroupOutcome next = search(graph, areas, assignment, lockedArea, l, mean, o, seed, budget, false).withLimits(l);
+            out = new GroupOutcome(next.local, next.feasible, out.moves + next.moves, next.aligned, next.bound, l, false);
         }
         return out;
     }
@@ -330,7 +338,8 @@ public final class Clusterer {
     static final int POLISH_PASSES = 50;
 
     private static GroupOutcome search(GroupGraph graph, int[] areas, int[] assignment, int[] lockedArea,
-                                       PopulationLimits limits, double mean, ClusterOptions o, long seed, Budget budget) {
+                                       PopulationLimits limits, double mean, ClusterOptions o, long seed, Budget budget,
+                                       boolean strict) {
         int k = areas.length;
         int[] localArea = new int[Arrays.stream(areas).max().orElse(-1) + 1];
         for (int i = 0; i < k; i++) {
@@ -344,7 +353,7 @@ public final class Clusterer {
         }
         if (k <= 1) {
             AlignmentBound.Result one = AlignmentBound.of(graph, 1, limits, start, seed, 0);
-            return new GroupOutcome(start, limits.violation(graph.totalResidents) == 0, 0, one.upper(), one, limits);
+            return new GroupOutcome(start, limits.violation(graph.totalResidents) == 0, 0, one.upper(), one, limits, false);
         }
         double[] weights = {o.balanceWeight(), o.compactnessWeight()};
         double scale = graph.totalResidents / k;
@@ -353,7 +362,7 @@ public final class Clusterer {
             boolean within = new GroupSearch(graph, k, start, limits, mean, weights, locked, seed).best() != null;
             AlignmentBound.Result bound = AlignmentBound.of(graph, k, limits, within ? start : null, seed, 0);
             return new GroupOutcome(start, within, 0, aligned(graph, start, k), within ? bound
-                    : new AlignmentBound.Result(AlignmentBound.trivial(graph), false, null, bound.infeasible(), 0), limits);
+                    : new AlignmentBound.Result(AlignmentBound.trivial(graph), false, null, bound.infeasible(), 0), limits, false);
         }
         GroupSearch s = null;
         long moves = 0;
@@ -375,6 +384,21 @@ public final class Clusterer {
         int[] best = s.best();
         boolean feasible = best != null;
         int[] plan = feasible ? best : s.current();
+        boolean provenNone = false;
+        if (!feasible && strict && !anyLocked(locked)) {
+            // a small group: try every cut, for a plan the search missed or a proof there is none
+            Exhaustive.Result all = Exhaustive.search(graph, k, limits);
+            if (all.verdict() == Exhaustive.Verdict.FOUND) {
+                GroupSearch from = new GroupSearch(graph, k, all.plan(), limits, mean, weights, locked, seed);
+                from.anneal(steps / RESTARTS, T_CONTINUE * scale, T_END * scale, RECOMBINE_SHARE, TREES);
+                from.restoreBest();
+                from.polish(POLISH_PASSES);
+                s = from;
+                plan = from.best();
+                feasible = true;
+            }
+            provenNone = all.verdict() == Exhaustive.Verdict.NONE;
+        }
         AlignmentBound.Result bound = AlignmentBound.of(graph, k, limits, feasible ? plan : null, seed,
                 budget.boundTime(graph));
         if (bound.optimal() && !anyLocked(locked)) {
@@ -390,7 +414,7 @@ public final class Clusterer {
             // the plan breaks the limits, so a bound on plans within them says nothing about it
             bound = new AlignmentBound.Result(AlignmentBound.trivial(graph), false, null, bound.infeasible(), bound.rounds());
         }
-        return new GroupOutcome(plan, feasible, moves, aligned(graph, plan, k), bound, limits);
+        return new GroupOutcome(plan, feasible, moves, aligned(graph, plan, k), bound, limits, provenNone);
     }
 
     private static boolean anyLocked(boolean[] locked) {

@@ -55,29 +55,30 @@ class HardLimitsTest {
 
     /**
      * Three blocks of 1,000 into two areas of 1,167–2,167: no grouping meets that, though the
-     * totals would allow it (3,000 within 2 × 1,167 … 2 × 2,167). The build fails, names the
-     * district and the closest plan it found.
+     * totals would allow it (3,000 within 2 × 1,167 … 2 × 2,167). Every cut is tried, and the
+     * message says none meets the limits and how far the best cut deviates (A | B C: ±33.3 %).
      */
     @Test
-    void limitsNoGroupingMeetsFailClearly() {
+    void limitsNoCutMeetsAreProvenImpossible() {
         PlanningProblem p = strip("A", 1000, "X", "B", 1000, "X", "C", 1000, "Y");
         InfeasiblePlanException e = fails(p, ClusterOptions.of(2, 1).withMaxDeviation(null).withBounds(1167, 2167));
-        assertEquals("district D1: no plan found with 2 areas of 1,167 to 2,167 residents: -22.2% to +44.5% of the mean"
-                + " area's 1,500 (the closest plan found has an area of 1,000 residents); the limits may be too tight for"
-                + " its blocks: loosen them, or ask for another number of areas", e.getMessage());
+        assertEquals("district D1: no plan can have 2 areas of 1,167 to 2,167 residents: -22.2% to +44.5% of the mean"
+                + " area's 1,500: none of the ways to cut its 3 blocks into 2 contiguous areas meets them (the smallest"
+                + " largest deviation they allow is 33.3%)", e.getMessage());
     }
 
     /**
      * A (1,000) | B (1,000) | C (100) | D (100), two areas of 1,050–1,150: only {A, C} + {B, D}
-     * meets the limits, and it is not contiguous. The build fails and says it found no plan.
+     * meets the limits, and it is not contiguous. The build fails; the best contiguous cut is
+     * A | B C D, 9.1 % from the mean.
      */
     @Test
     void limitsOnlyABrokenPlanMeetsFailClearly() {
         PlanningProblem p = strip("A", 1000, "X", "B", 1000, "X", "C", 100, "Y", "D", 100, "Y");
         InfeasiblePlanException e = fails(p, ClusterOptions.of(2, 1).withMaxDeviation(null).withBounds(1050, 1150));
-        assertTrue(e.getMessage().startsWith("district D1: no plan found with 2 areas of 1,050 to 1,150 residents"),
+        assertTrue(e.getMessage().startsWith("district D1: no plan can have 2 areas of 1,050 to 1,150 residents"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("loosen them"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(the smallest largest deviation they allow is 9.1%)"), e.getMessage());
     }
 
     /** Six blocks of 1,000 into three areas of exactly the mean (deviation 0): one plan meets it, and it is found. */

@@ -1,0 +1,5 @@
+package org.sdaplanner.web.api;
+
+/** The body of {@code PATCH /api/plans/{id}} (schema {@code Name}). */
+public record PlanRename(String name) {
+}

@@ -1,0 +1,87 @@
+package org.sdaplanner.web.http;
+
+import io.javalin.http.Context;
+import org.sdaplanner.web.ApiException;
+import org.sdaplanner.web.Features;
+
+/** Reading a request: ids in the path, query parameters and the JSON body, each refused with a clear 4xx. */
+public final class Requests {
+    private Requests() {
+    }
+
+    /** The JSON object body; an empty body counts as {} when {@code emptyAllowed}. */
+    public static JsonBody body(Context ctx, boolean emptyAllowed) {
+        return JsonBody.parse(ApiJson.MAPPER, ctx.body(), emptyAllowed);
+    }
+
+    /** The plan id of the path ({@code {id}}); not a number is "no plan" (404). */
+    public static long planId(Context ctx) {
+        return id(ctx, "id", "no plan ");
+    }
+
+    /** The comment id of the path ({@code {cid}}). */
+    public static long commentId(Context ctx) {
+        return id(ctx, "cid", "no comment ");
+    }
+
+    private static long id(Context ctx, String param, String notFound) {
+        String raw = ctx.pathParam(param);
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound(notFound + raw);
+        }
+    }
+
+    /** The optional {@code zoom} query parameter: an integer 0 … {@value Features#MAX_ZOOM}. */
+    public static Integer zoom(Context ctx) {
+        String z = ctx.queryParam("zoom");
+        if (z == null || z.isBlank()) {
+            return null;
+        }
+        try {
+            int v = Integer.parseInt(z.strip());
+            if (v >= 0 && v <= Features.MAX_ZOOM) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiException.badRequest("'zoom' must be an integer from 0 to " + Features.MAX_ZOOM + ", not '" + z + "'");
+    }
+
+    /** An optional integer query parameter within bounds. */
+    public static Integer intParam(Context ctx, String name, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            int v = Integer.parseInt(raw.strip());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiException.badRequest("'" + name + "' must be an integer from " + min + " to " + max);
+    }
+
+    /** Whether {@code ?format=} asks for CSV rather than JSON (the default); anything else is a 400. */
+    public static boolean wantsCsv(Context ctx) {
+        String format = ctx.queryParam("format");
+        if (format == null || format.equals("json")) {
+            return false;
+        }
+        if (format.equals("csv")) {
+            return true;
+        }
+        throw ApiException.badRequest("'format' must be json or csv");
+    }
+
+    /** A query parameter, or null when absent or blank (stripped). */
+    public static String optionalQuery(Context ctx, String name) {
+        String s = ctx.queryParam(name);
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

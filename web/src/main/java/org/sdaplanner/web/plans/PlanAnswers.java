@@ -1,0 +1,85 @@
+package org.sdaplanner.web.plans;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.sdaplanner.core.cluster.BuiltPlan;
+import org.sdaplanner.core.plan.PcnMetrics;
+import org.sdaplanner.core.plan.PlanEditor;
+import org.sdaplanner.core.plan.PlanningProblem;
+import org.sdaplanner.export.PlanFiles;
+import org.sdaplanner.store.StoredPlans.EditRecord;
+import org.sdaplanner.store.StoredPlans.VersionInfo;
+import org.sdaplanner.web.Region;
+import org.sdaplanner.web.api.AreaChange;
+import org.sdaplanner.web.api.AuditEntry;
+import org.sdaplanner.web.api.BlockState;
+import org.sdaplanner.web.api.PcnFigures;
+import org.sdaplanner.web.api.Plan;
+import org.sdaplanner.web.api.Version;
+import org.sdaplanner.web.http.ApiJson;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.sdaplanner.export.Numbers.round;
+
+/** The answers more than one plan service gives, read off a plan session or a stored record. */
+final class PlanAnswers {
+    private PlanAnswers() {
+    }
+
+    /** The plan with its figures and each block's area and lock. Caller holds the session's monitor. */
+    static Plan plan(PlanSession s, BuiltPlan b, PlanningProblem p) {
+        Map<String, BlockState> blocks = new LinkedHashMap<>();
+        for (int i = 0; i < p.blockCount(); i++) {
+            blocks.put(p.block(i).code(), new BlockState(s.areaIds.get(s.state.areaOf(i)), s.state.locked(i)));
+        }
+        return new Plan(s.id, s.info.name(), s.revision, s.info.createdAt(), s.info.updatedAt(), s.info.districtNesting(),
+                options(s.info.optionsJson()), summary(b), areas(b), blocks);
+    }
+
+    /** The plan's summary figures, as in summary.json. */
+    static Map<String, Object> summary(BuiltPlan b) {
+        return PlanFiles.summaryProperties(b.summary());
+    }
+
+    /** Each area's figures, as in summary.json and areas.geojson. */
+    static List<Map<String, Object>> areas(BuiltPlan b) {
+        return b.areas().stream().map(PlanFiles::areaProperties).toList();
+    }
+
+    static PcnFigures pcn(PcnMetrics m, Region region) {
+        return new PcnFigures(m.pcnCode(), region.pcnName(m.pcnCode()), round(m.patients(), 0), m.bestArea(),
+                round(m.coterminosity(), 4), m.areasSpanned());
+    }
+
+    static List<AreaChange> changes(PlanSession s, List<PlanEditor.AreaChange> changes) {
+        List<AreaChange> out = new ArrayList<>();
+        for (PlanEditor.AreaChange c : changes) {
+            int a = s.areaIndex(c.areaId());
+            out.add(new AreaChange(c.areaId(), a < 0 ? null : s.areaNames.get(a), round(c.residentsBefore(), 0),
+                    round(c.residentsAfter(), 0), round(c.alignmentBefore(), 4), round(c.alignmentAfter(), 4), c.mainPcnBefore(),
+                    c.mainPcnAfter(), round(c.compactnessBefore(), 4), round(c.compactnessAfter(), 4), c.piecesAfter()));
+        }
+        return out;
+    }
+
+    static AuditEntry edit(EditRecord e) {
+        return new AuditEntry(e.seq(), e.at(), e.user(), e.kind(), e.blocks(), e.from(), e.to(), e.undone());
+    }
+
+    static Version version(VersionInfo v) {
+        return new Version(v.version(), v.label(), v.createdAt(), v.createdBy());
+    }
+
+    /** The options the plan was built with, as stored ({} when unreadable). */
+    private static JsonNode options(String json) {
+        try {
+            return ApiJson.MAPPER.readTree(json == null ? "{}" : json);
+        } catch (JsonProcessingException e) {
+            return ApiJson.MAPPER.createObjectNode();
+        }
+    }
+}

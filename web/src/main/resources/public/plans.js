@@ -1,0 +1,102 @@
+/*
+ * Which plan is open: the plan picker, opening a plan and reloading it after an edit (GET
+ * /api/plans/{id} with its area shapes), building the first plan, and the links to the open
+ * plan's files. Emits 'plan-opening' and 'plan-loaded'.
+ */
+import { api, path } from './api.js';
+import { areasBounds, drawAreas, fetchAreaShapes } from './areas-layer.js';
+import { $, clear, el } from './dom.js';
+import { announce, showError } from './feedback.js';
+import { fmtPct, num } from './format.js';
+import { refreshLegend } from './legend.js';
+import { detailZoom, fitRegion, regionFitted } from './map.js';
+import { can, emit, on, state } from './state.js';
+
+let plans = [];
+let plansLoaded = false;
+
+/** Lists the plans in the picker; resolves the id to open (preferId, the #plan= of the address, or the first). */
+export async function loadPlans(preferId) {
+  plans = await api('/api/plans');
+  const sel = clear($('plan-select'));
+  for (const p of plans) {
+    sel.appendChild(el('option', { value: p.id, text: p.name + (num(p.alignment) !== null ? ' — alignment ' + fmtPct(p.alignment, 0) : '') }));
+  }
+  plansLoaded = true;
+  $('plan-create').hidden = plans.length > 0 || !can('edit_plans');
+  sel.hidden = plans.length === 0;
+  if (!plans.length) {
+    $('plan-summary-line').textContent = can('edit_plans')
+      ? 'There is no plan yet. Build a first plan: the areas are drawn automatically and you can change them afterwards.'
+      : 'There is no plan yet: an analyst builds the first one.';
+    return null;
+  }
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('plan');
+  const want = [preferId, fromHash].find((id) => id !== null && id !== undefined && plans.some((p) => String(p.id) === String(id)));
+  const id = want !== undefined ? want : plans[0].id;
+  sel.value = String(id);
+  return id;
+}
+
+async function loadPlan() {
+  const z = detailZoom();
+  const [plan, fc] = await Promise.all([api(path`/api/plans/${state.planId}`), fetchAreaShapes(z)]);
+  state.plan = plan;
+  state.areas = new Map();
+  state.areaOrder = [];
+  for (const a of plan.areas || []) {
+    state.areas.set(a.area_id, a);
+    state.areaOrder.push(a.area_id);
+  }
+  document.body.dataset.revision = String(plan.revision);
+  drawAreas(fc, z);
+}
+
+export async function openPlan(id) {
+  state.planId = id;
+  state.selectedBlocks.clear();
+  state.selectedArea = null;
+  state.comparison = null;
+  emit('plan-opening', { id });
+  await loadPlan();
+  if (!regionFitted()) fitRegion(areasBounds());
+  emit('plan-loaded', { fresh: true });
+  refreshLegend();
+  updateDownloads();
+  const h = new URLSearchParams(location.hash.slice(1));
+  h.set('plan', id);
+  history.replaceState(null, '', '#' + h.toString());
+}
+
+/** Reloads the plan after an edit; the map redraws the dissolved areas. */
+export async function reloadPlan() {
+  await loadPlan();
+  emit('plan-loaded', { fresh: false });
+  refreshLegend();
+}
+
+function updateDownloads() {
+  const base = path`/api/plans/${state.planId}`;
+  const name = (state.plan && state.plan.name ? state.plan.name : 'plan').replace(/[^A-Za-z0-9_-]+/g, '_');
+  const link = (id, href, file) => { const a = $(id); a.href = href; a.setAttribute('download', name + '_' + file); };
+  link('download-geojson', base + '/download?format=geojson', 'areas.geojson');
+  link('download-gpkg', base + '/download?format=gpkg', 'areas.gpkg');
+  link('download-blocks-csv', base + '/download?format=blocks-csv', 'parish_to_area.csv');
+  link('download-lsoas-csv', base + '/download?format=lsoas-csv', 'lsoa_to_area.csv');
+  link('profiles-download-csv', base + '/profiles?format=csv', 'profiles.csv');
+  link('profiles-download-json', base + '/profiles?format=json', 'profiles.json');
+  link('pcn-matrix-csv', base + '/pcn-alignment?format=csv', 'pcn_by_area.csv');
+}
+
+$('plan-select').addEventListener('change', () => openPlan($('plan-select').value).catch(showError));
+$('plan-create').addEventListener('click', async () => {
+  $('plan-create').disabled = true;
+  $('plan-summary-line').textContent = 'Building the plan: this takes a few seconds…';
+  try {
+    const p = await api('/api/plans', { method: 'POST', body: { name: 'First plan' } });
+    const id = await loadPlans(p && p.id);
+    if (id !== null) await openPlan(id);
+    announce('The plan is built.');
+  } catch (e) { showError(e); } finally { $('plan-create').disabled = false; }
+});
+on('session-changed', () => { $('plan-create').hidden = !(can('edit_plans') && plansLoaded && !plans.length); });
