@@ -282,10 +282,11 @@ public final class RegionImporter {
         long residentTotal = residents.values().stream().mapToLong(Long::longValue).sum();
         ImportReport report = report(region, lsoas, parishes, districts, practices, pcns, reg, analysed, residentTotal,
                 repaired, warnings, sources, values);
-        return new ImportedData(region.id(), region.name(), region.areas(), districts, lsoas, parishes,
-                List.copyOf(pcns.values()), practices, reg.matched(), reg.unmatched(), residents, lookup, catchments,
-                postcodes, values, sources, report, bridges(region, manifest.source()), manifest.indicators(),
-                datasetVintages(manifest, tableVintages));
+        var counts = region.areaCounts();
+        return new ImportedData(region.id(), region.name(), counts == null ? null : counts.areas(), districts, lsoas,
+                parishes, List.copyOf(pcns.values()), practices, reg.matched(), reg.unmatched(), residents, lookup,
+                catchments, postcodes, values, sources, report, bridges(region, manifest.source()), manifest.indicators(),
+                datasetVintages(manifest, tableVintages), counts);
     }
 
     /** The LSOA vintage of each per-LSOA table, as its codes showed it (the region's unless the table says otherwise). */

@@ -84,6 +84,29 @@ public final class GeographyReader {
         }
     }
 
+    /**
+     * The region's default area counts from its manifest (in all, or areas of parishes plus
+     * unparished areas, with any per-district table), or null when it gives none. A store
+     * imported before the counts were kept gives its default number in all.
+     */
+    public org.sdaplanner.core.cluster.AreaCounts defaultCounts() {
+        try (Connection c = store.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT default_areas, area_counts FROM import_run");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            String json = rs.getString(2);
+            if (json != null) {
+                return org.sdaplanner.importer.manifest.AreasSpec.fromJson(json);
+            }
+            Integer n = (Integer) rs.getObject(1);
+            return n == null ? null : org.sdaplanner.core.cluster.AreaCounts.inAll(n);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store: " + e.getMessage(), e);
+        }
+    }
+
     @FunctionalInterface
     private interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;

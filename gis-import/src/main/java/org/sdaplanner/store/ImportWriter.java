@@ -60,7 +60,7 @@ public final class ImportWriter {
     private void writeAll(Connection c, ImportedData d) throws SQLException {
         WKBWriter wkb = new WKBWriter();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_run (id, region_id, region_name, default_areas,"
-                + " imported_at, report_json) VALUES (1, ?, ?, ?, ?, ?)")) {
+                + " imported_at, report_json, area_counts) VALUES (1, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, d.regionId());
             ps.setString(2, d.regionName());
             if (d.defaultAreas() == null) {
@@ -70,6 +70,7 @@ public final class ImportWriter {
             }
             ps.setString(4, Instant.now().toString());
             ps.setString(5, toJson(d.report()));
+            ps.setString(6, d.areaCounts() == null ? null : org.sdaplanner.importer.manifest.AreasSpec.toJson(d.areaCounts()));
             ps.executeUpdate();
         }
         batch(c, "INSERT INTO source_file (role, path, format, vintage, title, source_url, licence, attribution, row_count)"

@@ -19,7 +19,8 @@ import java.util.List;
 final class Migrations {
     /** The migrations of this release, oldest first. */
     static final List<String> SCRIPTS = List.of("V1__import_schema.sql", "V2__block_bridges.sql", "V3__plans.sql",
-            "V4__profile_catalogue.sql", "V5__accounts_comments.sql", "V6__text_limits_and_shared_throttles.sql");
+            "V4__profile_catalogue.sql", "V5__accounts_comments.sql", "V6__text_limits_and_shared_throttles.sql",
+            "V7__area_counts.sql");
 
     private final Dialect dialect;
 

@@ -135,6 +135,49 @@ final class Converters {
         }
     }
 
+    /** Seconds of search for --time-limit: an amount of work, so any positive number up to a day. */
+    static final class SearchSeconds extends Checked<Double> {
+        SearchSeconds() {
+            super(v -> {
+                double s = number(v, 0, 86_400, "seconds of search");
+                if (s <= 0) {
+                    throw new TypeConversionException("expected seconds of search: more than 0, found '" + shown(v) + "'");
+                }
+                return s;
+            });
+        }
+    }
+
+    /** The largest deviation from the mean area: a fraction, or null for none. */
+    record MaxDeviation(Double fraction) {
+    }
+
+    /** --max-deviation: a fraction below 1 (0.2), a percentage below 100 (20%), or none. */
+    static final class Deviation extends Checked<MaxDeviation> {
+        Deviation() {
+            super(v -> {
+                String t = v == null ? "" : v.strip().toLowerCase(Locale.ROOT);
+                if (t.equals("none")) {
+                    return new MaxDeviation(null);
+                }
+                boolean percent = t.endsWith("%");
+                double f = percent ? number(t.substring(0, t.length() - 1), 0, 99.999, "a percentage below 100%") / 100
+                        : number(t, 0, 0.99999, "a fraction such as 0.2 (±20%), a percentage such as 20%, or none");
+                return new MaxDeviation(f);
+            });
+        }
+    }
+
+    /** --unparished-areas: a number of areas (0 or more) or auto. */
+    static final class Unparished extends Checked<String> {
+        static final String AUTO = "auto";
+
+        Unparished() {
+            super(v -> v != null && v.strip().equalsIgnoreCase(AUTO) ? AUTO
+                    : Integer.toString(whole(v, 0, AreaCount.MAX, "a number of unparished areas, or auto")));
+        }
+    }
+
     static final class Host implements ITypeConverter<String> {
         @Override
         public String convert(String value) {

@@ -1,14 +1,35 @@
 package org.sdaplanner.cli;
 
+import org.sdaplanner.core.cluster.AreaCounts;
 import org.sdaplanner.core.cluster.ClusterOptions;
 import picocli.CommandLine.Option;
 
-/** The options that shape a plan, shared by 'sda build', 'sda export' and 'sda profiles' so they build the same plan. */
+import java.util.Locale;
+
+/** The options that shape a plan, shared by 'sda build', 'sda export' and 'sda profiles' so all build the same plan. */
 final class PlanOptions {
+    /**
+     * Seconds of search on the reference machine (2 cores, docs/benchmarks.md) that effort 1 takes:
+     * {@code --time-limit S} asks for effort S ÷ this. It sets an amount of work, not a clock, so the
+     * same limit gives the same plan on any machine.
+     */
+    static final double SECONDS_PER_EFFORT = 2.0;
+
     @Option(names = "--areas", paramLabel = "N", converter = Converters.AreaCount.class,
-            description = "Number of areas, 1 to " + Converters.AreaCount.MAX + " (default: the region manifest's, e.g. 28 for"
-                    + " Cambridgeshire and Peterborough; at most the number of building blocks).")
+            description = "Number of areas in all, parished and unparished blocks alike, 1 to " + Converters.AreaCount.MAX
+                    + " (default: the region manifest's; for Cambridgeshire and Peterborough 28 areas of parishes plus"
+                    + " unparished areas).")
     Integer areas;
+
+    @Option(names = "--parish-areas", paramLabel = "N", converter = Converters.AreaCount.class,
+            description = "N areas made of parishes, plus areas of their own for the unparished parts (e.g. all of"
+                    + " Cambridge); their number with --unparished-areas.")
+    Integer parishAreas;
+
+    @Option(names = "--unparished-areas", paramLabel = "M|auto", converter = Converters.Unparished.class,
+            description = "With areas of parishes: the number of unparished areas, or auto (default) for as many as"
+                    + " give them the same mean size as the parish areas.")
+    String unparishedAreas;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", converter = Converters.Seed.class,
             description = "Seed: the same seed and data give the same plan (default ${DEFAULT-VALUE}).")
@@ -17,42 +38,87 @@ final class PlanOptions {
     @Option(names = "--no-district-nesting", description = "Let areas cross district boundaries.")
     boolean noNesting;
 
+    @Option(names = "--max-deviation", paramLabel = "F|none", converter = Converters.Deviation.class,
+            description = "Largest deviation of an area's residents from the mean area, as a fraction (0.2 = ±20%),"
+                    + " a percentage (20%) or none. Met by the plan, or the build fails saying which district cannot meet"
+                    + " it. Default: 0.3, widened (with a warning) only where a district's blocks cannot meet it.")
+    Converters.MaxDeviation maxDeviation;
+
     @Option(names = "--min-population", paramLabel = "N", defaultValue = "0", converter = Converters.Population.class,
-            description = "Areas may not fall below this many residents during local search (0: no bound).")
+            description = "Every area has at least N residents, or the build fails (0: no bound).")
     double minPopulation;
 
     @Option(names = "--max-population", paramLabel = "N", defaultValue = "0", converter = Converters.Population.class,
-            description = "Areas may not grow above this many residents during local search (0: no bound).")
+            description = "Every area has at most N residents, or the build fails (0: no bound).")
     double maxPopulation;
 
     @Option(names = "--balance-weight", paramLabel = "W", defaultValue = "" + ClusterOptions.BALANCE_WEIGHT,
             converter = Converters.Weight.class,
-            description = "How much population balance counts against PCN alignment, 0 to 1,000 (default ${DEFAULT-VALUE};"
-                    + " 0 ignores balance).")
+            description = "Within the limits, how much closeness to the mean size counts against PCN alignment, 0 to 1,000"
+                    + " (default ${DEFAULT-VALUE}: alignment only).")
     double balanceWeight;
+
+    @Option(names = "--time-limit", paramLabel = "S", converter = Converters.SearchSeconds.class,
+            description = "Search for longer: about S seconds on a 2-core machine (default about "
+                    + (int) SECONDS_PER_EFFORT + "). It sets an amount of work, not a clock: the same limit gives the"
+                    + " same plan on any machine.")
+    Double timeLimit;
 
     /** What the options mean together, checked before anything is opened. */
     void check() {
         if (minPopulation > 0 && maxPopulation > 0 && maxPopulation < minPopulation) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--max-population %,.0f is below"
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--max-population %,.0f is below"
                     + " --min-population %,.0f: expected min ≤ max", maxPopulation, minPopulation));
+        }
+        if (areas != null && parishAreas != null) {
+            throw new IllegalArgumentException("--areas (areas in all) and --parish-areas (areas of parishes) are two"
+                    + " readings of the count: give one of them");
+        }
+        if (areas != null && unparishedAreas != null) {
+            throw new IllegalArgumentException("--unparished-areas goes with --parish-areas, not with --areas (areas in all)");
         }
     }
 
     /**
-     * The clusterer's options; {@code defaultAreas} from the region manifest, {@code blocks} the number
-     * of building blocks there are to share out.
+     * The clusterer's options.
+     *
+     * @param defaults the region manifest's area counts, or null
+     * @param blocks   the number of building blocks there are to share out
+     * @throws IllegalArgumentException naming the option when they do not fit together
      */
-    ClusterOptions clusterOptions(Integer defaultAreas, int blocks) {
-        Integer n = areas != null ? areas : defaultAreas;
-        if (n == null || n < 1) {
-            throw new IllegalArgumentException("the region manifest gives no default number of areas: use --areas N");
+    ClusterOptions clusterOptions(AreaCounts defaults, int blocks) {
+        check();
+        AreaCounts counts = counts(defaults);
+        if (!counts.partsOfTheirOwn() && counts.areas() > blocks) {
+            throw new IllegalArgumentException("--areas " + counts.areas() + ": the region has " + blocks
+                    + " building blocks, so at most " + blocks + " areas");
         }
-        if (n > blocks) {
-            throw new IllegalArgumentException("--areas " + n + ": the region has " + blocks + " building blocks, so at most "
-                    + blocks + " areas");
+        ClusterOptions o = ClusterOptions.of(counts, seed).withDistrictNesting(!noNesting)
+                .withBounds(minPopulation, maxPopulation).withWeights(balanceWeight, ClusterOptions.COMPACTNESS_WEIGHT)
+                .withEffort(timeLimit == null ? 1.0 : timeLimit / SECONDS_PER_EFFORT);
+        return maxDeviation == null ? o : o.withMaxDeviation(maxDeviation.fraction());
+    }
+
+    AreaCounts counts(AreaCounts defaults) {
+        if (areas != null) {
+            return AreaCounts.inAll(areas);
         }
-        return ClusterOptions.of(n, seed).withDistrictNesting(!noNesting)
-                .withBounds(minPopulation, maxPopulation).withWeights(balanceWeight, ClusterOptions.COMPACTNESS_WEIGHT);
+        Integer unparished = unparishedAreas == null || unparishedAreas.equals(Converters.Unparished.AUTO)
+                ? null : Integer.valueOf(unparishedAreas);
+        if (parishAreas != null) {
+            return AreaCounts.ofParishes(parishAreas, unparished);
+        }
+        if (defaults == null) {
+            throw new IllegalArgumentException("the region manifest gives no default number of areas: use --areas N or"
+                    + " --parish-areas N");
+        }
+        if (unparishedAreas != null) {
+            if (!defaults.partsOfTheirOwn()) {
+                throw new IllegalArgumentException("--unparished-areas: the region's default is " + defaults.describe()
+                        + "; give --parish-areas N with it");
+            }
+            return AreaCounts.ofParishes(defaults.areas(), unparished);
+        }
+        return defaults;
     }
 }

@@ -19,7 +19,7 @@ final class PlanSource {
     Loaded load() {
         plan.check();
         RegionAnalysis region = analysis.load();
-        ClusterOptions options = plan.clusterOptions(region.defaultAreas(), region.blocks().blocks().size());
+        ClusterOptions options = plan.clusterOptions(region.defaultCounts(), region.blocks().blocks().size());
         return new Loaded(region, PlanningProblem.of(region.blocks(), region.dominance()), options);
     }
 }

@@ -2,6 +2,7 @@ package org.sdaplanner.cli;
 
 import org.sdaplanner.core.blocks.BlockAnalysis;
 import org.sdaplanner.core.blocks.Bridge;
+import org.sdaplanner.core.cluster.AreaCounts;
 import org.sdaplanner.core.dominance.DominanceEngine;
 import org.sdaplanner.core.dominance.DominanceInput;
 import org.sdaplanner.core.dominance.DominanceResult;
@@ -12,14 +13,22 @@ import org.sdaplanner.store.SpatialStore;
 
 import java.util.List;
 
-/** The last import read from the store, with its dominant PCNs and building blocks: what blocks and build start from. */
-public record RegionAnalysis(Geography geography, DominanceResult dominance, BlockAnalysis blocks, Integer defaultAreas) {
+/**
+ * The last import read from the store, with its dominant PCNs and building blocks: what blocks and build start from.
+ *
+ * @param defaultAreas  the manifest's headline number of areas (e.g. 28), or null
+ * @param defaultCounts the manifest's area counts in full (in all, or areas of parishes plus
+ *                      unparished areas, any per-district table), or null
+ */
+public record RegionAnalysis(Geography geography, DominanceResult dominance, BlockAnalysis blocks, Integer defaultAreas,
+                             AreaCounts defaultCounts) {
 
     public static RegionAnalysis load(SpatialStore store, DominanceRule rule) {
         GeographyReader reader = new GeographyReader(store);
         Geography g = reader.read();
         DominanceResult dominance = new DominanceEngine().compute(DominanceInput.of(g), rule);
         List<Bridge> bridges = reader.bridges().stream().map(b -> new Bridge(b.get(0), b.get(1))).toList();
-        return new RegionAnalysis(g, dominance, BlockAnalysis.of(g, dominance, bridges), reader.defaultAreas());
+        return new RegionAnalysis(g, dominance, BlockAnalysis.of(g, dominance, bridges), reader.defaultAreas(),
+                reader.defaultCounts());
     }
 }

@@ -8,6 +8,8 @@ import org.sdaplanner.core.blocks.SliverRule;
 import org.sdaplanner.core.blocks.BuildingBlock;
 import org.sdaplanner.core.cluster.Baselines;
 import org.sdaplanner.core.cluster.BuiltPlan;
+import org.sdaplanner.core.cluster.Certificate;
+import org.sdaplanner.core.cluster.Clusterer;
 import org.sdaplanner.core.plan.AreaMetrics;
 import org.sdaplanner.core.plan.LsoaBestFit;
 import org.sdaplanner.core.plan.PcnMetrics;
@@ -191,6 +193,48 @@ public final class PlanFiles {
     }
 
     /**
+     * The bound on the best alignment possible under the plan's rules, and the gap to it, as
+     * written under "plan" in summary.json (nulls for a plan without a certificate).
+     */
+    public static Map<String, Object> certificateProperties(Certificate c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        boolean known = c != null && Double.isFinite(c.upperBound());
+        m.put("alignment_upper_bound", known ? Numbers.roundUp(c.upperBound(), 4) : null);
+        m.put("optimality_gap", known ? Numbers.roundUp(c.gap(), 4) : null);
+        m.put("optimal", c == null ? null : c.optimal());
+        return m;
+    }
+
+    /**
+     * Each group areas were drawn from (a district, or its parished side and unparished parts):
+     * its areas, the population limits they were held to, aligned residents and the bound.
+     */
+    public static List<Object> groupProperties(BuiltPlan plan) {
+        List<Object> out = new ArrayList<>();
+        for (Clusterer.GroupResult g : plan.certificate().groups()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("group", g.label());
+            m.put("district_code", g.districtCode());
+            m.put("side", g.side());
+            List<String> ids = new ArrayList<>();
+            for (int a : g.areas()) {
+                ids.add(plan.areaIds().get(a));
+            }
+            m.put("areas", ids.size());
+            m.put("area_ids", ids);
+            m.put("min_residents", round(g.limits().min(), 0));
+            m.put("max_residents", g.limits().max() == Double.POSITIVE_INFINITY ? null : round(g.limits().max(), 0));
+            m.put("max_deviation", g.limits().deviation() == null ? null : round(g.limits().deviation(), 4));
+            m.put("within_limits", g.feasible());
+            m.put("aligned_residents", round(g.aligned(), 0));
+            m.put("aligned_residents_upper_bound", Double.isFinite(g.upperBound()) ? Numbers.roundUp(g.upperBound(), 0) : null);
+            m.put("optimal", g.optimal());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /**
      * The slivers folded into their neighbours, as written under "slivers" in summary.json: how
      * many, the land and people that moved, and where each went.
      */
@@ -254,7 +298,12 @@ public final class PlanFiles {
         }
         root.put("areas", areas);
         PlanSummary s = plan.summary();
-        root.put("plan", summaryProperties(s));
+        Map<String, Object> pl = summaryProperties(s);
+        pl.putAll(certificateProperties(plan.certificate()));
+        root.put("plan", pl);
+        if (plan.certificate() != null) {
+            root.put("groups", groupProperties(plan));
+        }
         List<Object> pcns = new ArrayList<>();
         for (PcnMetrics m : plan.pcns()) {
             pcns.add(pcnProperties(m));

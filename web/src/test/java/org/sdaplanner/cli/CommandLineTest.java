@@ -76,14 +76,95 @@ class CommandLineTest {
     @Test
     void staffordshireEndToEndIsReproducibleAndConservesPatients(@TempDir Path tmp) throws Exception {
         String db = runRegion(tmp, "staffordshire-stoke.json", 696, 696);
-        checkBuild(tmp, db, 12, 9);
+        checkBuild(tmp, db, List.of("--areas", "12"), 12, 9);
+        // the manifest's default (35 areas) builds too
+        assertEquals(0, sda("build", "--db", db, "--random-plans", "0", "--out", tmp.resolve("default").toString()));
+        assertEquals(35, JSON.readTree(tmp.resolve("default/summary.json").toFile()).path("plan").path("areas").asInt());
     }
 
+    /**
+     * C&P: the default (28 areas of parishes plus unparished areas of the same mean size: 12 for
+     * all of Cambridge and the core of Peterborough) twice, byte for byte; "28 in all" split
+     * 7/4/3/3/6/5; a bound that cannot be met fails with exit code 2 naming the block; profiles.
+     */
     @Test
     void cambridgeshireEndToEndIsReproducibleAndConservesPatients(@TempDir Path tmp) throws Exception {
         String db = runRegion(tmp, "cambridgeshire-peterborough.json", 516, 413);
-        checkBuild(tmp, db, 28, 6);
+        JsonNode summary = checkBuild(tmp, db, List.of(), 40, 6);
+        int parished = 0;
+        int unparished = 0;
+        for (JsonNode g : summary.path("groups")) {
+            if (g.path("side").asText().equals("unparished")) {
+                unparished += g.path("areas").asInt();
+            } else {
+                assertEquals("parished", g.path("side").asText());
+                parished += g.path("areas").asInt();
+            }
+        }
+        assertEquals(28, parished);
+        assertEquals(12, unparished, "Cambridge and the core of Peterborough, at the parish areas' mean size");
+        Path inAll = tmp.resolve("in-all");
+        assertEquals(0, sda("build", "--db", db, "--areas", "28", "--max-deviation", "0.272", "--random-plans", "0",
+                "--out", inAll.toString()));
+        JsonNode s28 = JSON.readTree(inAll.resolve("summary.json").toFile());
+        List<Integer> split = new java.util.ArrayList<>();
+        for (JsonNode g : s28.path("groups")) {
+            split.add(g.path("areas").asInt());
+            assertTrue(g.path("within_limits").asBoolean());
+        }
+        assertEquals(List.of(7, 4, 3, 3, 6, 5), split, "districts in code order: Peterborough first");
+        assertTrue(s28.path("plan").path("max_deviation").asDouble() <= 0.272);
+        assertTrue(s28.path("plan").path("alignment").asDouble() >= 0.63, s28.path("plan").toString());
+        checkInfeasible(tmp, db);
+        checkTradeoff(tmp, db);
         checkProfiles(tmp, db);
+    }
+
+    /** sda build --tradeoff: one row per bound, each plan within its bound, its alignment under its upper bound. */
+    private void checkTradeoff(Path tmp, String db) throws Exception {
+        Path out = tmp.resolve("tradeoff");
+        assertEquals(0, sda("build", "--db", db, "--areas", "28", "--tradeoff", "--time-limit", "0.2", "--out", out.toString()));
+        List<String> rows = Files.readAllLines(out.resolve("tradeoff.csv"));
+        assertEquals("max_deviation,alignment,alignment_upper_bound,optimality_gap,largest_deviation,areas,note", rows.get(0));
+        List<String> deviations = new java.util.ArrayList<>();
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",", -1);
+            deviations.add(f[0]);
+            if (f[1].isEmpty()) {
+                // a bound this short search could not meet: the reason instead of figures
+                assertTrue(!f[0].equals("none") && row.contains("infeasible: district "), row);
+                continue;
+            }
+            double alignment = Double.parseDouble(f[1]);
+            assertTrue(Double.parseDouble(f[2]) >= alignment, row);
+            if (!f[0].equals("none")) {
+                assertTrue(Double.parseDouble(f[4]) <= Double.parseDouble(f[0]) + 1e-4, row);
+            }
+            assertEquals("28", f[5]);
+        }
+        assertEquals(List.of("0.10", "0.15", "0.20", "0.25", "0.30", "0.40", "none"), deviations);
+    }
+
+    /**
+     * ±5% cannot hold Bretton (24,997 residents) nor Huntingdon (25,831) in a 40-area plan: exit
+     * code 2 and a message that names every district that cannot meet it, and why.
+     */
+    private void checkInfeasible(Path tmp, String db) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream old = System.err;
+        System.setErr(new PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = sda("build", "--db", db, "--max-deviation", "0.05", "--out", tmp.resolve("tight").toString());
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(FailureHandler.INPUT_ERROR, code);
+        String message = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(message.contains("district E07000011 (parished side): block ") && message.contains("Huntingdon")
+                && message.contains("more than an area may have"), message);
+        assertTrue(message.contains("district E06000031 (parished side): block ") && message.contains("Bretton"), message);
+        assertTrue(!Files.exists(tmp.resolve("tight").resolve("summary.json")), "nothing written");
     }
 
     /** sda profiles: for every count, and every category of every table, the areas add up to the region. */
@@ -101,7 +182,7 @@ class CommandLineTest {
                 areas.add(p);
             }
         }
-        assertEquals(28, areas.size());
+        assertEquals(40, areas.size(), "the default plan: 28 areas of parishes and 12 unparished");
         assertEquals(894_516, region.path("values").path("residents").path("value").asDouble(), 0.5);
         assertEquals(859_830, region.path("values").path("age_bands").path("numerator").asDouble(), 0.5,
                 "mid-2020 LSOA 2011 estimates carried onto LSOA 2021 keep every person");
@@ -125,17 +206,18 @@ class CommandLineTest {
         assertTrue(checked > 50, "checked " + checked + " totals");
     }
 
-    /** sda build twice: the same files; every block in one area; areas contiguous and nested; better than the baselines. */
-    private void checkBuild(Path tmp, String db, int areas, int districts) throws Exception {
+    /**
+     * sda build twice: the same files; every block in one area; areas contiguous, nested and
+     * within their limits; better than the baselines; a bound at or above the alignment.
+     */
+    private JsonNode checkBuild(Path tmp, String db, List<String> options, int areas, int districts) throws Exception {
         Path p1 = tmp.resolve("plan1");
         Path p2 = tmp.resolve("plan2");
         String[] common = {"build", "--db", db, "--seed", "1", "--random-plans", "20"};
         List<String> a1 = new java.util.ArrayList<>(List.of(common));
         List<String> a2 = new java.util.ArrayList<>(List.of(common));
-        if (areas != 28) {
-            a1.addAll(List.of("--areas", Integer.toString(areas)));
-            a2.addAll(List.of("--areas", Integer.toString(areas)));
-        }
+        a1.addAll(options);
+        a2.addAll(options);
         a1.addAll(List.of("--out", p1.toString()));
         a2.addAll(List.of("--out", p2.toString()));
         assertEquals(0, sda(a1.toArray(new String[0])));
@@ -168,6 +250,24 @@ class CommandLineTest {
         }
         assertEquals(summary.path("plan").path("blocks").asInt(), codes.size());
         assertEquals(summary.path("plan").path("lsoas").asInt(), Files.readAllLines(p1.resolve("lsoa_to_area.csv")).size() - 1);
+        double bound = summary.path("plan").path("alignment_upper_bound").asDouble();
+        assertTrue(bound >= alignment && bound <= 1, "bound " + bound + ", alignment " + alignment);
+        assertEquals(bound - alignment, summary.path("plan").path("optimality_gap").asDouble(), 2e-4);
+        java.util.Map<String, double[]> limits = new java.util.HashMap<>();
+        for (JsonNode g : summary.path("groups")) {
+            for (JsonNode id : g.path("area_ids")) {
+                limits.put(id.asText(), new double[] {g.path("min_residents").asDouble(),
+                        g.path("max_residents").isNull() ? Double.MAX_VALUE : g.path("max_residents").asDouble()});
+            }
+        }
+        assertEquals(areas, limits.size(), "every area in one group");
+        for (JsonNode a : summary.path("areas")) {
+            double[] l = limits.get(a.path("area_id").asText());
+            double r = a.path("resident_population").asDouble();
+            assertTrue(r >= l[0] - 0.5 && r <= l[1] + 0.5, a.path("area_id").asText() + " has " + r + " residents, outside "
+                    + l[0] + "–" + l[1]);
+        }
+        return summary;
     }
 
     private String runRegion(Path tmp, String region, int lsoas, int blocks) throws Exception {

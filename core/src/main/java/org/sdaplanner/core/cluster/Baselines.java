@@ -74,18 +74,10 @@ public final class Baselines {
 
     private static double[] randomPlans(PlanningProblem p, ClusterOptions o, int count) {
         int n = p.blockCount();
-        int[] quota;
+        List<PlanGroups.Group> gs = PlanGroups.of(p, o);
+        int[] quota = gs.stream().mapToInt(PlanGroups.Group::areas).toArray();
         List<int[]> groups = new ArrayList<>();
-        if (o.districtNesting()) {
-            quota = DistrictQuota.allocate(p, o);
-            for (int d = 0; d < p.districtCodes().size(); d++) {
-                int dd = d;
-                groups.add(java.util.stream.IntStream.range(0, n).filter(b -> p.district(b) == dd).toArray());
-            }
-        } else {
-            quota = new int[]{Math.min(o.areas(), n)};
-            groups.add(java.util.stream.IntStream.range(0, n).toArray());
-        }
+        gs.forEach(g -> groups.add(g.blocks()));
         Random random = new Random(o.seed() * 31 + 7);
         double[] out = new double[count];
         for (int i = 0; i < count; i++) {

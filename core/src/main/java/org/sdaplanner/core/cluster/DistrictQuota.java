@@ -5,13 +5,14 @@ import org.sdaplanner.core.plan.PlanningProblem;
 import java.util.List;
 
 /**
- * Shares the areas among districts in proportion to their residents (largest remainder), with
- * at least one area per district and never more areas than blocks; or takes fixed counts.
+ * Shares the areas among districts in proportion to their residents (Sainte-Laguë), with at
+ * least one area per district and never more areas than blocks; or takes fixed counts.
  */
 final class DistrictQuota {
     private DistrictQuota() {
     }
 
+    /** Areas per district index for the "in all" reading. */
     static int[] allocate(PlanningProblem p, ClusterOptions o) {
         List<String> codes = p.districtCodes();
         int d = codes.size();
@@ -22,9 +23,10 @@ final class DistrictQuota {
             blocks[p.district(b)]++;
         }
         int[] quota = new int[d];
-        if (!o.areasPerDistrict().isEmpty()) {
+        var fixed = o.counts().perDistrict();
+        if (!fixed.isEmpty()) {
             for (int i = 0; i < d; i++) {
-                Integer q = o.areasPerDistrict().get(codes.get(i));
+                Integer q = fixed.get(codes.get(i));
                 if (q == null || q < 1) {
                     throw new IllegalArgumentException("areas per district: district " + codes.get(i) + " needs a count of at least 1");
                 }
@@ -36,14 +38,23 @@ final class DistrictQuota {
             throw new IllegalArgumentException(o.areas() + " areas cannot nest in " + d
                     + " districts: ask for at least " + d + " or switch district nesting off");
         }
-        // One area each, then the rest one at a time to the district with the most residents per
-        // area by the Sainte-Laguë divisor (r / (2q + 1)), never beyond a district's block count.
+        return sainteLague(residents, blocks, o.areas(), 1);
+    }
+
+    /**
+     * {@code minEach} area to every group, then the rest one at a time to the group with the most
+     * residents per area by the Sainte-Laguë divisor (r / (2q + 1)), never beyond a group's block
+     * count. Ties go to the first group.
+     */
+    static int[] sainteLague(double[] residents, int[] blocks, int areas, int minEach) {
+        int d = residents.length;
+        int[] quota = new int[d];
         int given = 0;
         for (int i = 0; i < d; i++) {
-            quota[i] = 1;
-            given++;
+            quota[i] = Math.min(minEach, blocks[i]);
+            given += quota[i];
         }
-        while (given < o.areas()) {
+        while (given < areas) {
             int best = -1;
             double bestPriority = -1;
             for (int i = 0; i < d; i++) {
@@ -57,7 +68,7 @@ final class DistrictQuota {
                 }
             }
             if (best < 0) {
-                break; // every district has as many areas as blocks
+                break; // every group has as many areas as blocks
             }
             quota[best]++;
             given++;

@@ -10,7 +10,11 @@ import org.sdaplanner.core.plan.PlanningProblem;
 
 import java.util.List;
 
-/** Clusters a planning problem and reads off its metrics, best fit and baselines: the one way the CLI and server build plans. */
+/**
+ * The one way the CLI and the server build plans: clusters a planning problem under the options
+ * and reads off its metrics, LSOA best fit, baselines and certificate (the bound on the best
+ * alignment possible under the same rules).
+ */
 public final class PlanBuilder {
     /** Random contiguous plans drawn for the baseline. */
     public static final int RANDOM_PLANS = 100;
@@ -18,6 +22,11 @@ public final class PlanBuilder {
     private PlanBuilder() {
     }
 
+    /**
+     * @param randomPlans random contiguous plans for the baseline (0: none)
+     * @throws InfeasiblePlanException  when the population limits asked for cannot be met
+     * @throws IllegalArgumentException when the options do not fit the problem (counts, locks)
+     */
     public static BuiltPlan build(PlanningProblem problem, ClusterOptions options, int randomPlans) {
         Clusterer.Result r = new Clusterer().cluster(problem, options);
         PlanState state = new PlanState(problem, r.assignment(), r.areaCount(), null);
@@ -27,6 +36,7 @@ public final class PlanBuilder {
         List<PcnMetrics> pcns = PlanMetrics.pcns(state, ids);
         LsoaBestFit fit = LsoaBestFit.of(state);
         return new BuiltPlan(state, ids, names, areas, pcns, PlanMetrics.summary(state, areas, fit), fit,
-                Baselines.of(problem, options, randomPlans), r);
+                Baselines.of(problem, options, randomPlans), r,
+                Certificate.of(r, problem.totalResidents(), state.alignment()));
     }
 }

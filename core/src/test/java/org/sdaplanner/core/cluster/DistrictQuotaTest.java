@@ -69,7 +69,8 @@ class DistrictQuotaTest {
     void theClustererMakesTheAreasAskedForWithTheQuotaOfEachDistrict() {
         PlanningProblem p = grid();
         for (long seed = 1; seed <= 3; seed++) {
-            ClusterOptions o = ClusterOptions.of(6, seed);
+            // no population limits: 1,000-resident blocks cannot make 6 areas within ±30 % here
+            ClusterOptions o = ClusterOptions.of(6, seed).withMaxDeviation(null).withEffort(0.2);
             Clusterer.Result r = new Clusterer().cluster(p, o);
             ClusterChecks.assertValid(p, o, r);
             assertEquals(6, r.areaCount());
@@ -81,7 +82,8 @@ class DistrictQuotaTest {
     @Test
     void fixedCountsPerDistrictOverridePopulation() {
         PlanningProblem p = grid();
-        ClusterOptions o = ClusterOptions.of(6, 1).withAreasPerDistrict(Map.of("D1", 1, "D2", 2, "D3", 1));
+        ClusterOptions o = ClusterOptions.of(6, 1).withAreasPerDistrict(Map.of("D1", 1, "D2", 2, "D3", 1))
+                .withMaxDeviation(null);
         assertEquals(4, o.areas(), "the total of the fixed counts");
         Clusterer.Result r = new Clusterer().cluster(p, o);
         ClusterChecks.assertValid(p, o, r);
@@ -104,7 +106,7 @@ class DistrictQuotaTest {
                 () -> new Clusterer().cluster(p, ClusterOptions.of(2, 1)));
         assertEquals("2 areas cannot nest in 3 districts: ask for at least 3 or switch district nesting off",
                 e.getMessage());
-        ClusterOptions loose = ClusterOptions.of(2, 1).withDistrictNesting(false);
+        ClusterOptions loose = ClusterOptions.of(2, 1).withDistrictNesting(false).withMaxDeviation(null);
         Clusterer.Result r = new Clusterer().cluster(p, loose);
         ClusterChecks.assertValid(p, loose, r);
         assertEquals(2, r.areaCount());
@@ -114,7 +116,8 @@ class DistrictQuotaTest {
     void aDistrictNeverGetsMoreAreasThanBlocks() {
         PlanningProblem p = grid();
         // D3 has one block: 10 areas by population would give it 1 + floor(0.7) = 1 anyway; ask for 9 fixed
-        ClusterOptions o = ClusterOptions.of(9, 1).withAreasPerDistrict(Map.of("D1", 5, "D2", 1, "D3", 3));
+        ClusterOptions o = ClusterOptions.of(9, 1).withAreasPerDistrict(Map.of("D1", 5, "D2", 1, "D3", 3))
+                .withMaxDeviation(null);
         assertArrayEquals(new int[] {5, 1, 1}, DistrictQuota.allocate(p, o));
         Clusterer.Result r = new Clusterer().cluster(p, o);
         ClusterChecks.assertValid(p, o, r);

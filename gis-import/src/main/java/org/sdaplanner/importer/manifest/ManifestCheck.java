@@ -40,9 +40,6 @@ final class ManifestCheck {
     void region(Region r) {
         id("region.id", r.id());
         text("region.name", r.name(), TextRule.Kind.NAME);
-        if (r.areas() != null && r.areas() < 1) {
-            throw bad("region.areas", "expected a positive whole number of areas (e.g. 28), found " + r.areas());
-        }
         vintage("region.lsoa_vintage", r.lsoaVintage());
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < r.districts().size(); i++) {

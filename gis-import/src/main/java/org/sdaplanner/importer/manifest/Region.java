@@ -1,5 +1,8 @@
 package org.sdaplanner.importer.manifest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.sdaplanner.core.cluster.AreaCounts;
+
 import java.util.List;
 
 /**
@@ -8,10 +11,12 @@ import java.util.List;
  *
  * @param districts      the region's districts; when empty, every LSOA of the boundary file is in the region
  * @param practiceFilter which rows of the practice map are the region's practices; null keeps all
+ * @param areas          the default number of areas: a number (in all) or {"parished": N, "unparished": M
+ *                       or "auto"}; see {@link AreasSpec}
  * @param bridges        pairs of building-block codes to treat as neighbours although they share no
  *                       boundary (an island joined by a causeway or a ferry)
  */
-public record Region(String id, String name, Integer areas, String lsoaVintage, List<DistrictRef> districts,
+public record Region(String id, String name, JsonNode areas, String lsoaVintage, List<DistrictRef> districts,
                      PracticeFilter practiceFilter, List<List<String>> bridges) {
     public Region {
         districts = copy(districts);
@@ -24,7 +29,18 @@ public record Region(String id, String name, Integer areas, String lsoaVintage, 
         return list == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
     }
 
-    public record DistrictRef(String code, String name) {
+    /** The default area counts, or null when the manifest gives none; checked by {@link RegionManifest#load}. */
+    public AreaCounts areaCounts() {
+        return AreasSpec.of(areas, districts);
+    }
+
+    /**
+     * @param areas optional fixed count for the district: a number, or {"parished": N, "unparished": M}
+     */
+    public record DistrictRef(String code, String name, JsonNode areas) {
+        public DistrictRef(String code, String name) {
+            this(code, name, null);
+        }
     }
 
     public record PracticeFilter(String column, List<String> values) {

@@ -106,6 +106,11 @@ public record RegionManifest(int manifestVersion, Region region, Inputs inputs, 
         c.region(region);
         c.inputs(inputs);
         c.indicators(indicators == null ? List.of() : indicators);
+        try {
+            region.areaCounts();
+        } catch (AreasSpec.Invalid e) {
+            throw InputException.ofFile(source, e.getMessage());
+        }
     }
 
     /** The indicator catalogue, checked: ids unique, datasets declared as tables (or residents). */
