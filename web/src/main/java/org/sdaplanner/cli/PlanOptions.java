@@ -1,6 +1,7 @@
 package org.sdaplanner.cli;
 
 import org.sdaplanner.core.cluster.ClusterOptions;
+import org.sdaplanner.web.plans.PlanSpec;
 import picocli.CommandLine.Option;
 
 /** The options that shape a plan, shared by 'sda build' and 'sda export' so both build the same plan. */
@@ -29,14 +30,17 @@ final class PlanOptions {
                     + " 0 ignores balance).")
     double balanceWeight;
 
-    /** The clusterer's options, as BuildCommand makes them; {@code defaultAreas} from the region manifest. */
+    /** What the options ask for, as the page's "New plan" form asks it too. */
+    PlanSpec spec() {
+        return new PlanSpec(areas, seed, !noNesting, minPopulation, maxPopulation, balanceWeight);
+    }
+
+    /** The clusterer's options, with the checks the map server makes; {@code defaultAreas} from the region manifest. */
     ClusterOptions clusterOptions(Integer defaultAreas) {
-        int n = areas != null ? areas : defaultAreas != null ? defaultAreas : 0;
-        if (n < 1) {
+        if (areas == null && defaultAreas == null) {
             throw new IllegalArgumentException("the region manifest gives no default number of areas: use --areas N");
         }
-        return ClusterOptions.of(n, seed).withDistrictNesting(!noNesting)
-                .withBounds(minPopulation, maxPopulation).withWeights(balanceWeight, ClusterOptions.COMPACTNESS_WEIGHT);
+        return spec().clusterOptions(defaultAreas, Integer.MAX_VALUE);
     }
 }
 

@@ -77,7 +77,8 @@ public final class MapServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
             config.http.gzipOnlyCompression();
-            config.http.maxRequestSize = GuardedRoutes.MAX_REQUEST_BYTES;
+            // the largest upload; GuardedRoutes holds every other route to MAX_REQUEST_BYTES
+            config.http.maxRequestSize = GuardedRoutes.MAX_UPLOAD_BYTES;
             if (MapServer.class.getResource("/public") != null) {
                 config.staticFiles.add(sf -> {
                     sf.hostedPath = "/";
@@ -101,7 +102,8 @@ public final class MapServer implements AutoCloseable {
                 new SessionRoutes(auth, admin, policy, options.secureCookies()),
                 new AccountRoutes(admin, accounts),
                 new RegionRoutes(service.regionViews()),
-                new PlanRoutes(service.plans(), service.figures(), service.explanations(), service.downloads()),
+                new PlanRoutes(service.plans(), service.figures(), service.explanations(), service.downloads(),
+                        service.imports()),
                 new PcnRoutes(service.pcnViews()),
                 new VersionRoutes(service.versions(), service.comparison()),
                 new EditRoutes(service.editing()),

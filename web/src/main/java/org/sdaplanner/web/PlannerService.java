@@ -10,7 +10,9 @@ import org.sdaplanner.web.plans.PlanComparison;
 import org.sdaplanner.web.plans.PlanDownloads;
 import org.sdaplanner.web.plans.PlanEditing;
 import org.sdaplanner.web.plans.PlanFigures;
+import org.sdaplanner.web.plans.PlanImports;
 import org.sdaplanner.web.plans.PlanSessions;
+import org.sdaplanner.web.plans.PlanSpec;
 import org.sdaplanner.web.plans.PlanVersions;
 import org.sdaplanner.web.plans.Plans;
 import org.sdaplanner.web.plans.Profiles;
@@ -44,6 +46,7 @@ public final class PlannerService implements AutoCloseable {
     private final PcnViews pcnViews;
     private final PlanDownloads downloads;
     private final Profiles profiles;
+    private final PlanImports imports;
 
     private PlannerService(SpatialStore store, Region region, Connection keeper) {
         this.store = store;
@@ -60,6 +63,7 @@ public final class PlannerService implements AutoCloseable {
         this.pcnViews = new PcnViews(sessions);
         this.downloads = new PlanDownloads(sessions);
         this.profiles = new Profiles(store, sessions);
+        this.imports = new PlanImports(sessions, plans);
     }
 
     /** Loads the region from the store (which must hold an import) and gets ready to serve. */
@@ -85,7 +89,7 @@ public final class PlannerService implements AutoCloseable {
         if (plans.any()) {
             return Optional.empty();
         }
-        return Optional.of(plans.create(DEFAULT_PLAN_NAME, null, DEFAULT_SEED, true, user));
+        return Optional.of(plans.create(DEFAULT_PLAN_NAME, PlanSpec.defaults(), user));
     }
 
     @Override
@@ -158,6 +162,11 @@ public final class PlannerService implements AutoCloseable {
 
     public Profiles profiles() {
         return profiles;
+    }
+
+    /** Plans read from a file (block or LSOA lookups, area polygons). */
+    public PlanImports imports() {
+        return imports;
     }
 
     /** For tests: whether the plan's session is loaded, and at which revision (-1: not loaded). */
