@@ -20,6 +20,7 @@ import org.sdaplanner.web.routes.PcnRoutes;
 import org.sdaplanner.web.routes.PlanRoutes;
 import org.sdaplanner.web.routes.ProfileRoutes;
 import org.sdaplanner.web.routes.RegionRoutes;
+import org.sdaplanner.web.routes.ReportRoutes;
 import org.sdaplanner.web.routes.RouteGroup;
 import org.sdaplanner.web.routes.ServerRoutes;
 import org.sdaplanner.web.routes.SessionRoutes;
@@ -105,9 +106,10 @@ public final class MapServer implements AutoCloseable {
                 new PlanRoutes(service.plans(), service.figures(), service.explanations(), service.downloads(),
                         service.imports()),
                 new PcnRoutes(service.pcnViews()),
-                new VersionRoutes(service.versions(), service.comparison()),
+                new VersionRoutes(service.versions(), service.comparison(), service.editing()),
                 new EditRoutes(service.editing()),
                 new ProfileRoutes(service.profiles()),
+                new ReportRoutes(service.reports()),
                 new CommentRoutes(comments));
         groups.forEach(g -> g.register(routes));
         ErrorAnswers.register(app);

@@ -1,5 +1,6 @@
 package org.sdaplanner.web;
 
+import org.sdaplanner.store.AccountRepository;
 import org.sdaplanner.store.PlanRepository;
 import org.sdaplanner.store.SpatialStore;
 import org.sdaplanner.store.StoreException;
@@ -11,6 +12,7 @@ import org.sdaplanner.web.plans.PlanDownloads;
 import org.sdaplanner.web.plans.PlanEditing;
 import org.sdaplanner.web.plans.PlanFigures;
 import org.sdaplanner.web.plans.PlanImports;
+import org.sdaplanner.web.plans.PlanReports;
 import org.sdaplanner.web.plans.PlanSessions;
 import org.sdaplanner.web.plans.PlanSpec;
 import org.sdaplanner.web.plans.PlanVersions;
@@ -47,6 +49,7 @@ public final class PlannerService implements AutoCloseable {
     private final PlanDownloads downloads;
     private final Profiles profiles;
     private final PlanImports imports;
+    private final PlanReports reports;
 
     private PlannerService(SpatialStore store, Region region, Connection keeper) {
         this.store = store;
@@ -55,7 +58,8 @@ public final class PlannerService implements AutoCloseable {
         this.sessions = new PlanSessions(region, new PlanRepository(store));
         this.regionViews = new RegionViews(region);
         this.plans = new Plans(sessions);
-        this.editing = new PlanEditing(sessions);
+        AccountRepository accounts = new AccountRepository(store);
+        this.editing = new PlanEditing(sessions, user -> displayName(accounts, user));
         this.versions = new PlanVersions(sessions);
         this.comparison = new PlanComparison(sessions);
         this.figures = new PlanFigures(sessions);
@@ -64,6 +68,15 @@ public final class PlannerService implements AutoCloseable {
         this.downloads = new PlanDownloads(sessions);
         this.profiles = new Profiles(store, sessions);
         this.imports = new PlanImports(sessions, plans);
+        this.reports = new PlanReports(sessions, downloads);
+    }
+
+    /** The name an account shows, for the plans' histories; null for a user that is no account ("cli:…", "test"). */
+    private static String displayName(AccountRepository accounts, String user) {
+        if (user == null || !AccountRepository.USERNAME.matcher(user).matches()) {
+            return null;
+        }
+        return accounts.find(user).map(a -> a.displayName()).orElse(null);
     }
 
     /** Loads the region from the store (which must hold an import) and gets ready to serve. */
@@ -162,6 +175,11 @@ public final class PlannerService implements AutoCloseable {
 
     public Profiles profiles() {
         return profiles;
+    }
+
+    /** A plan's committee report. */
+    public PlanReports reports() {
+        return reports;
     }
 
     /** Plans read from a file (block or LSOA lookups, area polygons). */

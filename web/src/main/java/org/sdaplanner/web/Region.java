@@ -31,12 +31,17 @@ public final class Region {
     private final String name;
     private final List<String> attributions;
     private final List<MapDataReader.Catchment> catchments;
+    private final List<MapDataReader.Source> sources;
+    private final String importedAt;
     private final Map<String, String> pcnNames;
     private final Map<String, String> districtNames;
     private final double[] bounds;
 
-    private Region(RegionAnalysis analysis, String name, List<String> attributions, List<MapDataReader.Catchment> catchments) {
+    private Region(RegionAnalysis analysis, String name, List<String> attributions, List<MapDataReader.Catchment> catchments,
+                   List<MapDataReader.Source> sources, String importedAt) {
         this.analysis = analysis;
+        this.sources = List.copyOf(sources);
+        this.importedAt = importedAt;
         this.problem = PlanningProblem.of(analysis.blocks(), analysis.dominance());
         this.name = name;
         this.attributions = List.copyOf(attributions);
@@ -71,7 +76,8 @@ public final class Region {
     public static Region load(SpatialStore store) {
         MapDataReader reader = new MapDataReader(store);
         RegionAnalysis analysis = RegionAnalysis.load(store, RULE);
-        return new Region(analysis, reader.regionName().orElse("Region"), reader.attributions(), reader.catchments());
+        return new Region(analysis, reader.regionName().orElse("Region"), reader.attributions(), reader.catchments(),
+                reader.sources(), reader.importedAt().orElse(null));
     }
 
     public RegionAnalysis analysis() {
@@ -92,6 +98,16 @@ public final class Region {
 
     public List<MapDataReader.Catchment> catchments() {
         return catchments;
+    }
+
+    /** The imported files: titles, vintages, licences. */
+    public List<MapDataReader.Source> sources() {
+        return sources;
+    }
+
+    /** When the data was imported (ISO-8601), or null. */
+    public String importedAt() {
+        return importedAt;
     }
 
     /** PCN code → name, by code (without the "unallocated" pseudo-PCN). */
