@@ -143,7 +143,8 @@ public final class PlanRepository {
                     rs -> rs.getLong(1)).orElse(0L);
             if (comments > 0) {
                 // comments are part of the public record of a consultation: never deleted with a plan
-                throw new StoreConflictException("plan " + id + " has " + comments + " comment" + (comments == 1 ? "" : "s")
+                String name = info(c, id).map(PlanInfo::name).orElse("plan " + id);
+                throw new StoreConflictException("“" + name + "” has " + comments + " comment" + (comments == 1 ? "" : "s")
                         + " and cannot be deleted: comments are kept for the record (copy or rename the plan instead)");
             }
             for (String table : List.of("plan_edit", "plan_version", "plan_block", "plan_area")) {
