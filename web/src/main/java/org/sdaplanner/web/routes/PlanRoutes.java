@@ -70,10 +70,13 @@ public final class PlanRoutes implements RouteGroup {
         routes.upload("/api/plans/import", Permission.EDIT_PLANS, ctx -> {
             JsonBody body = Requests.body(ctx, false);
             PlanImportRequest r = new PlanImportRequest(body.optionalString("name"), body.requiredString("file_name"),
-                    body.requiredString("content"), body.optionalBoolean("check"));
+                    body.optionalString("content"), body.optionalBoolean("check"));
+            if (r.content() == null) {
+                throw ApiException.badRequest("missing field 'content' (the file's bytes in base64)");
+            }
             byte[] bytes;
             try {
-                bytes = Base64.getMimeDecoder().decode(r.content());
+                bytes = Base64.getDecoder().decode(r.content().strip());
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("field 'content' must be the file's bytes in base64");
             }
