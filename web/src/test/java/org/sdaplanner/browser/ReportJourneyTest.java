@@ -81,7 +81,7 @@ class ReportJourneyTest extends BrowserJourney {
         Path p = Path.of("/usr/bin", name);
         if (!Files.isExecutable(p)) {
             if (BrowserServer.inCi()) {
-                throw new IllegalStateException(name + " is missing: .ci/run installs poppler-utils");
+                throw new IllegalStateException(name + " is missing: .ci/chromium.sh installs poppler-utils");
             }
             Assumptions.abort(name + " is missing (apt-get install poppler-utils)");
         }
