@@ -43,6 +43,15 @@ class PlansJourneyTest extends BrowserJourney {
         return id;
     }
 
+    private static double areaResidents(String plan, String area) {
+        for (JsonNode a : server.getJson("/api/plans/" + plan).path("areas")) {
+            if (a.path("area_id").asText().equals(area)) {
+                return a.path("resident_population").asDouble();
+            }
+        }
+        throw new AssertionError("no area " + area);
+    }
+
     @Test
     void makeA20AreaPlanCopyRenameAndDelete() {
         Browser b = open(1280, 900, false);
@@ -212,6 +221,16 @@ class PlansJourneyTest extends BrowserJourney {
         PlanWork.openAnalyst(b, server, BrowserServer.ANALYST, id);
         b.driver().findElement(By.cssSelector("#area-list button[data-area='" + move.from() + "']")).click();
         b.waitFor("the parish in the list", d -> !b.all("#block-opt-" + move.block()).isEmpty());
+        // the area's residents and its profile's say which is which
+        b.waitFor("the profile", d -> move.from().equals(b.attr(By.id("area-profile"), "data-area")));
+        double own = areaResidents(id, move.from());
+        double lsoas = server.getJson("/api/plans/" + id + "/areas/" + move.from() + "/profile").path("area").path("values")
+                .path("residents").path("value").asDouble();
+        assertTrue(b.$("area-population").isDisplayed());
+        if (Math.round(own) != Math.round(lsoas)) {
+            String note = b.$("profile-status").getText();
+            assertTrue(note.contains("do not nest") && note.contains(String.format(java.util.Locale.UK, "%,d", Math.round(lsoas))), note);
+        }
         b.$("block-opt-" + move.block()).click();
         new Select(b.$("move-target")).selectByValue(move.to());
         b.waitFor("the live preview", d -> "accepted".equals(b.$("preview-verdict").getDomAttribute("class")) && b.$("move-commit").isEnabled());

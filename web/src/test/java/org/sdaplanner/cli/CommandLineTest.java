@@ -106,8 +106,6 @@ class CommandLineTest {
     private void checkStoredPlans(Path tmp, String db) throws Exception {
         Path built = tmp.resolve("plan1");
         assertEquals(0, sda("plan", "import", built.resolve("parish_to_area.csv").toString(), "--db", db, "--name", "Built"));
-        String list = sdaOut("plan", "list", "--db", db);
-        assertTrue(list.contains("Built") && list.contains("28"), list);
         Path out = tmp.resolve("exported");
         assertEquals(0, sda("export", "--plan", "Built", "--format", "all", "--db", db, "--out", out.toString()));
         for (String f : List.of("parish_to_area.csv", "lsoa_to_area.csv")) {
@@ -118,8 +116,6 @@ class CommandLineTest {
         }
         assertEquals(FailureHandler.INPUT_ERROR, sda("export", "--plan", "Built", "--areas", "20", "--format", "csv", "--db", db,
                 "--out", out.toString()), "--areas shapes a new plan, not a stored one");
-        assertEquals(FailureHandler.INPUT_ERROR, sda("export", "--plan", "No such plan", "--format", "csv", "--db", db,
-                "--out", out.toString()));
         Path report = tmp.resolve("report.html");
         assertEquals(0, sda("report", "--plan", "Built", "--db", db, "--out", report.toString()));
         String html = Files.readString(report);
@@ -128,7 +124,9 @@ class CommandLineTest {
         Path shortFile = tmp.resolve("short.csv");
         Files.write(shortFile, rows.subList(0, rows.size() - 1));
         assertEquals(FailureHandler.INPUT_ERROR, sda("plan", "import", shortFile.toString(), "--db", db, "--name", "Short"));
-        assertTrue(!sdaOut("plan", "list", "--db", db).contains("Short"), "a refused file stores nothing");
+        String list = sdaOut("plan", "list", "--db", db);
+        assertTrue(list.contains("Built") && list.contains("28"), list);
+        assertTrue(!list.contains("Short"), "a refused file stores nothing");
     }
 
     /** sda profiles: for every count, and every category of every table, the areas add up to the region. */
