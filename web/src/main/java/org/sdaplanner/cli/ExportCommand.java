@@ -1,5 +1,6 @@
 package org.sdaplanner.cli;
 
+import org.sdaplanner.core.blocks.BlockSet;
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.cluster.ClusterOptions;
 import org.sdaplanner.core.cluster.PlanBuilder;
@@ -51,6 +52,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Mixin
     PlanOptions plan;
 
+    @Mixin
+    SimplifyOption simplify;
+
     @Option(names = "--plan", paramLabel = "ID|NAME",
             description = "A stored plan, by id or by name ('sda plan list'): exported as edited in the map page.")
     String stored;
@@ -71,9 +75,11 @@ public final class ExportCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ParameterException(spec.commandLine(), "--out " + out + " is a file, not a folder.");
         }
+        double metres = simplify.metres();
         PrintWriter console = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         BuiltPlan built;
+        BlockSet blocks;
         String what;
         if (stored != null) {
             for (String o : BUILD_OPTIONS) {
@@ -86,6 +92,7 @@ public final class ExportCommand implements Callable<Integer> {
                 long id = PlanRef.resolve(service.plans(), stored);
                 PlanDownloads.Snapshot s = service.downloads().snapshot(id);
                 built = s.plan();
+                blocks = service.region().analysis().blocks().blocks();
                 what = String.format(Locale.ROOT, "Plan %d \"%s\" at revision %d", id, s.name(), s.revision());
             }
         } else {
@@ -95,15 +102,17 @@ public final class ExportCommand implements Callable<Integer> {
             // random baseline plans do not change the plan and are not exported: draw none
             built = PlanBuilder.build(problem, options, 0);
             built.clustering().warnings().forEach(w -> console.println("Warning: " + w));
+            blocks = region.blocks().blocks();
             what = "Plan built with seed " + options.seed();
         }
         long t1 = System.nanoTime();
-        List<Path> written = PlanExport.write(built, f, out);
+        List<Path> written = PlanExport.write(built, f, out, metres);
         long t2 = System.nanoTime();
         PlanSummary s = built.summary();
         console.println(String.format(Locale.ROOT, "%s: %d areas, %d blocks, PCN alignment %.1f%%, largest deviation %.1f%%,"
                         + " %d non-contiguous", what, s.areas(), built.state().problem().blockCount(), 100 * s.alignment(),
                 100 * s.maxDeviation(), s.nonContiguousAreas()));
+        SliverReport.summary(console, blocks);
         console.println("Written:");
         for (Path p : written) {
             console.println(String.format(Locale.ROOT, "  %-40s %,12d bytes%s", p, Files.size(p), describe(p, built)));

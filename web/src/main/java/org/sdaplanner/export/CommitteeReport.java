@@ -8,7 +8,6 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 import org.sdaplanner.core.blocks.BlockKind;
 import org.sdaplanner.core.blocks.BuildingBlock;
 import org.sdaplanner.core.cluster.Baselines;
@@ -60,7 +59,10 @@ public final class CommitteeReport {
                           List<String> attributions, String importedAt, Baselines.Result baselines, String bound) {
     }
 
-    /** The report as HTML; {@code areas} are the plan's dissolved areas in EPSG:27700 (one per area, null for an empty one). */
+    /**
+     * The report as HTML; {@code areas} are the plan's outlines in EPSG:27700 ({@link PlanOutlines#bng}, one per area, null
+     * for an empty one), simplified enough for a page.
+     */
     public static String html(BuiltPlan plan, List<MultiPolygon> areas, Context c) {
         StringBuilder h = new StringBuilder(200_000);
         String title = "Service delivery areas: " + c.planName();
@@ -123,7 +125,7 @@ public final class CommitteeReport {
         }
         double k = MAP_WIDTH / env.getWidth();
         double height = env.getHeight() * k;
-        double tolerance = 0.6 / k; // about half a unit of the drawing: finer detail cannot be printed
+        double tolerance = 0.6 / k; // about half a unit of the drawing: the label's place need not be finer
         int[] colour = colours(plan);
         h.append("<section class=\"map\">\n<h2>Map of the areas</h2>\n<svg id=\"report-map\" viewBox=\"0 0 ")
                 .append(num(MAP_WIDTH)).append(' ').append(num(height)).append("\" role=\"img\" aria-label=\"Map of the ")
@@ -134,10 +136,9 @@ public final class CommitteeReport {
             if (g == null) {
                 continue;
             }
-            Geometry simple = TopologyPreservingSimplifier.simplify(g, tolerance);
             AreaMetrics m = plan.areas().get(a);
             h.append("<path class=\"area\" data-area=\"").append(esc(m.id())).append("\" fill=\"").append(PALETTE[colour[a]])
-                    .append("\" d=\"").append(path(simple, env, k)).append("\"><title>").append(esc(label(m))).append("</title></path>\n");
+                    .append("\" d=\"").append(path(g, env, k)).append("\"><title>").append(esc(label(m))).append("</title></path>\n");
             Point p = labelPoint(g, tolerance);
             double x = (p.getX() - env.getMinX()) * k;
             double y = (env.getMaxY() - p.getY()) * k;

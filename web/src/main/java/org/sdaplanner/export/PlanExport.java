@@ -48,14 +48,23 @@ public final class PlanExport {
     public record Download(byte[] bytes, String contentType, String fileName) {
     }
 
-    /** Writes the plan's files of {@code format} (one of {@link #FORMATS}, or a download name) into {@code dir}. */
+    /** Writes the plan's files of {@code format} (one of {@link #FORMATS}, or a download name) into {@code dir}, at full detail. */
     public static List<Path> write(BuiltPlan plan, String format, Path dir) throws IOException {
+        return write(plan, format, dir, 0);
+    }
+
+    /**
+     * Writes the plan's files of {@code format} into {@code dir}, the outlines simplified by {@code simplifyMetres}
+     * (0: full detail; each boundary two neighbours share is simplified once, {@link PlanOutlines}).
+     */
+    public static List<Path> write(BuiltPlan plan, String format, Path dir, double simplifyMetres) throws IOException {
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
         switch (format.toLowerCase(Locale.ROOT)) {
-            case "geojson" -> out.add(PlanFiles.areas(plan, dir.resolve(AREAS_GEOJSON)));
-            case "gpkg" -> out.add(GeoPackageExport.write(plan, dir.resolve(GeoPackageExport.FILE_NAME)));
-            case "shp" -> out.addAll(ShapefileExport.write(plan, dir));
+            case "geojson" -> out.add(PlanFiles.areas(plan, PlanOutlines.lonLat(plan, simplifyMetres), dir.resolve(AREAS_GEOJSON)));
+            case "gpkg" -> out.add(GeoPackageExport.write(plan, PlanOutlines.bng(plan, simplifyMetres),
+                    dir.resolve(GeoPackageExport.FILE_NAME)));
+            case "shp" -> out.addAll(ShapefileExport.write(plan, PlanOutlines.bng(plan, simplifyMetres), dir));
             case "csv" -> {
                 out.add(PlanFiles.blockLookup(plan, dir.resolve(BLOCKS_CSV)));
                 out.add(PlanFiles.lsoaLookup(plan, dir.resolve(LSOAS_CSV)));
@@ -64,7 +73,7 @@ public final class PlanExport {
             case "lsoas-csv" -> out.add(PlanFiles.lsoaLookup(plan, dir.resolve(LSOAS_CSV)));
             case "all" -> {
                 for (String f : List.of("geojson", "gpkg", "shp", "csv")) {
-                    out.addAll(write(plan, f, dir));
+                    out.addAll(write(plan, f, dir, simplifyMetres));
                 }
             }
             default -> throw new IllegalArgumentException("unknown format '" + format + "': use one of "

@@ -4,7 +4,7 @@ import org.sdaplanner.core.cluster.Baselines;
 import org.sdaplanner.core.cluster.ClusterOptions;
 import org.sdaplanner.core.cluster.PlanBuilder;
 import org.sdaplanner.core.plan.AreaMetrics;
-import org.sdaplanner.export.AreaGeometries;
+import org.sdaplanner.export.PlanOutlines;
 import org.sdaplanner.export.CommitteeReport;
 import org.sdaplanner.web.Region;
 
@@ -20,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * once and kept.
  */
 public final class PlanReports {
+    /** The report's map is a page wide: bends under this many metres cannot be printed (each shared edge simplified once). */
+    static final double MAP_SIMPLIFY_METRES = 50;
+
     private final PlanSessions sessions;
     private final Region region;
     private final PlanDownloads downloads;
@@ -41,7 +44,7 @@ public final class PlanReports {
                 region.pcnNames(), region.districtNames(),
                 region.sources().stream().map(src -> new CommitteeReport.Source(src.title(), src.vintage(), src.licence())).toList(),
                 region.attributions(), region.importedAt(), baselines(s.plan().areas(), info.nesting(), info.seed()), null);
-        return CommitteeReport.html(s.plan(), AreaGeometries.dissolve(s.plan()), c);
+        return CommitteeReport.html(s.plan(), PlanOutlines.bng(s.plan(), MAP_SIMPLIFY_METRES).areas(), c);
     }
 
     /** Random contiguous plans with the plan's areas per district (or in all, when its areas cross districts). */

@@ -3,18 +3,14 @@ package org.sdaplanner.web.plans;
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.plan.PlanState;
 import org.sdaplanner.core.plan.PlanningProblem;
-import org.sdaplanner.export.AreaGeometries;
-import org.sdaplanner.export.PlanFiles;
 import org.sdaplanner.store.PlanRepository;
 import org.sdaplanner.store.StoredPlans.VersionInfo;
 import org.sdaplanner.web.ApiException;
 import org.sdaplanner.web.CachedBody;
-import org.sdaplanner.web.Features;
 import org.sdaplanner.web.api.BlockState;
 import org.sdaplanner.web.api.Version;
 import org.sdaplanner.web.api.VersionPlan;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,15 +61,8 @@ public final class PlanVersions {
     public CachedBody areas(long id, int version, Integer zoom) {
         info(id, version);
         Map<String, String> saved = assignment(id, version);
-        return sessions.atStoredRevision(id, s -> s.versionLayers.computeIfAbsent(version + ":" + (zoom == null ? "full" : zoom), k -> {
-            BuiltPlan b = built(s, saved);
-            var dissolved = AreaGeometries.dissolve(b);
-            List<Features.Feature> features = new ArrayList<>();
-            for (int a = 0; a < b.areas().size(); a++) {
-                features.add(new Features.Feature(PlanFiles.areaProperties(b.areas().get(a)), dissolved.get(a)));
-            }
-            return CachedBody.of(Features.render(features, zoom), "application/geo+json");
-        }));
+        return sessions.atStoredRevision(id, s -> s.versionLayers.computeIfAbsent(version + ":" + (zoom == null ? "full" : zoom),
+                k -> PlanFigures.areasLayer(sessions.region(), built(s, saved), zoom)));
     }
 
     private VersionInfo info(long id, int version) {
