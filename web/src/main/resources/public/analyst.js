@@ -1,18 +1,21 @@
 /*
- * The analyst's edits of the open plan: the selection's summary, previewing and making a move
- * (POST /api/plans/{id}/moves; refused moves say why), undo and redo, locking blocks, "why is
- * this parish here?", and renaming an area. Every edit sends the plan's revision; a 409 means
- * someone else changed the plan, and the page reloads it.
+ * The analyst's edits of the open plan: the selection's summary, the live preview of a move as soon as a
+ * target area is chosen (POST /api/plans/{id}/moves with preview; refused moves say why, with names),
+ * making it, locking blocks, "why is this parish here?", and renaming an area. Every edit sends the plan's
+ * revision; a 409 means someone else changed the plan, and the page reloads it and says who (edit-history.js).
  */
 import { api, path } from './api.js';
 import { blockArea, blockLocked, blockName, blockNeighbours, blockProps, loadBlocks } from './blocks.js';
 import { $, clear, el } from './dom.js';
 import { announce, showError } from './feedback.js';
-import { fmtInt, fmtPct, fmtPts, fmtSigned, num } from './format.js';
+import { checkForChanges } from './edit-history.js';
+import { fmtInt, fmtPct, fmtPts, num } from './format.js';
+import { describeOutcome, plainReason, showOutcome } from './move-outcome.js';
 import { reloadPlan } from './plans.js';
 import { areaLabel, can, clearSelection, emit, on, pcnName, state } from './state.js';
 
 let preview = null; // {key, result} of the last preview, while it still applies
+let previewTimer = null;
 
 /** The areas next to the selection (not its own), by code. */
 function neighbourAreas() {
@@ -36,13 +39,15 @@ function renderSelection() {
   const pop = codes.reduce((s, c) => s + (num(blockProps(c).resident_population) || 0), 0);
   $('selection-summary').textContent = n === 0
     ? 'Nothing selected. Select parishes on the map (Shift or Ctrl for several) or in the list above.'
-    : 'Selected: ' + codes.map(blockName).join(', ') + ' (' + fmtInt(pop) + ' residents, now in ' + [...new Set(codes.map(blockArea))].join(', ') + ').';
+    : 'Selected: ' + codes.map(blockName).join(', ') + ' (' + fmtInt(pop) + ' residents, now in ' + [...new Set(codes.map(blockArea))].map(areaLabel).join(', ') + ').';
   const target = $('move-target');
   const prev = target.value;
   clear(target);
   const near = n ? neighbourAreas() : [];
   const own = new Set(codes.map(blockArea));
   if (n) {
+    // nothing is previewed until an area is chosen
+    target.appendChild(el('option', { value: '', text: 'Choose an area…' }));
     const g1 = el('optgroup', { label: 'Neighbouring areas' });
     near.forEach((a) => g1.appendChild(el('option', { value: a, text: areaLabel(a) })));
     if (near.length) target.appendChild(g1);
@@ -55,7 +60,6 @@ function renderSelection() {
     target.appendChild(el('option', { value: '', text: 'Select a parish first' }));
   }
   target.disabled = n === 0;
-  $('move-preview').disabled = n === 0 || !target.value;
   $('move-commit').disabled = !(preview && preview.key === moveKey() && preview.result.accepted !== false);
   $('move-clear').disabled = n === 0;
   const allLocked = n > 0 && codes.every(blockLocked);
@@ -68,77 +72,22 @@ function renderSelection() {
   if (!preview) $('preview-result').hidden = true;
 }
 
+/** Previews the move of the selection to the chosen area, shortly after the last change (no extra click). */
+function schedulePreview() {
+  window.clearTimeout(previewTimer);
+  if (!$('move-target').value || !state.selectedBlocks.size) return;
+  previewTimer = window.setTimeout(() => previewMove().catch(showError), 150);
+}
 $('move-target').addEventListener('change', () => {
   preview = null;
   $('preview-result').hidden = true;
-  $('move-preview').disabled = !$('move-target').value || !state.selectedBlocks.size;
   $('move-commit').disabled = true;
+  schedulePreview();
 });
 $('move-clear').addEventListener('click', () => {
   clearSelection();
   announce('Selection cleared.');
 });
-
-function describeOutcome(r, verb) {
-  const parts = [];
-  for (const a of r.areas || []) {
-    const rb = num(a.residents_before), ra = num(a.residents_after);
-    const ab = num(a.alignment_before), aa = num(a.alignment_after);
-    let s = a.area_id + ':';
-    if (rb !== null && ra !== null) s += ' residents ' + fmtInt(rb) + ' to ' + fmtInt(ra) + ' (' + fmtSigned(ra - rb) + ')';
-    if (ab !== null && aa !== null) s += ', alignment ' + fmtPct(ab) + ' to ' + fmtPct(aa);
-    parts.push(s);
-  }
-  if (num(r.alignment_before) !== null && num(r.alignment_after) !== null) {
-    parts.push('plan alignment ' + fmtPct(r.alignment_before) + ' to ' + fmtPct(r.alignment_after));
-  }
-  return verb + ' ' + parts.join('; ') + '.';
-}
-
-/** "In one piece?" after the move, from pieces_after (or contiguous_after / contiguous). */
-function piecesText(a) {
-  const pieces = num(a.pieces_after);
-  if (pieces !== null) return pieces <= 1 ? (pieces === 0 ? 'Empty' : 'Yes') : 'No: ' + pieces + ' pieces';
-  const c = a.contiguous_after !== undefined ? a.contiguous_after : a.contiguous;
-  return c === false ? 'No' : c === true ? 'Yes' : '–';
-}
-
-function plainReason(r) {
-  let reason = r.reason || r.error || 'The move is not allowed.';
-  const cut = r.cut_off || [];
-  if (cut.length) {
-    const names = cut.map((c) => (typeof c === 'string' ? blockName(c) : (c.block_name || c.block_code || JSON.stringify(c))));
-    reason += ' These would be cut off from the rest of their area: ' + names.join(', ') + '.';
-  }
-  return reason;
-}
-
-function showPreview(r, committed) {
-  $('preview-result').hidden = false;
-  const verdict = $('preview-verdict');
-  const refused = r.accepted === false;
-  verdict.className = refused ? 'refused' : 'accepted';
-  verdict.textContent = refused ? 'This move is not possible: ' + plainReason(r)
-    : committed ? 'Done: the move is made.' : 'This move is possible. Check the figures, then choose “Make this move”.';
-  const tb = clear($('preview-table').querySelector('tbody'));
-  for (const a of r.areas || []) {
-    const rb = num(a.residents_before), ra = num(a.residents_after);
-    const ab = num(a.alignment_before), aa = num(a.alignment_after);
-    tb.appendChild(el('tr', { dataset: { area: a.area_id } },
-      el('th', { scope: 'row', text: areaLabel(a.area_id) }),
-      el('td', { text: rb !== null && ra !== null ? fmtInt(rb) + ' → ' + fmtInt(ra) + ' (' + fmtSigned(ra - rb) + ')' : '–' }),
-      el('td', { text: ab !== null && aa !== null ? fmtPct(ab) + ' → ' + fmtPct(aa) + ' (' + fmtPts(aa - ab) + ')' : '–' }),
-      el('td', { text: piecesText(a) })));
-    if (a.main_pcn_before && a.main_pcn_after && a.main_pcn_before !== a.main_pcn_after) {
-      tb.appendChild(el('tr', { className: 'note' }, el('td', { colspan: '4', text: a.area_id + ': main PCN changes from '
-        + pcnName(a.main_pcn_before) + ' to ' + pcnName(a.main_pcn_after) + '.' })));
-    }
-  }
-  $('preview-table').hidden = !(r.areas && r.areas.length);
-  $('preview-plan').textContent = num(r.alignment_before) !== null && num(r.alignment_after) !== null
-    ? 'Whole plan: PCN alignment ' + fmtPct(r.alignment_before) + ' → ' + fmtPct(r.alignment_after) + ' (' + fmtPts(r.alignment_after - r.alignment_before) + ').'
-    : '';
-}
 
 const moves = () => path`/api/plans/${state.planId}/moves`;
 async function previewMove() {
@@ -154,9 +103,10 @@ async function previewMove() {
     else if (e.status === 409) { await staleRevision(); return; }
     else { showError(e); return; }
   }
+  if (key !== moveKey()) return; // the selection or the target changed meanwhile: a newer preview follows
   preview = { key, result: r };
   renderSelection();
-  showPreview(r, false);
+  showOutcome(r, 'preview');
   announce(r.accepted === false ? 'Move refused: ' + plainReason(r) : describeOutcome(r, 'Preview:'));
 }
 async function commitMove() {
@@ -168,53 +118,36 @@ async function commitMove() {
   try {
     r = await api(moves(), { method: 'POST', body: req });
   } catch (e) {
-    if (e.status === 422) { preview = null; showPreview(Object.assign({ accepted: false }, e.data || {}), false); announce('Move refused: ' + plainReason(e.data || {})); return; }
+    if (e.status === 422) { preview = null; showOutcome(Object.assign({ accepted: false }, e.data || {}), 'preview'); announce('Move refused: ' + plainReason(e.data || {})); return; }
     if (e.status === 409) { await staleRevision(); return; }
     showError(e);
     return;
   }
-  if (r && r.accepted === false) { preview = null; showPreview(r, false); announce('Move refused: ' + plainReason(r)); return; }
+  if (r && r.accepted === false) { preview = null; showOutcome(r, 'preview'); announce('Move refused: ' + plainReason(r)); return; }
   preview = null;
   await reloadPlan();
-  showPreview(r || {}, true);
-  $('preview-verdict').focus();
   const names = moved.map(blockName).join(', ');
-  announce(describeOutcome(r || {}, 'Moved ' + names + ' to ' + to + '.'));
+  showOutcome(r || {}, 'done', 'Done: ' + names + ' moved to ' + areaLabel(to) + '.');
+  $('preview-verdict').focus();
+  announce(describeOutcome(r || {}, 'Moved ' + names + ' to ' + areaLabel(to) + '.'));
 }
 /** Someone else changed the plan since it was loaded: show their changes and say so. */
 async function staleRevision() {
-  await reloadPlan();
   preview = null;
+  await checkForChanges();
+  await reloadPlan();
   renderSelection();
-  showError(new Error('Someone else changed this plan a moment ago. The map now shows their changes; check your selection and preview again.'));
+  showError(new Error('Someone else changed this plan a moment ago (see the note above). The map now shows their changes; check your selection: the preview follows.'));
+  schedulePreview();
 }
-$('move-preview').addEventListener('click', () => previewMove().catch(showError));
 $('move-commit').addEventListener('click', () => commitMove().catch(showError));
-
-async function undoRedo(which) {
-  let r;
-  try {
-    r = await api(path`/api/plans/${state.planId}/${which}`, { method: 'POST', body: {} });
-  } catch (e) {
-    if (e.status === 409) { announce(which === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.'); $('preview-result').hidden = true; showError(new Error(which === 'undo' ? 'There is nothing to undo.' : 'There is nothing to redo.')); return; }
-    throw e;
-  }
-  preview = null;
-  await reloadPlan();
-  if (r && r.areas && r.areas.length) showPreview(Object.assign({}, r, { accepted: true }), true);
-  else $('preview-result').hidden = true;
-  $('preview-verdict').textContent = which === 'undo' ? 'Undone: the last change is reversed.' : 'Redone: the change is made again.';
-  announce(describeOutcome(r || {}, which === 'undo' ? 'Undone.' : 'Redone.'));
-}
-$('undo').addEventListener('click', () => undoRedo('undo').catch(showError));
-$('redo').addEventListener('click', () => undoRedo('redo').catch(showError));
 
 $('lock-toggle').addEventListener('click', async () => {
   const codes = [...state.selectedBlocks];
   if (!codes.length) return;
   const locked = !codes.every(blockLocked);
   try {
-    await api(path`/api/plans/${state.planId}/locks`, { method: 'POST', body: { blocks: codes, locked } });
+    await api(path`/api/plans/${state.planId}/locks`, { method: 'POST', body: { blocks: codes, locked, revision: state.plan.revision } });
     await reloadPlan();
     announce((locked ? 'Locked ' : 'Unlocked ') + codes.map(blockName).join(', ') + '.');
   } catch (e) { showError(e); }
@@ -243,9 +176,9 @@ $('why-button').addEventListener('click', async () => {
       const change = num(o.alignment_change);
       const name = o.area_id ? areaLabel(o.area_id) : describeValue(o);
       ul.appendChild(el('li', null, el('strong', { text: 'Could join ' + name + ': ' }),
-        (change !== null ? 'plan alignment ' + fmtPts(change) : '')
+        (change !== null ? 'plan alignment ' + fmtPts(change, 2) : '')
         + (o.main_pcn ? ' (its main PCN is ' + pcnName(o.main_pcn) + ')' : '')
-        + (o.allowed === false ? '; not allowed (it would break an area, a lock or a district boundary)' : '')));
+        + (o.allowed === false ? '; not allowed: it would cut ' + areaLabel(r.area_id) + ' in two or leave it empty' : '')));
     }
     announce(r.text || '');
   } catch (e) { showError(e); }
@@ -280,7 +213,7 @@ $('area-rename-form').addEventListener('submit', async (e) => {
 
 on('plan-opening', () => { preview = null; });
 on('plan-loaded', () => { renderRenameForm(); renderSelection(); });
-on('selection-changed', () => { preview = null; renderSelection(); });
+on('selection-changed', () => { preview = null; renderSelection(); schedulePreview(); });
 on('area-chosen', renderRenameForm);
 on('session-changed', () => { if (state.started) renderRenameForm(); });
 on('mode-changed', ({ mode }) => {

@@ -34,8 +34,10 @@ function areaStyle(f) {
   };
 }
 
-/** The open plan's area shapes, simplified for a zoom level. */
-export const fetchAreaShapes = (zoom) => api(path`/api/plans/${state.planId}/areas?zoom=${zoom}`);
+/** The open plan's area shapes (or the saved version's it shows), simplified for a zoom level. */
+export const fetchAreaShapes = (zoom) => api(state.version
+  ? path`/api/plans/${state.planId}/versions/${state.version.version}/areas?zoom=${zoom}`
+  : path`/api/plans/${state.planId}/areas?zoom=${zoom}`);
 
 /** Draws the area shapes (fetched for zoom) with their labels. */
 export function drawAreas(fc, zoom) {

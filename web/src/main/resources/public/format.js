@@ -6,8 +6,8 @@ export const fmtInt = (x) => num(x) === null ? '–' : Math.round(Number(x)).toL
 export const fmtPct = (x, d = 1) => num(x) === null ? '–' : (Number(x) * 100).toFixed(d) + '%';
 /** A change in people: +1,234, −56 or ±0. */
 export const fmtSigned = (x) => (x > 0 ? '+' : x < 0 ? '−' : '±') + Math.abs(Math.round(x)).toLocaleString('en-GB');
-/** A change in a share, in percentage points. */
-export const fmtPts = (x) => (x > 0 ? '+' : x < 0 ? '−' : '±') + Math.abs(x * 100).toFixed(1) + ' points';
+/** A change in a share, in percentage points (d decimals, 1 unless said). */
+export const fmtPts = (x, d = 1) => (x > 0 ? '+' : x < 0 ? '−' : '±') + Math.abs(x * 100).toFixed(d) + ' points';
 /** An ISO time as "2026-11-22 14:05". */
 export const when = (t) => (t ? String(t).replace('T', ' ').replace(/(\.\d+)?Z?$/, '').slice(0, 16) : '');
 

@@ -26,6 +26,11 @@ import { can, on, state } from './state.js';
 import './areas.js';
 import './analyst.js';
 import './versions.js';
+import './compare.js';
+import './edit-history.js';
+import './lasso.js';
+import './plan-tools.js';
+import './plan-import.js';
 import './health.js';
 import './comments.js';
 import './comment-form.js';
@@ -56,7 +61,7 @@ async function loadData() {
   try {
     loadIndicators().catch(() => { $('choropleth-box').hidden = true; });
     const [, id] = await Promise.all([loadRegion(), loadPlans()]);
-    if (id !== null && id !== undefined) await openPlan(id);
+    if (id !== null && id !== undefined) await openPlan(id, new URLSearchParams(location.hash.slice(1)).get('version'));
     state.started = true;
     body.dataset.state = 'ready';
     applyPermissions();

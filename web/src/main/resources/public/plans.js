@@ -1,23 +1,24 @@
 /*
- * Which plan is open: the plan picker, opening a plan and reloading it after an edit (GET
- * /api/plans/{id} with its area shapes), building the first plan, and the links to the open
- * plan's files. Emits 'plan-opening' and 'plan-loaded'.
+ * Which plan is open: the plan picker, opening a plan (or one of its saved versions, read-only) and
+ * reloading it after an edit (GET /api/plans/{id}, or /versions/{v}, with its area shapes), and the
+ * links to the open plan's files and committee report. Emits 'plans-listed', 'plan-opening' and
+ * 'plan-loaded'. Making, copying, renaming, deleting and importing plans is plan-tools.js's.
  */
 import { api, path } from './api.js';
 import { areasBounds, drawAreas, fetchAreaShapes } from './areas-layer.js';
 import { $, clear, el } from './dom.js';
-import { announce, showError } from './feedback.js';
+import { showError } from './feedback.js';
 import { fmtPct, num } from './format.js';
 import { refreshLegend } from './legend.js';
 import { detailZoom, fitRegion, regionFitted } from './map.js';
 import { can, emit, on, state } from './state.js';
 
-let plans = [];
 let plansLoaded = false;
 
 /** Lists the plans in the picker; resolves the id to open (preferId, the #plan= of the address, or the first). */
 export async function loadPlans(preferId) {
-  plans = await api('/api/plans');
+  const plans = await api('/api/plans');
+  state.plans = plans;
   const sel = clear($('plan-select'));
   for (const p of plans) {
     sel.appendChild(el('option', { value: p.id, text: p.name + (num(p.alignment) !== null ? ' — alignment ' + fmtPct(p.alignment, 0) : '') }));
@@ -25,6 +26,7 @@ export async function loadPlans(preferId) {
   plansLoaded = true;
   $('plan-create').hidden = plans.length > 0 || !can('edit_plans');
   sel.hidden = plans.length === 0;
+  emit('plans-listed');
   if (!plans.length) {
     $('plan-summary-line').textContent = can('edit_plans')
       ? 'There is no plan yet. Build a first plan: the areas are drawn automatically and you can change them afterwards.'
@@ -40,7 +42,12 @@ export async function loadPlans(preferId) {
 
 async function loadPlan() {
   const z = detailZoom();
-  const [plan, fc] = await Promise.all([api(path`/api/plans/${state.planId}`), fetchAreaShapes(z)]);
+  const v = state.version;
+  const [answer, fc] = await Promise.all([api(v ? path`/api/plans/${state.planId}/versions/${v.version}` : path`/api/plans/${state.planId}`),
+    fetchAreaShapes(z)]);
+  // a saved version reads like the plan, with the version's assignment and figures
+  const plan = v ? Object.assign({ id: answer.plan_id, name: answer.plan_name }, answer) : answer;
+  if (v) state.version = answer.version;
   state.plan = plan;
   state.areas = new Map();
   state.areaOrder = [];
@@ -49,11 +56,14 @@ async function loadPlan() {
     state.areaOrder.push(a.area_id);
   }
   document.body.dataset.revision = String(plan.revision);
+  document.body.dataset.viewing = v ? String(v.version) : '';
   drawAreas(fc, z);
 }
 
-export async function openPlan(id) {
+/** Opens a plan; with version (a number), that saved version of it, read-only. */
+export async function openPlan(id, version) {
   state.planId = id;
+  state.version = version ? { version: Number(version) } : null;
   state.selectedBlocks.clear();
   state.selectedArea = null;
   state.comparison = null;
@@ -65,6 +75,7 @@ export async function openPlan(id) {
   updateDownloads();
   const h = new URLSearchParams(location.hash.slice(1));
   h.set('plan', id);
+  if (state.version) h.set('version', state.version.version); else h.delete('version');
   history.replaceState(null, '', '#' + h.toString());
 }
 
@@ -83,20 +94,12 @@ function updateDownloads() {
   link('download-gpkg', base + '/download?format=gpkg', 'areas.gpkg');
   link('download-blocks-csv', base + '/download?format=blocks-csv', 'parish_to_area.csv');
   link('download-lsoas-csv', base + '/download?format=lsoas-csv', 'lsoa_to_area.csv');
+  link('download-shp', base + '/download?format=shp', 'shapefiles.zip');
   link('profiles-download-csv', base + '/profiles?format=csv', 'profiles.csv');
   link('profiles-download-json', base + '/profiles?format=json', 'profiles.json');
   link('pcn-matrix-csv', base + '/pcn-alignment?format=csv', 'pcn_by_area.csv');
+  for (const id of ['report-link', 'download-report']) $(id).href = path`/report.html?plan=${state.planId}`;
 }
 
 $('plan-select').addEventListener('change', () => openPlan($('plan-select').value).catch(showError));
-$('plan-create').addEventListener('click', async () => {
-  $('plan-create').disabled = true;
-  $('plan-summary-line').textContent = 'Building the plan: this takes a few seconds…';
-  try {
-    const p = await api('/api/plans', { method: 'POST', body: { name: 'First plan' } });
-    const id = await loadPlans(p && p.id);
-    if (id !== null) await openPlan(id);
-    announce('The plan is built.');
-  } catch (e) { showError(e); } finally { $('plan-create').disabled = false; }
-});
-on('session-changed', () => { $('plan-create').hidden = !(can('edit_plans') && plansLoaded && !plans.length); });
+on('session-changed', () => { $('plan-create').hidden = !(can('edit_plans') && plansLoaded && !state.plans.length); });

@@ -9,6 +9,8 @@ export async function loadRegion() {
   const region = await api('/api/region');
   (region.pcns || []).forEach((p) => state.pcnNames.set(p.code, p.name));
   (region.districts || []).forEach((d) => state.districtNames.set(d.code, d.name));
+  state.defaultAreas = num(region.default_areas);
+  state.blockCount = num(region.blocks);
   const foot = clear($('attribution'));
   const atts = [...new Set(region.attributions || [])];
   const text = el('span', { id: 'attribution-text', text: 'Data: ' + atts.join(' · ') });

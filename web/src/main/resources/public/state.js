@@ -10,8 +10,12 @@
 export const state = {
   pcnNames: new Map(),       // PCN code -> name (GET /api/region)
   districtNames: new Map(),  // district code -> name
+  defaultAreas: null,        // the region's number of areas (null: none given)
+  blockCount: null,          // building blocks in the region
   planId: null,              // the open plan
-  plan: null,                // GET /api/plans/{id}: areas, blocks, revision, summary
+  plan: null,                // GET /api/plans/{id} (or a saved version's): areas, blocks, revision, summary
+  version: null,             // the saved version shown read-only (GET /api/plans/{id}/versions/{v}), or null
+  plans: [],                 // GET /api/plans: every plan, for the pickers
   areas: new Map(),          // area_id -> area figures
   areaOrder: [],             // area ids in the plan's order
   selectedArea: null,        // the area whose details the panel shows
@@ -29,6 +33,7 @@ export const can = (permission) => who.permissions.has(permission);
 
 const EVENTS = Object.freeze([
   'region-loaded',     // the region's names are in state
+  'plans-listed',      // state.plans was read again (a plan was made, copied, renamed, imported or deleted)
   'plan-opening',      // another plan is about to load: drop what belongs to the old one
   'plan-loaded',       // state.plan is new ({fresh: true}) or reloaded after an edit ({fresh: false})
   'area-chosen',       // state.selectedArea changed ({id, zoom, focus})
@@ -37,6 +42,7 @@ const EVENTS = Object.freeze([
   'layer-toggled',     // a layer was switched on or off in the layer switcher ({name})
   'mode-changed',      // state.mode changed ({mode})
   'area-renamed',      // an analyst renamed an area ({id})
+  'versions-changed',  // the open plan's saved versions were read again (one was saved or labelled)
   'session-changed',   // who and permissions were (re)applied ({userChanged})
   'user-changed',      // someone signed in or out, or the session now belongs to someone else
   'session-ended',     // the server answered 401: the session is over

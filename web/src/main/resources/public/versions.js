@@ -1,38 +1,90 @@
 /*
- * The analyst's saved versions of the open plan (GET/POST /api/plans/{id}/versions) and the
- * comparison of two of them (GET /api/plans/{id}/compare): the blocks that changed area are
- * listed, outlined on the map, and the figures set side by side.
+ * The open plan's saved versions (GET/POST /api/plans/{id}/versions): who saved each and when, saving
+ * one, giving one a new label, opening one read-only (the map and the panel show it, with a banner), and
+ * restoring one (POST …/versions/{v}/restore: a new revision of the plan, which Undo takes back).
  */
 import { api, path } from './api.js';
-import { blockFeature } from './blocks.js';
+import { confirmDialog } from './dialogs.js';
 import { $, clear, el } from './dom.js';
 import { announce, showError } from './feedback.js';
-import { fmtInt, fmtPct } from './format.js';
-import { refreshLegend } from './legend.js';
-import { L, fitFeature, map } from './map.js';
-import { on, state } from './state.js';
+import { when } from './format.js';
+import { openPlan } from './plans.js';
+import { can, emit, on, state } from './state.js';
 
 let versions = [];
-let compareLayer = null;
+
+const title = (v) => 'Version ' + v.version + (v.label ? ' “' + v.label + '”' : '');
+const saved = (v) => 'saved ' + when(v.created_at) + (v.created_by ? ' by ' + v.created_by : '');
 
 async function loadVersions() {
   versions = await api(path`/api/plans/${state.planId}/versions`);
   const ul = clear($('version-list'));
+  const edit = can('edit_plans');
   for (const v of versions) {
-    ul.appendChild(el('li', { dataset: { version: v.version }, text: 'Version ' + v.version + (v.label ? ': ' + v.label : '')
-      + (v.created_at ? ' — ' + String(v.created_at).replace('T', ' ').slice(0, 16) : '') + (v.created_by ? ' by ' + v.created_by : '') }));
+    const li = el('li', { dataset: { version: v.version } }, el('span', { className: 'version-text', text: title(v) + ', ' + saved(v) }));
+    const row = el('span', { className: 'version-actions' },
+      el('button', { type: 'button', className: 'link-button', dataset: { action: 'open' }, onclick: () => openVersion(v.version),
+        'aria-label': 'Open version ' + v.version + ' (read-only)' }, 'Open'),
+      edit ? el('button', { type: 'button', className: 'link-button', dataset: { action: 'restore' }, onclick: () => restore(v),
+        'aria-label': 'Restore version ' + v.version }, 'Restore') : null,
+      edit ? el('button', { type: 'button', className: 'link-button', dataset: { action: 'label' }, onclick: () => relabelForm(li, v),
+        'aria-label': 'Rename version ' + v.version }, 'Rename') : null);
+    li.appendChild(row);
+    ul.appendChild(li);
   }
   if (!versions.length) ul.appendChild(el('li', { text: 'No saved versions yet.' }));
-  for (const id of ['compare-a', 'compare-b']) {
-    const sel = $(id);
-    const prev = sel.value;
-    clear(sel);
-    for (const v of versions) sel.appendChild(el('option', { value: String(v.version), text: 'Version ' + v.version + (v.label ? ': ' + v.label : '') }));
-    sel.appendChild(el('option', { value: 'current', text: 'The plan as it is now' }));
-    if ([...sel.options].some((o) => o.value === prev)) sel.value = prev;
-    else sel.value = id === 'compare-b' || !versions.length ? 'current' : String(versions[versions.length - 1].version);
+  emit('versions-changed');
+}
+
+/** An inline form in the version's row for its new label. */
+function relabelForm(li, v) {
+  const input = el('input', { type: 'text', maxlength: '120', value: v.label || '', 'aria-label': 'New label for version ' + v.version });
+  const form = el('form', { className: 'inline-form' }, input, el('button', { type: 'submit' }, 'Save label'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const label = input.value.trim();
+    if (!label) return;
+    try {
+      await api(path`/api/plans/${state.planId}/versions/${v.version}`, { method: 'PATCH', body: { label } });
+      await loadVersions();
+      announce('Version ' + v.version + ' is now labelled “' + label + '”.');
+    } catch (err) { showError(err); }
+  });
+  li.appendChild(form);
+  input.focus();
+}
+
+function openVersion(version) {
+  openPlan(state.planId, version).then(() => { $('version-banner-text').focus(); announce($('version-banner-text').textContent); })
+    .catch(showError);
+}
+
+async function restore(v) {
+  const ok = await confirmDialog('Restore ' + title(v) + ' (' + saved(v) + ')? The plan becomes as it was then, as a new change that Undo'
+    + ' takes back; the version itself stays.', 'Restore');
+  if (!ok) return;
+  try {
+    // the revision the plan is at: a saved version's answer carries it too
+    const r = await api(path`/api/plans/${state.planId}/versions/${v.version}/restore`, { method: 'POST', body: { revision: state.plan.revision } });
+    await openPlan(state.planId);
+    const n = (r.blocks || []).length;
+    announce('Restored ' + title(v) + ': ' + n + (n === 1 ? ' block changed area' : ' blocks changed area') + '. Undo takes it back.');
+  } catch (err) {
+    if (err.status === 409 && /already/.test(err.message)) { announce(err.message); showError(err); return; }
+    showError(err);
   }
 }
+
+function renderBanner() {
+  const v = state.version;
+  $('version-banner').hidden = !v;
+  if (!v) return;
+  $('version-banner-text').tabIndex = -1;
+  $('version-banner-text').textContent = 'You are looking at ' + title(v) + ', ' + saved(v) + '. It is read-only: the plan itself'
+    + ' is unchanged. The figures and the map are the version\'s, with the areas\' current names.';
+  $('version-restore').hidden = !can('edit_plans');
+}
+
 $('version-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const label = $('version-label').value.trim() || ('Saved ' + new Date().toLocaleString('en-GB'));
@@ -40,79 +92,16 @@ $('version-form').addEventListener('submit', async (e) => {
     const v = await api(path`/api/plans/${state.planId}/versions`, { method: 'POST', body: { label } });
     $('version-label').value = '';
     await loadVersions();
-    if (v && v.version !== undefined) $('compare-a').value = String(v.version);
     announce('Saved version ' + (v && v.version !== undefined ? v.version : '') + ': ' + label + '.');
   } catch (err) { showError(err); }
 });
-
-async function runCompare() {
-  const a = $('compare-a').value, b = $('compare-b').value;
-  const r = await api(path`/api/plans/${state.planId}/compare?a=${a}&b=${b}`);
-  state.comparison = r;
-  const changed = r.changed_blocks || [];
-  const label = (v) => (v === 'current' ? 'the plan now' : 'version ' + v);
-  $('compare-summary').textContent = changed.length
-    ? changed.length + (changed.length === 1 ? ' block moved' : ' blocks moved') + ' between ' + label(a) + ' and ' + label(b) + '. They are outlined in orange on the map.'
-    : 'No block changed area between ' + label(a) + ' and ' + label(b) + '.';
-  const ul = clear($('compare-changed'));
-  for (const c of changed) {
-    ul.appendChild(el('li', { dataset: { block: c.block_code } }, el('button', {
-      type: 'button', className: 'link-button',
-      onclick: () => { const f = blockFeature(c.block_code); if (f) fitFeature(f, { maxZoom: 13 }); },
-    }, (c.block_name || c.block_code) + ': ' + c.from_area + ' → ' + c.to_area)));
-  }
-  const tb = clear($('compare-table').querySelector('tbody'));
-  const ra = new Map(((r.a || {}).areas || []).map((x) => [x.area_id, x]));
-  const rb = new Map(((r.b || {}).areas || []).map((x) => [x.area_id, x]));
-  const ids = [...new Set([...ra.keys(), ...rb.keys()])].sort();
-  const touched = new Set(changed.flatMap((c) => [c.from_area, c.to_area]));
-  for (const id of ids) {
-    const x = ra.get(id) || {}, y = rb.get(id) || {};
-    tb.appendChild(el('tr', { className: touched.has(id) ? 'changed' : null, dataset: { area: id } },
-      el('th', { scope: 'row', text: id }),
-      el('td', { className: 'num', text: fmtInt(x.resident_population) }),
-      el('td', { className: 'num', text: fmtInt(y.resident_population) }),
-      el('td', { className: 'num', text: fmtPct(x.pcn_alignment) }),
-      el('td', { className: 'num', text: fmtPct(y.pcn_alignment) })));
-  }
-  const sa = (r.a || {}).summary || {}, sb = (r.b || {}).summary || {};
-  tb.appendChild(el('tr', null, el('th', { scope: 'row', text: 'Whole plan' }), el('td', { className: 'num', text: '' }), el('td', { className: 'num', text: '' }),
-    el('td', { className: 'num', text: fmtPct(sa.alignment) }), el('td', { className: 'num', text: fmtPct(sb.alignment) })));
-  $('compare-result').hidden = false;
-  $('compare-clear').hidden = false;
-  drawCompare();
-  refreshLegend();
-  announce($('compare-summary').textContent);
-}
-function drawCompare() {
-  if (compareLayer) { compareLayer.remove(); compareLayer = null; }
-  if (!state.comparison) return;
-  const feats = (state.comparison.changed_blocks || []).map((c) => blockFeature(c.block_code)).filter(Boolean);
-  if (!feats.length) return;
-  compareLayer = L.geoJSON({ type: 'FeatureCollection', features: feats }, {
-    style: { pane: 'compare', interactive: false, color: '#ff6d00', weight: 4, fill: true, fillColor: '#ff6d00', fillOpacity: 0.35, dashArray: '8 4' },
-    interactive: false,
-  }).addTo(map);
-}
-$('compare-run').addEventListener('click', () => runCompare().catch(showError));
-$('compare-clear').addEventListener('click', () => {
-  state.comparison = null;
-  drawCompare();
-  $('compare-result').hidden = true;
-  $('compare-clear').hidden = true;
-  refreshLegend();
-});
+$('version-back').addEventListener('click', () => openPlan(state.planId).then(() => announce('Back to the plan as it is now.')).catch(showError));
+$('version-restore').addEventListener('click', () => { if (state.version) restore(state.version); });
 
 on('plan-opening', () => { versions = []; });
-on('plan-loaded', ({ fresh }) => { if (fresh && state.mode === 'analyst') loadVersions().catch(showError); });
-on('blocks-loaded', drawCompare);
-on('mode-changed', ({ mode }) => {
-  if (mode === 'analyst') {
-    loadVersions().catch(showError);
-  } else if (state.comparison) {
-    state.comparison = null;
-    drawCompare();
-    $('compare-result').hidden = true;
-  }
+on('plan-loaded', ({ fresh }) => {
+  renderBanner();
+  if (fresh && (state.mode === 'analyst' || state.version)) loadVersions().catch(showError);
 });
-
+on('session-changed', () => { if (state.started) renderBanner(); });
+on('mode-changed', ({ mode }) => { if (mode === 'analyst') loadVersions().catch(showError); });

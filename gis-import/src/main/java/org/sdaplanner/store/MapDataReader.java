@@ -18,6 +18,10 @@ public final class MapDataReader {
     public record Catchment(String pcnCode, String name, Geometry geometry) {
     }
 
+    /** An imported file as its region manifest describes it: for reports' "data sources and dates". */
+    public record Source(String role, String title, String vintage, String licence, String sourceUrl, long rows) {
+    }
+
     private final SpatialStore store;
 
     public MapDataReader(SpatialStore store) {
@@ -40,6 +44,18 @@ public final class MapDataReader {
         List<String> all = query("SELECT attribution FROM source_file WHERE attribution IS NOT NULL ORDER BY role",
                 rs -> rs.getString(1));
         return all.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    /** The imported files, in role order. */
+    public List<Source> sources() {
+        return query("SELECT role, title, vintage, licence, source_url, row_count FROM source_file ORDER BY role",
+                rs -> new Source(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)));
+    }
+
+    /** When the data was imported (ISO-8601), or empty before the first import. */
+    public Optional<String> importedAt() {
+        List<String> at = query("SELECT imported_at FROM import_run", rs -> rs.getString(1));
+        return at.isEmpty() ? Optional.empty() : Optional.of(at.get(0));
     }
 
     /** The PCN catchments of the import, by PCN code. */

@@ -21,9 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +54,7 @@ public final class PlanRepository {
     private static final String EDIT_COLUMNS = "seq, at, user_name, kind, blocks_json, from_json, to_area, undone";
     /** The history rows undo and redo are worked out from: edits, undos and redos. */
     private static final String HISTORY_KINDS = "kind IN ('" + StoredPlans.MOVE + "', '" + StoredPlans.LOCK + "', '"
-            + StoredPlans.UNLOCK + "', '" + StoredPlans.UNDO + "', '" + StoredPlans.REDO + "')";
+            + StoredPlans.UNLOCK + "', '" + StoredPlans.RESTORE + "', '" + StoredPlans.UNDO + "', '" + StoredPlans.REDO + "')";
 
     private final Jdbc jdbc;
 
@@ -149,7 +147,8 @@ public final class PlanRepository {
                     rs -> rs.getLong(1)).orElse(0L);
             if (comments > 0) {
                 // comments are part of the public record of a consultation: never deleted with a plan
-                throw new StoreConflictException("plan " + id + " has " + comments + " comment" + (comments == 1 ? "" : "s")
+                String name = info(c, id).map(PlanInfo::name).orElse("plan " + id);
+                throw new StoreConflictException("“" + name + "” has " + comments + " comment" + (comments == 1 ? "" : "s")
                         + " and cannot be deleted: comments are kept for the record (copy or rename the plan instead)");
             }
             for (String table : List.of("plan_edit", "plan_version", "plan_block", "plan_area")) {
@@ -190,7 +189,7 @@ public final class PlanRepository {
      * @throws IllegalArgumentException when the edit names a block or area the plan does not have
      */
     public long apply(long id, long expectedRevision, String user, Edit edit) {
-        if (!List.of(StoredPlans.MOVE, StoredPlans.LOCK, StoredPlans.UNLOCK).contains(edit.kind())) {
+        if (!List.of(StoredPlans.MOVE, StoredPlans.LOCK, StoredPlans.UNLOCK, StoredPlans.RESTORE).contains(edit.kind())) {
             throw new IllegalArgumentException("not an edit kind: " + edit.kind());
         }
         if (edit.blocks().isEmpty()) {
@@ -200,6 +199,9 @@ public final class PlanRepository {
             long revision = bump(c, id, expectedRevision);
             if (StoredPlans.MOVE.equals(edit.kind())) {
                 requireArea(c, id, edit.to());
+            }
+            if (StoredPlans.RESTORE.equals(edit.kind()) && versionAssignment(c, id, restoredVersion(edit)).isEmpty()) {
+                throw new NotFoundException("no version " + edit.to() + " of plan " + id);
             }
             insertEdit(c, id, nextSeq(c, id), now(), user, edit, false);
             write(c, id, edit, false);
@@ -245,30 +247,8 @@ public final class PlanRepository {
     private Optional<Replay> replay(long id, long expectedRevision, String user, boolean undo) {
         return jdbc.transaction("cannot " + (undo ? "undo" : "redo") + " on plan " + id, c -> {
             long revision = bump(c, id, expectedRevision);
-            List<EditRecord> history = query(c, "SELECT " + EDIT_COLUMNS + " FROM plan_edit WHERE plan_id = ? AND " + HISTORY_KINDS
-                    + " ORDER BY seq", List.of(id), PlanRepository::editRecord);
-            // replay the history as two stacks: new edits push on "done" and clear "undone"
-            Deque<EditRecord> done = new ArrayDeque<>();
-            Deque<EditRecord> undone = new ArrayDeque<>();
-            for (EditRecord e : history) {
-                switch (e.kind()) {
-                    case StoredPlans.UNDO -> {
-                        if (!done.isEmpty()) {
-                            undone.push(done.pop());
-                        }
-                    }
-                    case StoredPlans.REDO -> {
-                        if (!undone.isEmpty()) {
-                            done.push(undone.pop());
-                        }
-                    }
-                    default -> {
-                        done.push(e);
-                        undone.clear();
-                    }
-                }
-            }
-            EditRecord target = undo ? done.peek() : undone.peek();
+            StoredPlans.History stacks = stacks(c, id);
+            EditRecord target = undo ? stacks.done().peek() : stacks.undone().peek();
             if (target == null) {
                 c.rollback();
                 return Optional.empty();
@@ -281,6 +261,23 @@ public final class PlanRepository {
                     target.from(), target.to(), undo);
             return Optional.of(new Replay(changed, revision));
         });
+    }
+
+    /** The edits that undo and redo would reverse or replay next (empty when there is none). */
+    public record NextReplays(Optional<EditRecord> undo, Optional<EditRecord> redo) {
+    }
+
+    public NextReplays nextReplays(long id) {
+        return jdbc.read("cannot read the history of plan " + id, c -> {
+            requirePlan(c, id);
+            StoredPlans.History s = stacks(c, id);
+            return new NextReplays(Optional.ofNullable(s.done().peek()), Optional.ofNullable(s.undone().peek()));
+        });
+    }
+
+    private static StoredPlans.History stacks(Connection c, long id) throws SQLException {
+        return StoredPlans.History.of(query(c, "SELECT " + EDIT_COLUMNS + " FROM plan_edit WHERE plan_id = ? AND " + HISTORY_KINDS
+                + " ORDER BY seq", List.of(id), PlanRepository::editRecord));
     }
 
     /** The plan's history, newest first. */
@@ -333,10 +330,43 @@ public final class PlanRepository {
     public Optional<Map<String, String>> versionAssignment(long id, int version) {
         return jdbc.read("cannot read version " + version + " of plan " + id, c -> {
             requirePlan(c, id);
-            List<String> rows = query(c, "SELECT assignment_json FROM plan_version WHERE plan_id = ? AND version = ?",
-                    List.of(id, version), rs -> rs.getString(1));
-            return rows.isEmpty() ? Optional.<Map<String, String>>empty() : Optional.<Map<String, String>>of(parse(rows.get(0), ASSIGNMENT));
+            return versionAssignment(c, id, version);
         });
+    }
+
+    /** One saved version's label, date and author, or empty when there is no such version. */
+    public Optional<VersionInfo> version(long id, int version) {
+        return versions(id).stream().filter(v -> v.version() == version).findFirst();
+    }
+
+    /** Gives a saved version a new label (its assignment, date and author stay). */
+    public VersionInfo relabelVersion(long id, int version, String label) {
+        if (label == null || label.isBlank() || label.strip().length() > 300) {
+            throw new IllegalArgumentException("a version needs a label of 1 to 300 characters");
+        }
+        return jdbc.transaction("cannot rename version " + version + " of plan " + id, c -> {
+            requirePlan(c, id);
+            if (update(c, "UPDATE plan_version SET label = ? WHERE plan_id = ? AND version = ?", label.strip(), id, version) == 0) {
+                throw new NotFoundException("no version " + version + " of plan " + id);
+            }
+            return query(c, "SELECT version, label, created_at, created_by FROM plan_version WHERE plan_id = ? AND version = ?",
+                    List.of(id, version), rs -> new VersionInfo(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4))).get(0);
+        });
+    }
+
+    private static Optional<Map<String, String>> versionAssignment(Connection c, long id, int version) throws SQLException {
+        List<String> rows = query(c, "SELECT assignment_json FROM plan_version WHERE plan_id = ? AND version = ?",
+                List.of(id, version), rs -> rs.getString(1));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(parse(rows.get(0), ASSIGNMENT));
+    }
+
+    /** The version a restore edit brought back (its {@code to}). */
+    private static int restoredVersion(Edit e) {
+        try {
+            return Integer.parseInt(e.to());
+        } catch (NumberFormatException ex) {
+            throw new IllegalArgumentException("a restore names the version it brings back, not '" + e.to() + "'");
+        }
     }
 
     // ---- SQL ---------------------------------------------------------------------------------
@@ -353,6 +383,17 @@ public final class PlanRepository {
 
     /** Writes an edit's blocks (or, with {@code reverse}, puts them back as they were before it). */
     private static void write(Connection c, long id, Edit edit, boolean reverse) throws SQLException {
+        if (StoredPlans.RESTORE.equals(edit.kind())) {
+            // a restore moves each block to its area in the version (kept unchanged), or back where it was
+            Map<String, String> version = reverse ? Map.of() : versionAssignment(c, id, restoredVersion(edit))
+                    .orElseThrow(() -> new NotFoundException("no version " + edit.to() + " of plan " + id));
+            List<String> targets = new ArrayList<>();
+            for (int i = 0; i < edit.blocks().size(); i++) {
+                targets.add(reverse ? edit.from().get(i) : version.get(edit.blocks().get(i)));
+            }
+            writeAreas(c, id, edit.blocks(), targets);
+            return;
+        }
         boolean move = StoredPlans.MOVE.equals(edit.kind());
         String sql = move ? "UPDATE plan_block SET area_id = ? WHERE plan_id = ? AND block_code = ?"
                 : "UPDATE plan_block SET locked = ? WHERE plan_id = ? AND block_code = ?";
@@ -367,6 +408,22 @@ public final class PlanRepository {
                 ps.setString(3, edit.blocks().get(i));
                 if (ps.executeUpdate() != 1) {
                     throw new IllegalArgumentException("no building block " + edit.blocks().get(i) + " in plan " + id);
+                }
+            }
+        }
+    }
+
+    private static void writeAreas(Connection c, long id, List<String> blocks, List<String> areas) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE plan_block SET area_id = ? WHERE plan_id = ? AND block_code = ?")) {
+            for (int i = 0; i < blocks.size(); i++) {
+                if (areas.get(i) == null) {
+                    throw new IllegalArgumentException("block " + blocks.get(i) + " has no area in the version restored");
+                }
+                ps.setString(1, areas.get(i));
+                ps.setLong(2, id);
+                ps.setString(3, blocks.get(i));
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalArgumentException("no building block " + blocks.get(i) + " in plan " + id);
                 }
             }
         }

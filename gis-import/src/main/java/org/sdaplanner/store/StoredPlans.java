@@ -4,8 +4,11 @@ import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.plan.PlanState;
 import org.sdaplanner.core.plan.PlanningProblem;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,11 @@ public final class StoredPlans {
     public static final String MOVE = "move";
     public static final String LOCK = "lock";
     public static final String UNLOCK = "unlock";
+    /**
+     * A saved version brought back: {@code blocks} are the blocks whose area it changed, {@code from}
+     * their areas before, {@code to} the version's number (redo reads each block's area from it).
+     */
+    public static final String RESTORE = "restore";
     /** Audit-only kinds. */
     public static final String CREATE = "create";
     /** A plan made as a copy: {@code to} holds the id of the plan copied. */
@@ -122,6 +130,45 @@ public final class StoredPlans {
                              boolean undone) {
         public Edit edit() {
             return new Edit(kind, blocks, from, to);
+        }
+    }
+
+    /**
+     * A history replayed as two stacks, as undo and redo work it out: each edit that can be undone is
+     * pushed on {@code done} (and clears {@code undone}); an undo moves the top of {@code done} to
+     * {@code undone}, a redo moves it back. {@code targets}: for each undo and redo row (by seq), the edit
+     * it took back or made again.
+     */
+    public record History(Deque<EditRecord> done, Deque<EditRecord> undone, Map<Long, EditRecord> targets) {
+        /** {@code oldestFirst}: the rows in the order they were made; create, copy and area names are passed over. */
+        public static History of(List<EditRecord> oldestFirst) {
+            Deque<EditRecord> done = new ArrayDeque<>();
+            Deque<EditRecord> undone = new ArrayDeque<>();
+            Map<Long, EditRecord> targets = new HashMap<>();
+            for (EditRecord e : oldestFirst) {
+                switch (e.kind()) {
+                    case UNDO -> {
+                        if (!done.isEmpty()) {
+                            targets.put(e.seq(), done.peek());
+                            undone.push(done.pop());
+                        }
+                    }
+                    case REDO -> {
+                        if (!undone.isEmpty()) {
+                            targets.put(e.seq(), undone.peek());
+                            done.push(undone.pop());
+                        }
+                    }
+                    case MOVE, LOCK, UNLOCK, RESTORE -> {
+                        done.push(e);
+                        undone.clear();
+                    }
+                    default -> {
+                        // not an edit of the assignment or the locks
+                    }
+                }
+            }
+            return new History(done, undone, targets);
         }
     }
 

@@ -81,6 +81,25 @@ class PlanRepositoryTest {
         return PlanBuilder.build(problem, ClusterOptions.of(2, 1).withDistrictNesting(false), 0);
     }
 
+    /** Undo and redo as the history replays: each undo takes back the latest edit not undone, a new edit clears redo. */
+    @Test
+    void theHistoryReplaysAsTwoStacksAndSaysWhatEachUndoTookBack() {
+        EditRecord a = new EditRecord(2, "t", "ana", StoredPlans.MOVE, List.of("A"), List.of("S1"), "S2", false);
+        EditRecord b = new EditRecord(3, "t", "ben", StoredPlans.LOCK, List.of("B"), List.of(StoredPlans.UNLOCKED), null, false);
+        EditRecord undo1 = new EditRecord(4, "t", "cy", StoredPlans.UNDO, List.of("B"), List.of(StoredPlans.UNLOCKED), null, false);
+        EditRecord undo2 = new EditRecord(5, "t", "cy", StoredPlans.UNDO, List.of("A"), List.of("S1"), "S2", false);
+        EditRecord redo = new EditRecord(6, "t", "ana", StoredPlans.REDO, List.of("A"), List.of("S1"), "S2", false);
+        EditRecord rename = new EditRecord(7, "t", "ana", StoredPlans.RENAME_AREA, List.of("S1"), List.of("Ely"), "Ely city", false);
+        StoredPlans.History h = StoredPlans.History.of(List.of(a, b, undo1, undo2, redo, rename));
+        assertEquals(b, h.targets().get(4L));
+        assertEquals(a, h.targets().get(5L));
+        assertEquals(a, h.targets().get(6L));
+        assertEquals(List.of(a), List.copyOf(h.done()), "a is done again; renaming an area is no edit of the assignment");
+        assertEquals(List.of(b), List.copyOf(h.undone()), "b can be redone");
+        EditRecord c = new EditRecord(8, "t", "ben", StoredPlans.MOVE, List.of("C"), List.of("S2"), "S1", false);
+        assertTrue(StoredPlans.History.of(List.of(a, b, undo1, c)).undone().isEmpty(), "a new edit clears redo");
+    }
+
     abstract static class Contract {
         SpatialStore store;
         PlanRepository repo;
@@ -288,6 +307,31 @@ class PlanRepositoryTest {
             assertEquals("SDA02", repo.versionAssignment(id, 2).orElseThrow().get("B"));
             assertTrue(repo.versionAssignment(id, 3).isEmpty());
             assertThrows(PlanNotFoundException.class, () -> repo.saveVersion(999_999, "x", "ana"));
+        }
+
+        @Test
+        void aVersionIsRelabelledAndRestoredAsAnEditThatUndoAndRedoFollow() {
+            long id = repo.create(samplePlan("First"), "ana").id();
+            repo.saveVersion(id, "before", "ana");
+            long r = repo.apply(id, 0, "ana", Edit.move(List.of("B"), List.of("SDA01"), "SDA02"));
+            assertEquals("After the workshop", repo.relabelVersion(id, 1, " After the workshop ").label());
+            assertEquals("ana", repo.version(id, 1).orElseThrow().createdBy(), "the label changes, not who saved it");
+            assertThrows(NotFoundException.class, () -> repo.relabelVersion(id, 9, "x"));
+            assertThrows(IllegalArgumentException.class, () -> repo.relabelVersion(id, 1, " "));
+
+            long restored = repo.apply(id, r, "ben", new Edit(StoredPlans.RESTORE, List.of("B"), List.of("SDA02"), "1"));
+            assertEquals("SDA01", repo.load(id).assignment().get("B"));
+            assertEquals(StoredPlans.RESTORE, repo.nextReplays(id).undo().orElseThrow().kind());
+            assertEquals("ben", repo.nextReplays(id).undo().orElseThrow().user());
+            assertTrue(repo.nextReplays(id).redo().isEmpty());
+            Replay undo = repo.undo(id, restored, "cy").orElseThrow();
+            assertEquals(StoredPlans.RESTORE, undo.edit().kind());
+            assertEquals("SDA02", repo.load(id).assignment().get("B"), "undo puts the block back");
+            assertEquals(StoredPlans.RESTORE, repo.nextReplays(id).redo().orElseThrow().kind());
+            repo.redo(id, undo.revision(), "cy").orElseThrow();
+            assertEquals("SDA01", repo.load(id).assignment().get("B"), "redo reads the area from the version");
+            assertThrows(NotFoundException.class, () -> repo.apply(id, undo.revision() + 1, "ana",
+                    new Edit(StoredPlans.RESTORE, List.of("B"), List.of("SDA01"), "7")));
         }
 
         @Test

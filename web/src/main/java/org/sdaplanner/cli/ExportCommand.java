@@ -1,90 +1,130 @@
 package org.sdaplanner.cli;
 
+import org.sdaplanner.core.blocks.BlockSet;
 import org.sdaplanner.core.cluster.BuiltPlan;
-import org.sdaplanner.core.cluster.ClusterOptions;
 import org.sdaplanner.core.cluster.PlanBuilder;
 import org.sdaplanner.core.plan.PlanSummary;
 import org.sdaplanner.export.GeoPackageExport;
-import org.sdaplanner.export.PlanOutlines;
+import org.sdaplanner.export.PlanExport;
 import org.sdaplanner.export.ShapefileExport;
+import org.sdaplanner.web.PlannerService;
+import org.sdaplanner.web.plans.PlanDownloads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Build the same plan as 'sda build' (same options and seed, same plan) and",
-                "write it for GIS software, in British National Grid (EPSG:27700):",
-                "  gpkg  plan.gpkg, a GeoPackage with feature tables areas and blocks",
-                "  shp   areas.shp and blocks.shp (with .shx, .dbf, .prj and .cpg)",
-                "  all   both"})
+        description = {"Write a plan as files for GIS software and spreadsheets, through the same code as the map",
+                "page's downloads. With --plan, the stored plan as it was edited ('sda plan list' lists them);",
+                "without it, the plan 'sda build' makes with the same options and seed.",
+                "  geojson  areas.geojson: the areas with their figures (EPSG:4326)",
+                "  gpkg     plan.gpkg: GeoPackage tables areas and blocks (EPSG:27700)",
+                "  shp      areas.shp and blocks.shp with .shx, .dbf, .prj and .cpg (EPSG:27700)",
+                "  csv      parish_to_area.csv and lsoa_to_area.csv, with the areas' names",
+                "  all      all of these"})
 public final class ExportCommand extends PlanCommand {
-
-    /** What can be written (case does not matter on the command line). */
-    enum Format { GPKG, SHP, ALL }
+    /** Options that shape a new plan: meaningless with --plan, which exports a stored one as it is. */
+    private static final List<String> BUILD_OPTIONS = List.of("--areas", "--parish-areas", "--unparished-areas", "--seed",
+            "--no-district-nesting", "--max-deviation", "--min-population", "--max-population", "--balance-weight",
+            "--time-limit", "--rule");
 
     @Mixin
     SimplifyOption simplify;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT",
-            description = "gpkg, shp or all.")
-    Format format;
+    @Option(names = "--plan", paramLabel = "ID|NAME",
+            description = "A stored plan, by id or by name ('sda plan list'): exported as edited in the map page.")
+    String stored;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", converter = ExportFormat.class,
+            description = "geojson, gpkg, shp, csv or all.")
+    String format;
+
+    /** --format: one of the export's formats, checked when the command line is read. */
+    static final class ExportFormat extends Converters.Checked<String> {
+        ExportFormat() {
+            super(v -> {
+                String f = v == null ? "" : v.strip().toLowerCase(Locale.ROOT);
+                if (!PlanExport.FORMATS.contains(f)) {
+                    throw new picocli.CommandLine.TypeConversionException("expected one of "
+                            + String.join(", ", PlanExport.FORMATS) + ", found '" + Converters.shown(v) + "'");
+                }
+                return f;
+            });
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
-        Format f = format;
         PrintWriter console = console();
         long t0 = System.nanoTime();
-        PlanSource.Loaded loaded = source.load();
-        ClusterOptions options = loaded.options();
+        BuiltPlan built;
+        BlockSet blocks;
+        String what;
+        if (stored != null) {
+            for (String o : BUILD_OPTIONS) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                    throw new ParameterException(spec.commandLine(), o + " shapes a new plan: with --plan the stored plan"
+                            + " is exported as it is (leave " + o + " out).");
+                }
+            }
+            try (PlannerService service = PlannerService.open(source.analysis.store.open())) {
+                long id = PlanRef.resolve(service.plans(), stored);
+                PlanDownloads.Snapshot s = service.downloads().snapshot(id);
+                built = s.plan();
+                blocks = service.region().analysis().blocks().blocks();
+                what = String.format(Locale.ROOT, "Plan %d \"%s\" at revision %d", id, s.name(), s.revision());
+            }
+        } else {
+            PlanSource.Loaded loaded = source.load();
+            // Random baseline plans do not change the plan and are not exported: draw none.
+            built = PlanBuilder.build(loaded.problem(), loaded.options(), 0);
+            built.clustering().warnings().forEach(w -> console.println("Warning: " + w));
+            blocks = loaded.region().blocks().blocks();
+            what = "Plan built with seed " + loaded.options().seed();
+        }
         long t1 = System.nanoTime();
-        // Random baseline plans do not change the plan and are not exported: draw none.
-        BuiltPlan built = PlanBuilder.build(loaded.problem(), options, 0);
+        List<Path> written = PlanExport.write(built, format, out.path, simplify.metres);
         long t2 = System.nanoTime();
-        Path dir = out.path;
-        Files.createDirectories(dir);
-        PlanOutlines areas = PlanOutlines.bng(built, simplify.metres);
-        List<Path> written = new ArrayList<>();
-        if (f == Format.GPKG || f == Format.ALL) {
-            written.add(GeoPackageExport.write(built, areas, dir.resolve(GeoPackageExport.FILE_NAME)));
-        }
-        if (f == Format.SHP || f == Format.ALL) {
-            written.addAll(ShapefileExport.write(built, areas, dir));
-        }
-        long t3 = System.nanoTime();
         PlanSummary s = built.summary();
-        console.println(String.format(Locale.ROOT, "Plan: %d areas, %d blocks, PCN alignment %.1f%%, largest deviation %.1f%%,"
-                        + " %d non-contiguous (seed %d)", s.areas(), built.state().problem().blockCount(), 100 * s.alignment(),
-                100 * s.maxDeviation(), s.nonContiguousAreas(), options.seed()));
-        built.clustering().warnings().forEach(w -> console.println("Warning: " + w));
-        SliverReport.summary(console, loaded.region().blocks().blocks());
-        console.println("Written (EPSG:27700, British National Grid):");
+        console.println(String.format(Locale.ROOT, "%s: %d areas, %d blocks, PCN alignment %.1f%%, largest deviation %.1f%%,"
+                        + " %d non-contiguous", what, s.areas(), built.state().problem().blockCount(), 100 * s.alignment(),
+                100 * s.maxDeviation(), s.nonContiguousAreas()));
+        SliverReport.summary(console, blocks);
+        console.println("Written:");
         for (Path p : written) {
             console.println(String.format(Locale.ROOT, "  %-40s %,12d bytes%s", p, Files.size(p), describe(p, built)));
         }
-        console.println(String.format(Locale.ROOT, "Timings: data and blocks %.1f s, clustering and metrics %.1f s, files %.1f s",
-                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9));
+        console.println(String.format(Locale.ROOT, "Timings: plan %.1f s, files %.1f s", (t1 - t0) / 1e9, (t2 - t1) / 1e9));
         return 0;
     }
-
 
     private static String describe(Path p, BuiltPlan plan) {
         String name = p.getFileName().toString();
         int areas = plan.areas().size();
         int blocks = plan.state().problem().blockCount();
         if (name.equals(GeoPackageExport.FILE_NAME)) {
-            return String.format(Locale.ROOT, "  tables %s (%d areas), %s (%d blocks)",
+            return String.format(Locale.ROOT, "  EPSG:27700, tables %s (%d areas), %s (%d blocks)",
                     GeoPackageExport.AREAS_TABLE, areas, GeoPackageExport.BLOCKS_TABLE, blocks);
         }
         if (name.endsWith(".shp")) {
-            return String.format(Locale.ROOT, "  %d features", name.startsWith(ShapefileExport.AREAS) ? areas : blocks);
+            return String.format(Locale.ROOT, "  EPSG:27700, %d features", name.startsWith(ShapefileExport.AREAS) ? areas : blocks);
+        }
+        if (name.equals(PlanExport.AREAS_GEOJSON)) {
+            return String.format(Locale.ROOT, "  EPSG:4326, %d areas", areas);
+        }
+        if (name.equals(PlanExport.BLOCKS_CSV)) {
+            return String.format(Locale.ROOT, "  %d blocks", blocks);
+        }
+        if (name.equals(PlanExport.LSOAS_CSV)) {
+            return String.format(Locale.ROOT, "  %d LSOAs", plan.bestFit().lsoas().size());
         }
         return "";
     }

@@ -29,6 +29,10 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             cl.getErr().println("Store error: " + ex.getMessage());
             return STORE_ERROR;
         }
+        if (ex instanceof org.sdaplanner.web.ApiException a && a.status() < 500) {
+            cl.getErr().println("Error: " + a.getMessage());
+            return INPUT_ERROR;
+        }
         if (ex instanceof IllegalArgumentException || ex instanceof org.sdaplanner.store.NotFoundException
                 || ex instanceof org.sdaplanner.store.StoreConflictException) {
             cl.getErr().println("Error: " + ex.getMessage());

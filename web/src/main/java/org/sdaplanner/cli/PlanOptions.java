@@ -2,6 +2,7 @@ package org.sdaplanner.cli;
 
 import org.sdaplanner.core.cluster.AreaCounts;
 import org.sdaplanner.core.cluster.ClusterOptions;
+import org.sdaplanner.web.plans.PlanSpec;
 import picocli.CommandLine.Option;
 
 import java.util.Locale;
@@ -64,7 +65,7 @@ final class PlanOptions {
                     + " same plan on any machine.")
     Double timeLimit;
 
-    /** What the options mean together, checked before anything is opened. */
+    /** What the options mean together, checked before anything is opened (in the options' own words). */
     void check() {
         if (minPopulation > 0 && maxPopulation > 0 && maxPopulation < minPopulation) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "--max-population %,.0f is below"
@@ -79,46 +80,24 @@ final class PlanOptions {
         }
     }
 
+    /** What the options ask for, as the page's "New plan" form asks it too. */
+    PlanSpec spec() {
+        Integer unparished = unparishedAreas == null || unparishedAreas.equals(Converters.Unparished.AUTO)
+                ? null : Integer.valueOf(unparishedAreas);
+        Double deviation = maxDeviation == null ? null
+                : maxDeviation.fraction() == null ? PlanSpec.NO_LIMIT : maxDeviation.fraction();
+        return new PlanSpec(areas, parishAreas, unparished, seed, !noNesting, deviation, minPopulation, maxPopulation,
+                balanceWeight, timeLimit == null ? 1.0 : timeLimit / SECONDS_PER_EFFORT);
+    }
+
     /**
-     * The clusterer's options.
+     * The clusterer's options, with the checks the map server makes.
      *
      * @param defaults the region manifest's area counts, or null
      * @param blocks   the number of building blocks there are to share out
-     * @throws IllegalArgumentException naming the option when they do not fit together
      */
     ClusterOptions clusterOptions(AreaCounts defaults, int blocks) {
         check();
-        AreaCounts counts = counts(defaults);
-        if (!counts.partsOfTheirOwn() && counts.areas() > blocks) {
-            throw new IllegalArgumentException("--areas " + counts.areas() + ": the region has " + blocks
-                    + " building blocks, so at most " + blocks + " areas");
-        }
-        ClusterOptions o = ClusterOptions.of(counts, seed).withDistrictNesting(!noNesting)
-                .withBounds(minPopulation, maxPopulation).withWeights(balanceWeight, ClusterOptions.COMPACTNESS_WEIGHT)
-                .withEffort(timeLimit == null ? 1.0 : timeLimit / SECONDS_PER_EFFORT);
-        return maxDeviation == null ? o : o.withMaxDeviation(maxDeviation.fraction());
-    }
-
-    AreaCounts counts(AreaCounts defaults) {
-        if (areas != null) {
-            return AreaCounts.inAll(areas);
-        }
-        Integer unparished = unparishedAreas == null || unparishedAreas.equals(Converters.Unparished.AUTO)
-                ? null : Integer.valueOf(unparishedAreas);
-        if (parishAreas != null) {
-            return AreaCounts.ofParishes(parishAreas, unparished);
-        }
-        if (defaults == null) {
-            throw new IllegalArgumentException("the region manifest gives no default number of areas: use --areas N or"
-                    + " --parish-areas N");
-        }
-        if (unparishedAreas != null) {
-            if (!defaults.partsOfTheirOwn()) {
-                throw new IllegalArgumentException("--unparished-areas: the region's default is " + defaults.describe()
-                        + "; give --parish-areas N with it");
-            }
-            return AreaCounts.ofParishes(defaults.areas(), unparished);
-        }
-        return defaults;
+        return spec().clusterOptions(defaults, blocks);
     }
 }

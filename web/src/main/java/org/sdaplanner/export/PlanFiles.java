@@ -90,7 +90,8 @@ public final class PlanFiles {
         return areas(plan, PlanOutlines.lonLat(plan, 0), file);
     }
 
-    private static Path areas(BuiltPlan plan, PlanOutlines outlines, Path file) throws IOException {
+    /** Writes areas.geojson from the plan's outlines in EPSG:4326 ({@link PlanOutlines#lonLat}). */
+    public static Path areas(BuiltPlan plan, PlanOutlines outlines, Path file) throws IOException {
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file)); GeoJsonWriter w = new GeoJsonWriter(os)) {
             for (int a = 0; a < plan.areas().size(); a++) {
                 w.feature(areaProperties(plan.areas().get(a)), outlines.areas().get(a));
@@ -121,30 +122,33 @@ public final class PlanFiles {
         return file;
     }
 
-    /** Writes parish_to_area.csv: every block with its area. */
+    /** Writes parish_to_area.csv: every block with its area (id and name). */
     public static Path blockLookup(BuiltPlan plan, Path file) throws IOException {
         PlanState s = plan.state();
         PlanningProblem p = s.problem();
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("block_code,block_name,block_kind,district_code,area_id\n");
+            w.write("block_code,block_name,block_kind,district_code,area_id,area_name\n");
             for (int b = 0; b < p.blockCount(); b++) {
                 BuildingBlock blk = p.block(b);
                 w.write(String.join(",", Csv.field(blk.code()), Csv.field(blk.name()),
                         blk.kind().name().toLowerCase(Locale.ROOT), Csv.field(blk.districtCode()),
-                        Csv.field(plan.areaIds().get(s.areaOf(b)))));
+                        Csv.field(plan.areaIds().get(s.areaOf(b))), Csv.field(plan.areaNames().get(s.areaOf(b)))));
                 w.write('\n');
             }
         }
         return file;
     }
 
-    /** Writes lsoa_to_area.csv: every LSOA with its best-fit area. */
+    /**
+     * Writes lsoa_to_area.csv: every LSOA with its best-fit area (the name last, so that the columns
+     * before it keep their places).
+     */
     public static Path lsoaLookup(BuiltPlan plan, Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("lsoa_code,area_id,population_share_in_area\n");
+            w.write("lsoa_code,area_id,population_share_in_area,area_name\n");
             for (LsoaBestFit.Fit f : plan.bestFit().lsoas()) {
                 w.write(Csv.field(f.lsoaCode()) + "," + Csv.field(plan.areaIds().get(f.area())) + ","
-                        + String.format(Locale.ROOT, "%.4f", f.shareInArea()) + "\n");
+                        + String.format(Locale.ROOT, "%.4f", f.shareInArea()) + "," + Csv.field(plan.areaNames().get(f.area())) + "\n");
             }
         }
         return file;

@@ -20,6 +20,7 @@ import org.sdaplanner.web.routes.PcnRoutes;
 import org.sdaplanner.web.routes.PlanRoutes;
 import org.sdaplanner.web.routes.ProfileRoutes;
 import org.sdaplanner.web.routes.RegionRoutes;
+import org.sdaplanner.web.routes.ReportRoutes;
 import org.sdaplanner.web.routes.RouteGroup;
 import org.sdaplanner.web.routes.ServerRoutes;
 import org.sdaplanner.web.routes.SessionRoutes;
@@ -77,7 +78,8 @@ public final class MapServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
             config.http.gzipOnlyCompression();
-            config.http.maxRequestSize = GuardedRoutes.MAX_REQUEST_BYTES;
+            // the largest upload; GuardedRoutes holds every other route to MAX_REQUEST_BYTES
+            config.http.maxRequestSize = GuardedRoutes.MAX_UPLOAD_BYTES;
             if (MapServer.class.getResource("/public") != null) {
                 config.staticFiles.add(sf -> {
                     sf.hostedPath = "/";
@@ -102,11 +104,13 @@ public final class MapServer implements AutoCloseable {
                 new SessionRoutes(auth, admin, policy, options.secureCookies()),
                 new AccountRoutes(admin, accounts),
                 new RegionRoutes(service.regionViews()),
-                new PlanRoutes(service.plans(), service.figures(), service.explanations(), service.downloads()),
+                new PlanRoutes(service.plans(), service.figures(), service.explanations(), service.downloads(),
+                        service.imports()),
                 new PcnRoutes(service.pcnViews()),
-                new VersionRoutes(service.versions(), service.comparison()),
+                new VersionRoutes(service.versions(), service.comparison(), service.editing()),
                 new EditRoutes(service.editing()),
                 new ProfileRoutes(service.profiles()),
+                new ReportRoutes(service.reports()),
                 new CommentRoutes(comments));
         groups.forEach(g -> g.register(routes));
         ErrorAnswers.register(app);

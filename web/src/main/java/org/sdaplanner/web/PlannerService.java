@@ -1,5 +1,6 @@
 package org.sdaplanner.web;
 
+import org.sdaplanner.store.AccountRepository;
 import org.sdaplanner.store.PlanRepository;
 import org.sdaplanner.store.SpatialStore;
 import org.sdaplanner.store.StoreException;
@@ -10,7 +11,10 @@ import org.sdaplanner.web.plans.PlanComparison;
 import org.sdaplanner.web.plans.PlanDownloads;
 import org.sdaplanner.web.plans.PlanEditing;
 import org.sdaplanner.web.plans.PlanFigures;
+import org.sdaplanner.web.plans.PlanImports;
+import org.sdaplanner.web.plans.PlanReports;
 import org.sdaplanner.web.plans.PlanSessions;
+import org.sdaplanner.web.plans.PlanSpec;
 import org.sdaplanner.web.plans.PlanVersions;
 import org.sdaplanner.web.plans.Plans;
 import org.sdaplanner.web.plans.Profiles;
@@ -44,6 +48,8 @@ public final class PlannerService implements AutoCloseable {
     private final PcnViews pcnViews;
     private final PlanDownloads downloads;
     private final Profiles profiles;
+    private final PlanImports imports;
+    private final PlanReports reports;
 
     private PlannerService(SpatialStore store, Region region, Connection keeper) {
         this.store = store;
@@ -52,7 +58,8 @@ public final class PlannerService implements AutoCloseable {
         this.sessions = new PlanSessions(region, new PlanRepository(store));
         this.regionViews = new RegionViews(region);
         this.plans = new Plans(sessions);
-        this.editing = new PlanEditing(sessions);
+        AccountRepository accounts = new AccountRepository(store);
+        this.editing = new PlanEditing(sessions, user -> displayName(accounts, user));
         this.versions = new PlanVersions(sessions);
         this.comparison = new PlanComparison(sessions);
         this.figures = new PlanFigures(sessions);
@@ -60,6 +67,16 @@ public final class PlannerService implements AutoCloseable {
         this.pcnViews = new PcnViews(sessions);
         this.downloads = new PlanDownloads(sessions);
         this.profiles = new Profiles(store, sessions);
+        this.imports = new PlanImports(sessions, plans);
+        this.reports = new PlanReports(sessions, downloads);
+    }
+
+    /** The name an account shows, for the plans' histories; null for a user that is no account ("cli:…", "test"). */
+    private static String displayName(AccountRepository accounts, String user) {
+        if (user == null || !AccountRepository.USERNAME.matcher(user).matches()) {
+            return null;
+        }
+        return accounts.find(user).map(a -> a.displayName()).orElse(null);
     }
 
     /** Loads the region from the store (which must hold an import) and gets ready to serve. */
@@ -85,7 +102,7 @@ public final class PlannerService implements AutoCloseable {
         if (plans.any()) {
             return Optional.empty();
         }
-        return Optional.of(plans.create(DEFAULT_PLAN_NAME, null, DEFAULT_SEED, true, user));
+        return Optional.of(plans.create(DEFAULT_PLAN_NAME, PlanSpec.defaults(), user));
     }
 
     @Override
@@ -158,6 +175,16 @@ public final class PlannerService implements AutoCloseable {
 
     public Profiles profiles() {
         return profiles;
+    }
+
+    /** A plan's committee report. */
+    public PlanReports reports() {
+        return reports;
+    }
+
+    /** Plans read from a file (block or LSOA lookups, area polygons). */
+    public PlanImports imports() {
+        return imports;
     }
 
     /** For tests: whether the plan's session is loaded, and at which revision (-1: not loaded). */

@@ -32,13 +32,18 @@ public final class Region {
     private final String name;
     private final List<String> attributions;
     private final List<MapDataReader.Catchment> catchments;
+    private final List<MapDataReader.Source> sources;
+    private final String importedAt;
     private final Map<String, String> pcnNames;
     private final Map<String, String> districtNames;
     private final double[] bounds;
     private final MapOutlines blockOutlines;
 
-    private Region(RegionAnalysis analysis, String name, List<String> attributions, List<MapDataReader.Catchment> catchments) {
+    private Region(RegionAnalysis analysis, String name, List<String> attributions, List<MapDataReader.Catchment> catchments,
+                   List<MapDataReader.Source> sources, String importedAt) {
         this.analysis = analysis;
+        this.sources = List.copyOf(sources);
+        this.importedAt = importedAt;
         this.problem = PlanningProblem.of(analysis.blocks(), analysis.dominance());
         this.blockOutlines = new MapOutlines(() -> Outlines.byCode(problem.blocks()));
         this.name = name;
@@ -74,7 +79,8 @@ public final class Region {
     public static Region load(SpatialStore store) {
         MapDataReader reader = new MapDataReader(store);
         RegionAnalysis analysis = RegionAnalysis.load(store, RULE);
-        return new Region(analysis, reader.regionName().orElse("Region"), reader.attributions(), reader.catchments());
+        return new Region(analysis, reader.regionName().orElse("Region"), reader.attributions(), reader.catchments(),
+                reader.sources(), reader.importedAt().orElse(null));
     }
 
     public RegionAnalysis analysis() {
@@ -102,6 +108,16 @@ public final class Region {
         return catchments;
     }
 
+    /** The imported files: titles, vintages, licences. */
+    public List<MapDataReader.Source> sources() {
+        return sources;
+    }
+
+    /** When the data was imported (ISO-8601), or null. */
+    public String importedAt() {
+        return importedAt;
+    }
+
     /** PCN code → name, by code (without the "unallocated" pseudo-PCN). */
     public Map<String, String> pcnNames() {
         return pcnNames;
@@ -113,6 +129,11 @@ public final class Region {
 
     public Map<String, String> districtNames() {
         return districtNames;
+    }
+
+    /** The region manifest's default area counts (either reading), or null when it gives none. */
+    public org.sdaplanner.core.cluster.AreaCounts defaultCounts() {
+        return analysis.defaultCounts();
     }
 
     public Integer defaultAreas() {

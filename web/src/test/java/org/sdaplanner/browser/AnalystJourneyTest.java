@@ -68,8 +68,7 @@ class AnalystJourneyTest extends BrowserJourney {
         assertTrue(neighbours.contains(move.to()), move.to() + " is listed as a neighbouring area: " + neighbours);
         target.selectByValue(move.to());
 
-        // preview: figures for both areas, nothing changed yet
-        b.$("move-preview").click();
+        // the preview follows at once: figures for both areas, nothing changed yet
         b.waitFor("the preview", d -> b.$("preview-result").isDisplayed());
         b.idle();
         WebElement verdict = b.$("preview-verdict");
@@ -137,10 +136,12 @@ class AnalystJourneyTest extends BrowserJourney {
         b.$("compare-run").click();
         b.waitFor("the comparison", d -> b.$("compare-result").isDisplayed());
         b.idle();
-        List<WebElement> changed = b.all("#compare-changed li[data-block]");
+        List<WebElement> changed = b.all("#compare-changed tbody tr[data-block]");
         assertEquals(1, changed.size(), "one block changed: " + b.$("compare-changed").getText());
         assertEquals(move.block(), changed.get(0).getDomAttribute("data-block"));
-        assertTrue(changed.get(0).getText().contains(move.from() + " → " + move.to()), changed.get(0).getText());
+        List<WebElement> cells = changed.get(0).findElements(By.tagName("td"));
+        assertTrue(cells.get(0).getText().equals(move.blockName()) && cells.get(2).getText().startsWith(move.from())
+                && cells.get(3).getText().startsWith(move.to()), changed.get(0).getText());
         assertTrue(b.all("#compare-table tbody tr.changed").size() >= 2, "both areas flagged in the table");
         assertTrue(b.all(".leaflet-compare-pane path").size() >= 1, "the changed block is highlighted on the map");
         b.screenshot("analyst-05-compare");
@@ -174,11 +175,12 @@ class AnalystJourneyTest extends BrowserJourney {
         b.idle();
         assertTrue(b.$("live").getText().startsWith("Locked"), b.$("live").getText());
         assertEquals("Unlock selected", b.$("lock-toggle").getText());
+        // the target is still chosen: the preview follows the lock at once
         new Select(b.$("move-target")).selectByValue(move.to());
-        b.$("move-preview").click();
         b.waitFor("the refusal", d -> "refused".equals(b.$("preview-verdict").getDomAttribute("class")));
         String refusal = b.$("preview-verdict").getText();
         assertTrue(refusal.startsWith("This move is not possible: ") && refusal.toLowerCase().contains("lock"), refusal);
+        PlanWork.assertReadsWithNames(refusal, move.blockName());
         assertTrue(!b.$("move-commit").isEnabled(), "a refused move cannot be made");
         b.screenshot("analyst-06-locked");
         b.$("lock-toggle").click();

@@ -154,6 +154,15 @@ public final class BrowserServer {
 
     /** The embedded store of the shared server (null when the journeys run against a server already running). */
     private static String storeUrl;
+
+    /** The shared server's store, for journeys that run a command on it (skipped against a server already running). */
+    static synchronized String storeUrl() {
+        shared();
+        if (storeUrl == null) {
+            Assumptions.abort("the journey runs a command on the server's store: not when the journeys run against a server already running");
+        }
+        return storeUrl;
+    }
     private static BrowserServer privateServer;
 
     /** {@code sda serve} on the store in a daemon thread, with these extra options; waits until it answers. */

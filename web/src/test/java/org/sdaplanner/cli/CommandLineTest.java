@@ -56,10 +56,22 @@ class CommandLineTest {
         }
     }
 
+    private static String sdaOut(String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, SdaMain.run(args), String.join(" ", args));
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void everyCommandHasHelpAndAnUnknownOptionFails() {
         assertEquals(0, sda("--help"));
-        for (String c : List.of("import", "dominance", "blocks", "build", "export", "profiles")) {
+        for (String c : List.of("import", "dominance", "blocks", "build", "export", "profiles", "plan", "report")) {
             assertEquals(0, sda(c, "--help"), c);
         }
         assertTrue(sda("import", "--no-such-option") != 0);
@@ -118,6 +130,37 @@ class CommandLineTest {
         checkInfeasible(tmp, db);
         checkTradeoff(tmp, db);
         checkProfiles(tmp, db);
+        checkStoredPlans(tmp, db);
+    }
+
+    /**
+     * sda plan import of a built plan's parish_to_area.csv, sda plan list, sda export --plan (the same files
+     * back, byte for byte), sda report --plan, and a file that leaves a block out refused with nothing stored.
+     */
+    private void checkStoredPlans(Path tmp, String db) throws Exception {
+        Path built = tmp.resolve("plan1");
+        assertEquals(0, sda("plan", "import", built.resolve("parish_to_area.csv").toString(), "--db", db, "--name", "Built"));
+        Path out = tmp.resolve("exported");
+        assertEquals(0, sda("export", "--plan", "Built", "--format", "all", "--db", db, "--out", out.toString()));
+        for (String f : List.of("parish_to_area.csv", "lsoa_to_area.csv")) {
+            assertArrayEquals(Files.readAllBytes(built.resolve(f)), Files.readAllBytes(out.resolve(f)), f + ": import then export gives it back");
+        }
+        for (String f : List.of("areas.geojson", "plan.gpkg", "areas.shp", "blocks.dbf")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertEquals(FailureHandler.INPUT_ERROR, sda("export", "--plan", "Built", "--areas", "20", "--format", "csv", "--db", db,
+                "--out", out.toString()), "--areas shapes a new plan, not a stored one");
+        Path report = tmp.resolve("report.html");
+        assertEquals(0, sda("report", "--plan", "Built", "--db", db, "--out", report.toString()));
+        String html = Files.readString(report);
+        assertEquals(28, html.split("<path class=\"area\"", -1).length - 1, "every area on the report's map");
+        List<String> rows = Files.readAllLines(built.resolve("parish_to_area.csv"));
+        Path shortFile = tmp.resolve("short.csv");
+        Files.write(shortFile, rows.subList(0, rows.size() - 1));
+        assertEquals(FailureHandler.INPUT_ERROR, sda("plan", "import", shortFile.toString(), "--db", db, "--name", "Short"));
+        String list = sdaOut("plan", "list", "--db", db);
+        assertTrue(list.contains("Built") && list.contains("28"), list);
+        assertTrue(!list.contains("Short"), "a refused file stores nothing");
     }
 
     /** sda build --tradeoff: one row per bound, each plan within its bound, its alignment under its upper bound. */
@@ -246,7 +289,7 @@ class CommandLineTest {
         for (String row : rows.subList(1, rows.size())) {
             String[] f = row.split(",");
             assertTrue(codes.add(f[0]), "block listed twice: " + f[0]);
-            assertTrue(f[f.length - 1].startsWith("SDA"), row);
+            assertTrue(f[4].startsWith("SDA"), row);
         }
         assertEquals(summary.path("plan").path("blocks").asInt(), codes.size());
         assertEquals(summary.path("plan").path("lsoas").asInt(), Files.readAllLines(p1.resolve("lsoa_to_area.csv")).size() - 1);

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdaplanner.core.access.Role;
 import org.sdaplanner.web.http.GuardedRoutes;
-import org.sdaplanner.web.plans.PlanDownloads;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +60,9 @@ class ApiRecordingTest {
     private static final Pattern PASSWORD = Pattern.compile("\"generated_password\":\"[^\"]*\"");
     private static final Pattern FAULT_REF = Pattern.compile("\\(ref [0-9a-f]{8}\\)");
     private static final Pattern COOKIE = Pattern.compile(GuardedRoutes.SESSION_COOKIE + "=[^;]+");
+    /** A date in words ("2 December 2026"), as the committee report writes the day the plan last changed. */
+    private static final Pattern DAY = Pattern.compile("\\b\\d{1,2} (January|February|March|April|May|June|July|August|September|October"
+            + "|November|December) \\d{4}\\b");
 
     @TempDir
     static Path dir;
@@ -142,7 +144,8 @@ class ApiRecordingTest {
         one(Who.ANALYST, "GET", "/api/layers/blocks", null);
         String etag = last().headers().replaceAll(".*ETag=([^|]*).*", "$1");
         one(Who.ANALYST, "GET", "/api/layers/blocks", null, "If-None-Match", etag);
-        for (String format : PlanDownloads.FORMATS) {
+        // the downloads of the first recording (the Shapefile zip, added later, is asked for with the later routes)
+        for (String format : List.of("geojson", "gpkg", "blocks-csv", "lsoas-csv")) {
             one(Who.ANALYST, "GET", "/api/plans/" + first + "/download?format=" + format, null);
         }
 
@@ -221,6 +224,7 @@ class ApiRecordingTest {
         everyone("GET", "/api/audit-log?limit=100", null);
         everyone("GET", "/api/audit-log?action=comment-hidden", null);
         mistakes(pl, planArea, good.block(), indicator);
+        planWork(first, plan, good.block());
 
         // signing in and out last: signed-in visitors sign out of sessions of their own
         one(Who.ANONYMOUS, "POST", "/api/session", "{\"username\":\"rec-member\",\"password\":\"not the password\"}");
@@ -234,6 +238,53 @@ class ApiRecordingTest {
             record(user, new Http(test.base()).signIn(user, TestAccounts.PASSWORD), "DELETE", "/api/session", null);
         }
         everyone("GET", "/api/session", null);
+    }
+
+    /**
+     * The routes of the analyst's work with whole plans (issue 15): a saved version looked at, relabelled and
+     * restored, what undo would do, two plans compared, the Shapefile download, the committee report, and plans
+     * imported from a file (checked, imported, refused).
+     */
+    private void planWork(long first, long plan, String block) {
+        Http analyst = clients.get(Who.ANALYST);
+        String pl = "/api/plans/" + plan;
+        everyone("GET", pl + "/versions/1", null);
+        everyone("GET", pl + "/versions/1/areas?zoom=8", null);
+        everyone("PATCH", pl + "/versions/1", "{\"label\":\"Recorded version, relabelled\"}");
+        everyone("GET", pl + "/edit-state", null);
+        long revision = analyst.get(pl).json().path("revision").asLong();
+        everyone("POST", pl + "/versions/1/restore", "{\"revision\":" + revision + "}");
+        everyone("GET", pl + "/edit-state", null);
+        everyone("GET", pl + "/audit", null);
+        everyone("GET", pl + "/compare?a=1&b=current&with=" + first, null);
+        one(Who.ANALYST, "GET", "/api/plans/" + first + "/download?format=shp", null);
+        everyone("GET", "/report.html?plan=" + plan, null);
+        byte[] csv = analyst.get(pl + "/download?format=blocks-csv").body();
+        everyone("POST", "/api/plans/import", importBody(null, "recorded.csv", csv, true));
+        everyone("POST", "/api/plans/import", importBody("Recorded import", "recorded.csv", csv, false));
+        String text = new String(csv, StandardCharsets.UTF_8);
+        byte[] cut = text.substring(0, text.lastIndexOf('\n', text.length() - 2) + 1).getBytes(StandardCharsets.UTF_8);
+        one(Who.ANALYST, "POST", "/api/plans/import", importBody("Recorded refusal", "recorded-short.csv", cut, false));
+        one(Who.ANALYST, "POST", "/api/plans/import", importBody("Not a plan", "notes.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8), true));
+        one(Who.ANALYST, "POST", "/api/plans/import", "{\"name\":\"x\",\"file_name\":\"a.csv\"}");
+        one(Who.ANALYST, "GET", pl + "/versions/99", null);
+        one(Who.ANALYST, "GET", pl + "/versions/x", null);
+        one(Who.ANALYST, "PATCH", pl + "/versions/1", "{}");
+        one(Who.ANALYST, "POST", pl + "/versions/1/restore", "{\"revision\":1}");
+        one(Who.ANALYST, "POST", "/api/plans", "{\"name\":\"x\",\"balance_weight\":-1}");
+        one(Who.ANALYST, "GET", "/report.html", null);
+        one(Who.ANALYST, "GET", pl + "/compare?a=current&b=current&with=x", null);
+    }
+
+    private static String importBody(String name, String fileName, byte[] content, boolean check) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (name != null) {
+            body.put("name", name);
+        }
+        body.put("file_name", fileName);
+        body.put("content", java.util.Base64.getEncoder().encodeToString(content));
+        body.put("check", check);
+        return Http.json(body);
     }
 
     /** Every read route, as every visitor. */
@@ -421,6 +472,12 @@ class ApiRecordingTest {
         if ("application/geopackage+sqlite3".equals(type) && r.status() == 200) {
             return normaliseText(geopackageContent(body)).getBytes(StandardCharsets.UTF_8);
         }
+        if ("application/zip".equals(type) && r.status() == 200) {
+            return zipContent(body).getBytes(StandardCharsets.UTF_8);
+        }
+        if (type != null && type.startsWith("text/html")) {
+            return DAY.matcher(normaliseText(new String(body, StandardCharsets.UTF_8))).replaceAll("<day>").getBytes(StandardCharsets.UTF_8);
+        }
         if (type == null || !(type.contains("json") || type.startsWith("text/"))) {
             return body;
         }
@@ -476,6 +533,28 @@ class ApiRecordingTest {
         } catch (IOException | SQLException e) {
             throw new AssertionError("the download is not a GeoPackage: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A zip's entries in order, each with the digest of its bytes; a .dbf's header date (bytes 1 to 3, the day it
+     * was written) is left out.
+     */
+    static String zipContent(byte[] zip) {
+        StringBuilder sb = new StringBuilder();
+        try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+                byte[] bytes = z.readAllBytes();
+                if (e.getName().endsWith(".dbf") && bytes.length > 4) {
+                    bytes[1] = 0;
+                    bytes[2] = 0;
+                    bytes[3] = 0;
+                }
+                sb.append(e.getName()).append(' ').append(digest(bytes)).append('\n');
+            }
+        } catch (IOException e) {
+            throw new AssertionError("the download is not a zip: " + e.getMessage(), e);
+        }
+        return sb.toString();
     }
 
     /** The contract headers as text, the session cookie's token replaced; the security headers as one digest. */

@@ -131,6 +131,14 @@ class AuthorisationMatrixTest {
         put(m, "POST /api/plans/{id}/redo", Level.EDIT, "POST", "/api/plans/999999/redo", "{}");
         put(m, "POST /api/plans/{id}/versions", Level.EDIT, "POST", "/api/plans/999999/versions", "{}");
         put(m, "GET /api/plans/{id}/audit", Level.EDIT, "GET", pl + "/audit", null);
+        put(m, "GET /api/plans/{id}/edit-state", Level.EDIT, "GET", pl + "/edit-state", null);
+        put(m, "GET /api/plans/{id}/versions/{version}", Level.VIEW, "GET", pl + "/versions/99", null);
+        put(m, "GET /api/plans/{id}/versions/{version}/areas", Level.VIEW, "GET", pl + "/versions/99/areas?zoom=8", null);
+        put(m, "PATCH /api/plans/{id}/versions/{version}", Level.EDIT, "PATCH", pl + "/versions/99", "{\"label\":\"x\"}");
+        put(m, "POST /api/plans/{id}/versions/{version}/restore", Level.EDIT, "POST", pl + "/versions/99/restore", "{}");
+        put(m, "POST /api/plans/import", Level.EDIT, "POST", "/api/plans/import",
+                "{\"file_name\":\"a.csv\",\"content\":\"YmxvY2tfY29kZSxhcmVhX2lkCg==\",\"check\":true}");
+        put(m, "GET /report.html", Level.VIEW, "GET", "/report.html?plan=999999", null);
         put(m, "GET /api/indicators", Level.VIEW, "GET", "/api/indicators", null);
         put(m, "GET /api/plans/{id}/profiles", Level.VIEW, "GET", pl + "/profiles", null);
         put(m, "GET /api/plans/{id}/areas/{areaId}/profile", Level.VIEW, "GET", pl + "/areas/" + area + "/profile", null);

@@ -34,7 +34,7 @@ class MapLayersTopologyTest {
         service = PlannerService.open(RealRegion.store());
         region = service.region();
         layers = new MapLayers(region);
-        planId = service.plans().create("Map layers test", null, 1L, true, "test").id();
+        planId = service.plans().create("Map layers test", org.sdaplanner.web.plans.PlanSpec.defaults(), "test").id();
     }
 
     @AfterAll

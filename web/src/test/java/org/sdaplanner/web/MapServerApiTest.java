@@ -3,21 +3,27 @@ package org.sdaplanner.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdaplanner.store.SpatialStore;
 import org.sdaplanner.web.api.Plan;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -551,11 +557,12 @@ class MapServerApiTest {
         assertTrue(new String(gpkg.body(), 0, 15, StandardCharsets.US_ASCII).startsWith("SQLite format 3"));
         Http.Response blocks = http.get("/api/plans/" + id + "/download?format=blocks-csv");
         List<String> rows = blocks.text().lines().toList();
-        assertEquals("block_code,block_name,block_kind,district_code,area_id", rows.get(0));
+        assertEquals("block_code,block_name,block_kind,district_code,area_id,area_name", rows.get(0));
         assertEquals(414, rows.size());
-        assertTrue(rows.stream().anyMatch(r -> r.startsWith(good.block() + ",") && r.endsWith("," + good.to())), "the download follows the edit");
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith(good.block() + ",") && r.split(",")[4].equals(good.to())),
+                "the download follows the edit");
         List<String> lsoas = http.get("/api/plans/" + id + "/download?format=lsoas-csv").text().lines().toList();
-        assertEquals("lsoa_code,area_id,population_share_in_area", lsoas.get(0));
+        assertEquals("lsoa_code,area_id,population_share_in_area,area_name", lsoas.get(0));
         assertEquals(517, lsoas.size());
         assertError(400, http.get("/api/plans/" + id + "/download?format=pdf"));
         assertError(400, http.get("/api/plans/" + id + "/download"));
@@ -608,7 +615,7 @@ class MapServerApiTest {
             String[] mp = route.split(" ", 2);
             String path = mp[1].replace("{id}", Long.toString(defaultPlanId())).replace("{layer}", "districts")
                     .replace("{code}", "M04000036").replace("{areaId}", "SDA01").replace("{indicatorId}", "residents")
-                    .replace("{cid}", "1").replace("{username}", "tester");
+                    .replace("{cid}", "1").replace("{username}", "tester").replace("{version}", "1");
             if (mp[0].equals("GET")) {
                 Http.Response r = http.get(path);
                 assertFalse(r.text().contains("nothing at"), route + ": " + r);
@@ -675,5 +682,228 @@ class MapServerApiTest {
         Set<String> users = new HashSet<>();
         ok(http.get("/api/plans/" + id + "/audit")).forEach(e -> users.add(e.path("user").asText()));
         assertTrue(users.contains("other"), users::toString);
+    }
+
+    /**
+     * An analyst's work with whole plans: versions opened, labelled and restored (and the restore undone and
+     * redone), what undo would do and whose change it was, two plans with different numbers of areas compared,
+     * plans imported from their own files (and files refused), the Shapefile download and the committee report.
+     */
+    @Nested
+    class PlanWork {
+        private String areaOf(long plan, String block) {
+            return ok(http.get("/api/plans/" + plan)).path("blocks").path(block).path("area_id").asText();
+        }
+
+        private long revision(long plan) {
+            return ok(http.get("/api/plans/" + plan)).path("revision").asLong();
+        }
+
+        @Test
+        void aVersionOpensReadOnlyTakesALabelAndIsRestoredAsAnUndoableRevision() {
+            long id = newPlan("Versions");
+            MapServerApiTest.Candidate good = candidates(id).get(0);
+            int v = http.post("/api/plans/" + id + "/versions", "{\"label\":\"Before\"}").json().path("version").asInt();
+            ok(http.post("/api/plans/" + id + "/moves", move(good.block(), good.to(), revision(id), false)));
+
+            JsonNode seen = ok(http.get("/api/plans/" + id + "/versions/" + v));
+            assertEquals("Before", seen.path("version").path("label").asText());
+            assertEquals(good.from(), seen.path("blocks").path(good.block()).path("area_id").asText(), "the version as it was saved");
+            assertEquals(good.to(), areaOf(id, good.block()), "looking at it changes nothing");
+            JsonNode shapes = ok(http.get("/api/plans/" + id + "/versions/" + v + "/areas?zoom=9"));
+            assertEquals(28, shapes.path("features").size());
+            assertEquals("After the workshop", ok(http.send("PATCH", "/api/plans/" + id + "/versions/" + v, "{\"label\":\"After the workshop\"}"))
+                    .path("label").asText());
+            assertError(404, http.get("/api/plans/" + id + "/versions/99"));
+            assertError(400, http.send("PATCH", "/api/plans/" + id + "/versions/" + v, "{\"label\":\"\"}"));
+
+            long before = revision(id);
+            assertError(409, http.post("/api/plans/" + id + "/versions/" + v + "/restore", "{\"revision\":" + (before - 1) + "}"));
+            JsonNode r = ok(http.post("/api/plans/" + id + "/versions/" + v + "/restore", "{\"revision\":" + before + "}"));
+            assertEquals("restore", r.path("kind").asText());
+            assertEquals(List.of(good.block()), strings(r.path("blocks")), "only the block that changed");
+            assertTrue(r.path("edit").path("text").asText().contains("restored version " + v + " “After the workshop”"), r.toString());
+            assertEquals(good.from(), areaOf(id, good.block()));
+            assertEquals(before + 1, r.path("revision").asLong());
+            assertError(409, http.post("/api/plans/" + id + "/versions/" + v + "/restore", "{}")); // nothing left to restore
+
+            JsonNode state = ok(http.get("/api/plans/" + id + "/edit-state"));
+            assertEquals("restore", state.path("undo").path("kind").asText());
+            assertTrue(state.path("undo").path("text").asText().startsWith("tester restored version"), state.toString());
+            ok(http.post("/api/plans/" + id + "/undo", "{\"revision\":" + revision(id) + "}"));
+            assertEquals(good.to(), areaOf(id, good.block()), "undo takes the restore back");
+            ok(http.post("/api/plans/" + id + "/redo", "{\"revision\":" + revision(id) + "}"));
+            assertEquals(good.from(), areaOf(id, good.block()), "redo makes it again, from the version");
+
+            // a locked block that would move: refused with its name
+            ok(http.post("/api/plans/" + id + "/moves", move(good.block(), good.to(), revision(id), false)));
+            ok(http.post("/api/plans/" + id + "/locks", "{\"blocks\":[\"" + good.block() + "\"],\"locked\":true}"));
+            Http.Response locked = http.post("/api/plans/" + id + "/versions/" + v + "/restore", "{}");
+            assertError(422, locked);
+            String name = ok(http.get("/api/plans/" + id + "/blocks/" + good.block() + "/why")).path("block_name").asText();
+            assertTrue(locked.json().path("error").asText().contains(name), locked.toString());
+        }
+
+        @Test
+        void undoSaysWhoseChangeItTakesBackAndAStaleRevisionUndoesNothing() {
+            long id = newPlan("Two people");
+            MapServerApiTest.Candidate good = candidates(id).get(0);
+            Http ann = MapServerApiTest.as("ann");
+            ok(ann.post("/api/plans/" + id + "/moves", move(good.block(), good.to(), revision(id), false)));
+            JsonNode state = ok(http.get("/api/plans/" + id + "/edit-state"));
+            assertEquals("ann", state.path("undo").path("user").asText());
+            String block = ok(http.get("/api/plans/" + id + "/blocks/" + good.block() + "/why")).path("block_name").asText();
+            assertTrue(state.path("undo").path("text").asText().startsWith("ann moved " + block + " to " + good.to()), state.toString());
+            assertEquals(state.path("undo"), state.path("latest"));
+            assertTrue(state.path("redo").isNull());
+            // "tester" still shows the revision before Ann's move: its undo is refused, and Ann's move stays
+            assertError(409, http.post("/api/plans/" + id + "/undo", "{\"revision\":" + (state.path("revision").asLong() - 1) + "}"));
+            assertEquals(good.to(), areaOf(id, good.block()));
+            JsonNode undone = ok(http.post("/api/plans/" + id + "/undo", "{\"revision\":" + state.path("revision").asLong() + "}"));
+            assertTrue(undone.path("edit").path("text").asText().startsWith("ann moved " + block), undone.toString());
+            JsonNode history = ok(http.get("/api/plans/" + id + "/audit"));
+            assertEquals("tester undid: ann moved " + block + " to " + good.to(), history.get(0).path("text").asText().replaceAll(" [^ ]+$", "")
+                    .replaceAll(" " + java.util.regex.Pattern.quote(good.to()) + ".*$", " " + good.to()));
+            assertTrue(history.get(1).path("undone").asBoolean());
+        }
+
+        @Test
+        void plansWithDifferentNumbersOfAreasAreComparedByTheResidentsTheyShare() {
+            long a = newPlan("Twenty-eight");
+            long b = http.post("/api/plans", "{\"name\":\"Twenty\",\"areas\":20,\"seed\":1}").json().path("id").asLong();
+            JsonNode c = ok(http.get("/api/plans/" + a + "/compare?a=current&b=current&with=" + b));
+            assertEquals(28, c.path("a").path("areas").size());
+            assertEquals(20, c.path("b").path("areas").size());
+            int matched = 0;
+            TreeSet<String> partners = new TreeSet<>();
+            for (JsonNode m : c.path("matches")) {
+                if (!m.path("a_area").isNull() && !m.path("b_area").isNull()) {
+                    matched++;
+                    assertTrue(partners.add(m.path("b_area").asText()), "each area has at most one partner");
+                    assertTrue(m.path("shared_residents").asDouble() > 0);
+                }
+            }
+            assertTrue(matched <= 20 && matched >= 15, "matched areas: " + matched);
+            double moved = 0;
+            for (JsonNode x : c.path("changed_blocks")) {
+                moved += x.path("residents").asDouble();
+                assertFalse(x.path("from_area_name").asText().isBlank() || x.path("to_area_name").asText().isBlank());
+            }
+            assertEquals(c.path("residents_moved").asDouble(), moved, 28, "the residents moved are the changed blocks'");
+            assertTrue(c.path("changed_blocks").size() > 0);
+            JsonNode same = ok(http.get("/api/plans/" + a + "/compare?a=current&b=current&with=" + a));
+            assertEquals(0, same.path("changed_blocks").size(), "a plan against itself: nothing changed");
+            assertError(400, http.get("/api/plans/" + a + "/compare?a=current&b=current&with=x"));
+            assertError(404, http.get("/api/plans/" + a + "/compare?a=current&b=current&with=999999"));
+        }
+
+        @Test
+        void aPlansOwnFilesImportBackAsTheSamePlanAndIncompleteFilesAreRefused() throws Exception {
+            long id = newPlan("Exported");
+            MapServerApiTest.Candidate good = candidates(id).get(0);
+            ok(http.post("/api/plans/" + id + "/moves", move(good.block(), good.to(), revision(id), false)));
+            String area = ok(http.get("/api/plans/" + id)).path("areas").get(0).path("area_id").asText();
+            ok(http.send("PATCH", "/api/plans/" + id + "/areas/" + area, "{\"name\":\"=Renamed, with a comma\"}"));
+            JsonNode original = ok(http.get("/api/plans/" + id));
+            for (String format : List.of("blocks-csv", "geojson", "gpkg")) {
+                byte[] file = http.get("/api/plans/" + id + "/download?format=" + format).body();
+                String name = "exported." + (format.equals("blocks-csv") ? "csv" : format);
+                JsonNode check = ok(http.post("/api/plans/import", importBody(null, name, file, true)));
+                assertTrue(check.path("ok").asBoolean(), format + ": " + check);
+                assertEquals(28, check.path("areas").asInt());
+                Http.Response r = http.post("/api/plans/import", importBody("Back from " + format, name, file, false));
+                assertEquals(201, r.status(), r::toString);
+                JsonNode back = r.json();
+                assertEquals(original.path("blocks").size(), back.path("blocks").size());
+                for (Iterator<String> it = original.path("blocks").fieldNames(); it.hasNext(); ) {
+                    String code = it.next();
+                    assertEquals(original.path("blocks").path(code).path("area_id").asText(),
+                            back.path("blocks").path(code).path("area_id").asText(), format + ": " + code);
+                }
+                assertEquals(names(original), names(back), format + ": the areas' names come back");
+                assertEquals(original.path("summary"), back.path("summary"), format + ": the same figures");
+                assertTrue(back.path("district_nesting").asBoolean(), "areas within one district each keep the nesting rule");
+            }
+            byte[] lsoas = http.get("/api/plans/" + id + "/download?format=lsoas-csv").body();
+            JsonNode byLsoa = ok(http.post("/api/plans/import", importBody(null, "lsoas.csv", lsoas, true)));
+            assertTrue(byLsoa.path("ok").asBoolean(), byLsoa.toString());
+            assertEquals("lsoas-csv", byLsoa.path("format").asText());
+
+            // a file that leaves a block out, gives one two areas, names one that does not exist: refused or warned, by name
+            List<String> rows = new ArrayList<>(new String(http.get("/api/plans/" + id + "/download?format=blocks-csv").body(),
+                    StandardCharsets.UTF_8).lines().toList());
+            String dropped = rows.remove(rows.size() - 1);
+            String twice = rows.get(1);
+            rows.add(twice.replaceFirst(",(SDA\\d+),", ",SDA99,"));
+            rows.add("NOT-A-BLOCK,a,unparished,E07000008," + area + ",x");
+            Http.Response refused = http.post("/api/plans/import", importBody("Incomplete", "incomplete.csv",
+                    String.join("\n", rows).getBytes(StandardCharsets.UTF_8), false));
+            assertEquals(422, refused.status(), refused::toString);
+            JsonNode rep = refused.json();
+            assertFalse(rep.path("ok").asBoolean());
+            String errors = rep.path("errors").toString();
+            assertTrue(errors.contains(dropped.split(",")[1]) && errors.contains("no area"), errors);
+            assertTrue(errors.contains(twice.split(",")[1]) && errors.contains("two different areas"), errors);
+            assertTrue(rep.path("unknown_codes").toString().contains("NOT-A-BLOCK"), rep.toString());
+            assertEquals(List.of(rows.get(1).split(",")[0]), List.of(rep.path("duplicates").get(0).path("code").asText()));
+            assertError(400, http.post("/api/plans/import", "{\"name\":\"x\",\"file_name\":\"a.csv\",\"content\":\"***\"}"));
+            assertError(422, http.post("/api/plans/import", importBody("Empty", "a.csv", new byte[0], false)));
+            JsonNode notAPlan = ok(http.post("/api/plans/import", importBody(null, "a.csv", "x,y\n1,2\n".getBytes(StandardCharsets.UTF_8), true)));
+            assertTrue(notAPlan.path("errors").get(0).asText().contains("block_code"), notAPlan.toString());
+            assertEquals(413, http.post("/api/plans/" + id + "/versions", "{\"label\":\"" + "x".repeat(70_000) + "\"}").status(),
+                    "other routes keep their 64 KB limit");
+        }
+
+        @Test
+        void theShapefileDownloadIsAZipOfBothLayersAndTheReportIsOnePage() throws Exception {
+            long id = newPlan("Shapes");
+            Http.Response shp = http.get("/api/plans/" + id + "/download?format=shp");
+            assertEquals(200, shp.status(), shp::toString);
+            assertEquals("application/zip", shp.header("Content-Type"));
+            assertTrue(shp.header("Content-Disposition").contains("shapefiles.zip"));
+            TreeSet<String> entries = new TreeSet<>();
+            try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(shp.body()))) {
+                for (ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+                    entries.add(e.getName());
+                }
+            }
+            for (String layer : List.of("areas", "blocks")) {
+                for (String ext : List.of(".shp", ".shx", ".dbf", ".prj", ".cpg")) {
+                    assertTrue(entries.contains(layer + ext), layer + ext + " in " + entries);
+                }
+            }
+            Http.Response report = http.get("/report.html?plan=" + id);
+            assertEquals(200, report.status());
+            assertTrue(report.header("Content-Type").startsWith("text/html"));
+            String html = report.text();
+            assertFalse(html.contains("<script"), "the report has no script");
+            assertEquals(28, html.split("<path class=\"area\"", -1).length - 1, "every area on the map");
+            assertTrue(html.contains("Appendix: parishes and building blocks by district") && html.contains("Data sources and dates"));
+            assertEquals(400, http.get("/report.html").status());
+            assertEquals(404, http.get("/report.html?plan=999999").status());
+        }
+
+        private String importBody(String name, String fileName, byte[] content, boolean check) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (name != null) {
+                body.put("name", name);
+            }
+            body.put("file_name", fileName);
+            body.put("content", Base64.getEncoder().encodeToString(content));
+            body.put("check", check);
+            return Http.json(body);
+        }
+
+        private List<String> names(JsonNode plan) {
+            List<String> out = new ArrayList<>();
+            plan.path("areas").forEach(a -> out.add(a.path("area_id").asText() + "=" + a.path("area_name").asText()));
+            return out;
+        }
+
+        private List<String> strings(JsonNode array) {
+            List<String> out = new ArrayList<>();
+            array.forEach(x -> out.add(x.asText()));
+            return out;
+        }
     }
 }

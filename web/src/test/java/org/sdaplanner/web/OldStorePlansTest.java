@@ -82,7 +82,7 @@ class OldStorePlansTest {
             assertEquals(from, service.plans().plan(info.id()).blocks().get(block).areaId(), "undo puts the real block back");
             service.editing().redo(info.id(), null, "new");
             service.versions().save(info.id(), "v1", "new");
-            assertTrue(service.comparison().compare(info.id(), "1", "current").changedBlocks().isEmpty());
+            assertTrue(service.comparison().compare(info.id(), "1", "current", null).changedBlocks().isEmpty());
         }
     }
 }

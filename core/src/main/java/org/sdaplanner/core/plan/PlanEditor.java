@@ -3,6 +3,7 @@ package org.sdaplanner.core.plan;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -13,14 +14,37 @@ import java.util.TreeSet;
  * affected area's figures. A preview applies the move, measures it and takes it back.
  */
 public final class PlanEditor {
+    /** At most this many blocks are named in a refusal (then "and N more"). */
+    private static final int NAMED = 5;
+
     private final PlanState state;
     private final List<String> ids;
     private final boolean districtNesting;
+    private final List<String> names;
+    private final Map<String, String> districtNames;
 
     public PlanEditor(PlanState state, List<String> areaIds, boolean districtNesting) {
+        this(state, areaIds, districtNesting, areaIds, Map.of());
+    }
+
+    private PlanEditor(PlanState state, List<String> areaIds, boolean districtNesting, List<String> areaNames,
+                       Map<String, String> districtNames) {
         this.state = state;
         this.ids = List.copyOf(areaIds);
         this.districtNesting = districtNesting;
+        this.names = List.copyOf(areaNames);
+        this.districtNames = Map.copyOf(districtNames);
+    }
+
+    /**
+     * The same editor, whose refusals name areas ("SDA12 March") and districts ("East Cambridgeshire")
+     * by name rather than by code.
+     */
+    public PlanEditor withNames(List<String> areaNames, Map<String, String> districtNames) {
+        if (areaNames.size() != ids.size()) {
+            throw new IllegalArgumentException("one name per area: " + ids.size() + " areas, " + areaNames.size() + " names");
+        }
+        return new PlanEditor(state, ids, districtNesting, areaNames, districtNames);
     }
 
     public PlanState state() {
@@ -104,8 +128,9 @@ public final class PlanEditor {
             if (state.locked(b)) {
                 refusal = p.block(b).name() + " is locked: unlock it before moving it";
             } else if (districtNesting && !inDistrictOf(to, p.district(b))) {
-                refusal = p.block(b).name() + " is in district " + p.block(b).districtCode() + " and "
-                        + toAreaId + " is not: areas nest in districts";
+                String district = districtNames.getOrDefault(p.block(b).districtCode(), "district " + p.block(b).districtCode());
+                refusal = p.block(b).name() + " is in " + district + " and " + label(to)
+                        + " is not: each area stays within one district";
             }
         }
         if (refusal != null) {
@@ -119,15 +144,16 @@ public final class PlanEditor {
         List<String> cutOff = new ArrayList<>();
         for (int a : touched) {
             if (state.blocksIn(a) == 0) {
-                refusal = "the move would leave " + ids.get(a) + " empty";
+                refusal = "the move would leave " + label(a) + " empty";
                 break;
             }
             if (state.piecesOf(a) > 1) {
                 cutOff = smallerPieces(a);
                 refusal = a == to
-                        ? "the blocks do not touch " + toAreaId + ": the area would be in " + state.piecesOf(a) + " pieces"
-                        : "the move would cut " + ids.get(a) + " in two: " + String.join(", ", cutOff)
-                        + " would be cut off from the rest";
+                        ? (blocks.length == 1 ? p.block(blocks[0]).name() + " does not" : "the selection does not") + " touch "
+                        + label(to) + ": the area would be in " + state.piecesOf(a) + " pieces"
+                        : "the move would cut " + label(a) + " in two: " + namesOf(cutOff)
+                        + " would be cut off from the rest of it";
                 break;
             }
         }
@@ -138,8 +164,25 @@ public final class PlanEditor {
                 state.move(blocks[i], previous[i]);
             }
         }
-        return new MoveOutcome(refusal == null, refusal, codes, from, toAreaId, changes, alignmentBefore,
-                refusal == null ? alignmentAfter : alignmentBefore, cutOff);
+        // a refused move's figures say what it would have done, like a preview's: the table and the plan's line agree
+        return new MoveOutcome(refusal == null, refusal, codes, from, toAreaId, changes, alignmentBefore, alignmentAfter, cutOff);
+    }
+
+    /** "SDA12 March": the area's id and its name when it has one of its own. */
+    private String label(int area) {
+        String name = names.get(area);
+        return name == null || name.isBlank() || name.equals(ids.get(area)) ? ids.get(area) : ids.get(area) + " " + name;
+    }
+
+    private String namesOf(List<String> codes) {
+        PlanningProblem p = state.problem();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(NAMED, codes.size()); i++) {
+            out.add(p.block(p.indexOf(codes.get(i))).name());
+        }
+        String s = out.size() <= 1 ? String.join("", out)
+                : String.join(", ", out.subList(0, out.size() - 1)) + (codes.size() > NAMED ? ", " : " and ") + out.get(out.size() - 1);
+        return codes.size() > NAMED ? s + " and " + (codes.size() - NAMED) + " more" : s;
     }
 
     private boolean inDistrictOf(int area, int district) {

@@ -1,6 +1,7 @@
 package org.sdaplanner.web.http;
 
 import io.javalin.Javalin;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -28,7 +29,8 @@ import java.util.Locale;
  *   <li>the permission against the visitor's role ({@link AccessPolicy}): 401 when not signed in,
  *       403 when the role lacks it;</li>
  *   <li>for writes of a signed-in visitor, the session's CSRF token in {@value #CSRF_HEADER};</li>
- *   <li>for writes, a JSON body (or none); its size is capped by the server at {@value #MAX_REQUEST_BYTES} bytes;</li>
+ *   <li>for writes, a JSON body (or none) of at most {@value #MAX_REQUEST_BYTES} bytes ({@value #MAX_UPLOAD_BYTES}
+ *       for an upload);</li>
  *   <li>for counted writes of a signed-in visitor, the account's write limit (429 with Retry-After).</li>
  * </ol>
  */
@@ -37,6 +39,8 @@ public final class GuardedRoutes {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     /** Largest request body accepted (a comment is at most 4,000 characters; a move names a few hundred blocks). */
     public static final long MAX_REQUEST_BYTES = 64 * 1024;
+    /** Largest body of an upload route (a plan file, base64 in JSON); the server's own limit. */
+    public static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
     private static final String VISITOR = "sda.visitor";
 
     /** A registered route and the permission it needs (null: open to anyone), for docs and the authorisation test. */
@@ -57,19 +61,24 @@ public final class GuardedRoutes {
     }
 
     public void get(String path, Permission p, Handler h) {
-        on(HandlerType.GET, path, p, true, h);
+        on(HandlerType.GET, path, p, true, MAX_REQUEST_BYTES, h);
     }
 
     public void post(String path, Permission p, Handler h) {
-        on(HandlerType.POST, path, p, true, h);
+        on(HandlerType.POST, path, p, true, MAX_REQUEST_BYTES, h);
     }
 
     public void patch(String path, Permission p, Handler h) {
-        on(HandlerType.PATCH, path, p, true, h);
+        on(HandlerType.PATCH, path, p, true, MAX_REQUEST_BYTES, h);
     }
 
     public void delete(String path, Permission p, Handler h) {
-        on(HandlerType.DELETE, path, p, true, h);
+        on(HandlerType.DELETE, path, p, true, MAX_REQUEST_BYTES, h);
+    }
+
+    /** A POST whose JSON body may carry a file, up to {@value #MAX_UPLOAD_BYTES} bytes (every other check applies). */
+    public void upload(String path, Permission p, Handler h) {
+        on(HandlerType.POST, path, p, true, MAX_UPLOAD_BYTES, h);
     }
 
     /**
@@ -77,7 +86,7 @@ public final class GuardedRoutes {
      * (the handler counts committed moves with {@link #countWrite}; previews only score).
      */
     public void uncountedWrite(HandlerType method, String path, Permission p, Handler h) {
-        on(method, path, p, false, h);
+        on(method, path, p, false, MAX_REQUEST_BYTES, h);
     }
 
     /** Every route with the permission it needs, in the order registered. */
@@ -85,7 +94,7 @@ public final class GuardedRoutes {
         return List.copyOf(routes);
     }
 
-    private void on(HandlerType method, String path, Permission p, boolean counted, Handler h) {
+    private void on(HandlerType method, String path, Permission p, boolean counted, long maxBytes, Handler h) {
         routes.add(new Route(method.name(), path, p));
         boolean write = method != HandlerType.GET;
         app.addHttpHandler(method, path, ctx -> {
@@ -104,6 +113,9 @@ public final class GuardedRoutes {
                     throw new ApiException(403, "missing or wrong " + CSRF_HEADER + " header: reload the page and try again");
                 }
                 jsonBodyType(ctx);
+                if (ctx.contentLength() > maxBytes) {
+                    throw new ContentTooLargeResponse();
+                }
                 if (counted && v.signedIn()) {
                     countWrite(ctx);
                 }

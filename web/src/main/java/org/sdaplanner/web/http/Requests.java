@@ -24,6 +24,15 @@ public final class Requests {
         return id(ctx, "cid", "no comment ");
     }
 
+    /** The version number of the path ({@code {version}}). */
+    public static int version(Context ctx) {
+        long v = id(ctx, "version", "no version ");
+        if (v < 1 || v > Integer.MAX_VALUE) {
+            throw ApiException.notFound("no version " + v);
+        }
+        return (int) v;
+    }
+
     private static long id(Context ctx, String param, String notFound) {
         String raw = ctx.pathParam(param);
         try {

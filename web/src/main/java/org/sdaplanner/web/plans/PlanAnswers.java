@@ -7,11 +7,9 @@ import org.sdaplanner.core.plan.PcnMetrics;
 import org.sdaplanner.core.plan.PlanEditor;
 import org.sdaplanner.core.plan.PlanningProblem;
 import org.sdaplanner.export.PlanFiles;
-import org.sdaplanner.store.StoredPlans.EditRecord;
 import org.sdaplanner.store.StoredPlans.VersionInfo;
 import org.sdaplanner.web.Region;
 import org.sdaplanner.web.api.AreaChange;
-import org.sdaplanner.web.api.AuditEntry;
 import org.sdaplanner.web.api.BlockState;
 import org.sdaplanner.web.api.PcnFigures;
 import org.sdaplanner.web.api.Plan;
@@ -64,10 +62,6 @@ final class PlanAnswers {
                     c.mainPcnAfter(), round(c.compactnessBefore(), 4), round(c.compactnessAfter(), 4), c.piecesAfter()));
         }
         return out;
-    }
-
-    static AuditEntry edit(EditRecord e) {
-        return new AuditEntry(e.seq(), e.at(), e.user(), e.kind(), e.blocks(), e.from(), e.to(), e.undone());
     }
 
     static Version version(VersionInfo v) {

@@ -1,11 +1,13 @@
 package org.sdaplanner.web.plans;
 
 import org.sdaplanner.core.cluster.BuiltPlan;
+import org.sdaplanner.core.plan.AreaMatching;
 import org.sdaplanner.core.plan.PlanState;
 import org.sdaplanner.core.plan.PlanningProblem;
 import org.sdaplanner.store.PlanRepository;
 import org.sdaplanner.web.ApiException;
 import org.sdaplanner.web.Region;
+import org.sdaplanner.web.api.AreaMatch;
 import org.sdaplanner.web.api.ChangedBlock;
 import org.sdaplanner.web.api.Compare;
 import org.sdaplanner.web.api.CompareSide;
@@ -14,7 +16,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Two states of a plan side by side (saved versions or the current state): the blocks that moved and both sets of figures. */
+import static org.sdaplanner.export.Numbers.round;
+
+/**
+ * Two plans, or two states of one (saved versions or the current state), side by side: which area is which,
+ * the blocks that changed area with their residents, and both sides' figures. Within one plan the areas are
+ * the same by id; between two plans, with as many areas or not, they are matched by the residents they share
+ * ({@link AreaMatching}).
+ */
 public final class PlanComparison {
     private final PlanSessions sessions;
     private final Region region;
@@ -26,31 +35,60 @@ public final class PlanComparison {
         this.repo = sessions.repo();
     }
 
-    private record Sides(int[] a, int[] b, List<String> ids, List<String> names) {
+    /** One side: a plan's assignment (current or a version), its areas and the plan's name. */
+    private record Side(long planId, String planName, String version, int[] assignment, List<String> ids, List<String> names) {
     }
 
-    /** {@code a}, {@code b}: version numbers or "current". */
-    public Compare compare(long id, String a, String b) {
-        Sides sides = sessions.atStoredRevision(id, s -> new Sides(assignment(s, a, "a"), assignment(s, b, "b"), s.areaIds,
-                s.areaNames));
-        PlanningProblem p = region.problem();
-        List<String> ids = sides.ids();
-        List<ChangedBlock> changed = new ArrayList<>();
-        for (int i = 0; i < p.blockCount(); i++) {
-            if (sides.a()[i] != sides.b()[i]) {
-                changed.add(new ChangedBlock(p.block(i).code(), p.block(i).name(), ids.get(sides.a()[i]), ids.get(sides.b()[i])));
+    /**
+     * {@code a}, {@code b}: version numbers or "current"; {@code a} of plan {@code id}, {@code b} of plan
+     * {@code with} (null: the same plan).
+     */
+    public Compare compare(long id, String a, String b, String with) {
+        long other = id;
+        if (with != null) {
+            try {
+                other = Long.parseLong(with.strip());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("'with' must be a plan id, not '" + with + "'");
             }
         }
-        return new Compare(changed, side(a, new PlanState(p, sides.a(), ids.size(), null), ids, sides.names()),
-                side(b, new PlanState(p, sides.b(), ids.size(), null), ids, sides.names()));
+        Side sa = side(id, a, "a");
+        Side sb = side(other, b, "b");
+        PlanningProblem p = region.problem();
+        AreaMatching m = id == other ? AreaMatching.identity(sa.ids().size(), p, sa.assignment(), sb.assignment())
+                : AreaMatching.byResidents(p, sa.assignment(), sa.ids().size(), sb.assignment(), sb.ids().size());
+        List<ChangedBlock> changed = new ArrayList<>();
+        double moved = 0;
+        for (int i = 0; i < p.blockCount(); i++) {
+            if (m.changed(sa.assignment(), sb.assignment(), i)) {
+                int x = sa.assignment()[i];
+                int y = sb.assignment()[i];
+                changed.add(new ChangedBlock(p.block(i).code(), p.block(i).name(), round(p.residents(i), 0), sa.ids().get(x),
+                        sa.names().get(x), sb.ids().get(y), sb.names().get(y)));
+                moved += p.residents(i);
+            }
+        }
+        List<AreaMatch> matches = new ArrayList<>();
+        for (int x = 0; x < sa.ids().size(); x++) {
+            int y = m.aToB()[x];
+            matches.add(new AreaMatch(sa.ids().get(x), sa.names().get(x), y < 0 ? null : sb.ids().get(y),
+                    y < 0 ? null : sb.names().get(y), round(m.shared()[x], 0)));
+        }
+        for (int y = 0; y < sb.ids().size(); y++) {
+            if (m.bToA()[y] < 0) {
+                matches.add(new AreaMatch(null, null, sb.ids().get(y), sb.names().get(y), 0));
+            }
+        }
+        return new Compare(changed, round(moved, 0), matches, figures(sa), figures(sb));
     }
 
-    private int[] assignment(PlanSession s, String which, String param) {
+    private Side side(long planId, String which, String param) {
         if (which == null || which.isBlank()) {
             throw ApiException.badRequest("missing query parameter '" + param + "' (a version number or 'current')");
         }
         if (which.equals("current")) {
-            return s.state.assignment();
+            return sessions.atStoredRevision(planId, s -> new Side(planId, s.info.name(), which, s.state.assignment(), s.areaIds,
+                    s.areaNames));
         }
         int version;
         try {
@@ -58,13 +96,14 @@ public final class PlanComparison {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("'" + param + "' must be a version number or 'current', not '" + which + "'");
         }
-        Map<String, String> stored = repo.versionAssignment(s.id, version)
-                .orElseThrow(() -> ApiException.notFound("no version " + version + " of plan " + s.id));
-        return sessions.toIndexes(s.id, stored, s.areaIds);
+        Map<String, String> stored = repo.versionAssignment(planId, version)
+                .orElseThrow(() -> ApiException.notFound("no version " + version + " of plan " + planId));
+        return sessions.atStoredRevision(planId, s -> new Side(planId, s.info.name(), which,
+                sessions.toIndexes(s.id, stored, s.areaIds), s.areaIds, s.areaNames));
     }
 
-    private static CompareSide side(String label, PlanState st, List<String> ids, List<String> names) {
-        BuiltPlan b = PlanSessions.built(st, ids, names);
-        return new CompareSide(label, PlanAnswers.summary(b), PlanAnswers.areas(b));
+    private CompareSide figures(Side s) {
+        BuiltPlan b = PlanSessions.built(new PlanState(region.problem(), s.assignment(), s.ids().size(), null), s.ids(), s.names());
+        return new CompareSide(s.planId(), s.planName(), s.version(), PlanAnswers.summary(b), PlanAnswers.areas(b));
     }
 }

@@ -3,28 +3,27 @@ package org.sdaplanner.web.plans;
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.plan.PlanState;
 import org.sdaplanner.core.plan.PlanningProblem;
-import org.sdaplanner.export.GeoPackageExport;
-import org.sdaplanner.export.PlanFiles;
+import org.sdaplanner.export.PlanExport;
 import org.sdaplanner.web.ApiException;
 import org.sdaplanner.web.Region;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
-/** A stored plan as the files {@code sda build} and {@code sda export} write: areas GeoJSON, GeoPackage, block and LSOA lookups. */
+/**
+ * A stored plan as edited, as files: the page's downloads and {@code sda export --plan} both take the
+ * plan's current revision from here and write it through {@link PlanExport}.
+ */
 public final class PlanDownloads {
-    public static final List<String> FORMATS = List.of("geojson", "gpkg", "blocks-csv", "lsoas-csv");
+    public static final List<String> FORMATS = PlanExport.DOWNLOADS;
 
     private final PlanSessions sessions;
     private final Region region;
 
-    /** A file to download. */
-    public record Download(byte[] bytes, String contentType, String fileName) {
+    /** A plan at one revision, copied out of its session so that files are written outside its lock. */
+    public record Snapshot(BuiltPlan plan, String name, long revision) {
+        public String fileName() {
+            return PlanExport.slug(name);
+        }
     }
 
     public PlanDownloads(PlanSessions sessions) {
@@ -33,61 +32,24 @@ public final class PlanDownloads {
     }
 
     /** The plan at its current revision in one of {@link #FORMATS}. */
-    public Download download(long id, String format) {
+    public PlanExport.Download download(long id, String format) {
         if (format == null || !FORMATS.contains(format)) {
             throw ApiException.badRequest("'format' must be one of " + String.join(", ", FORMATS));
         }
-        record Copy(BuiltPlan plan, String name) {
-        }
-        Copy copy = sessions.atStoredRevision(id, s -> {
+        Snapshot s = snapshot(id);
+        return PlanExport.download(s.plan(), format, s.fileName());
+    }
+
+    /** The plan's figures at its current revision, with its locks: what its files are written from. */
+    public Snapshot snapshot(long id) {
+        return sessions.atStoredRevision(id, s -> {
             PlanningProblem p = region.problem();
             boolean[] locked = new boolean[p.blockCount()];
             for (int i = 0; i < locked.length; i++) {
                 locked[i] = s.state.locked(i);
             }
-            // a copy: the files are written outside the lock
-            return new Copy(PlanSessions.built(new PlanState(p, s.state.assignment(), s.areaIds.size(), locked), s.areaIds,
-                    s.areaNames), slug(s.info.name()));
+            return new Snapshot(PlanSessions.built(new PlanState(p, s.state.assignment(), s.areaIds.size(), locked), s.areaIds,
+                    s.areaNames), s.info.name(), s.revision);
         });
-        return file(copy.plan(), format, copy.name());
-    }
-
-    /** A built plan as a file in one of {@link #FORMATS}, named after {@code baseName}. */
-    public static Download file(BuiltPlan b, String format, String baseName) {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("sda-download");
-            return switch (format) {
-                case "geojson" -> new Download(Files.readAllBytes(PlanFiles.areas(b, dir.resolve("areas.geojson"))),
-                        "application/geo+json", baseName + "-areas.geojson");
-                case "gpkg" -> new Download(Files.readAllBytes(GeoPackageExport.write(b, dir.resolve(GeoPackageExport.FILE_NAME))),
-                        "application/geopackage+sqlite3", baseName + ".gpkg");
-                case "blocks-csv" -> new Download(Files.readAllBytes(PlanFiles.blockLookup(b, dir.resolve("parish_to_area.csv"))),
-                        "text/csv; charset=utf-8", baseName + "-parish_to_area.csv");
-                case "lsoas-csv" -> new Download(Files.readAllBytes(PlanFiles.lsoaLookup(b, dir.resolve("lsoa_to_area.csv"))),
-                        "text/csv; charset=utf-8", baseName + "-lsoa_to_area.csv");
-                default -> throw new IllegalArgumentException("'format' must be one of " + String.join(", ", FORMATS));
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the " + format + " file: " + e.getMessage(), e);
-        } finally {
-            deleteTree(dir);
-        }
-    }
-
-    private static String slug(String name) {
-        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return s.isEmpty() ? "plan" : s;
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder left behind is harmless
-        }
     }
 }

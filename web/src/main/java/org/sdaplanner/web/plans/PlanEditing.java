@@ -10,6 +10,7 @@ import org.sdaplanner.store.StoredPlans.Replay;
 import org.sdaplanner.web.ApiException;
 import org.sdaplanner.web.Region;
 import org.sdaplanner.web.api.AuditEntry;
+import org.sdaplanner.web.api.EditState;
 import org.sdaplanner.web.api.LockResult;
 import org.sdaplanner.web.api.MoveOutcome;
 import org.sdaplanner.web.api.Plan;
@@ -18,27 +19,33 @@ import org.sdaplanner.web.api.ReplayOutcome;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import static org.sdaplanner.export.Numbers.round;
 
 /**
  * The analyst's edits of a stored plan: moves (checked, or only previewed), locks, undo and redo,
- * renaming an area, and the plan's edit history. Every edit is made on the stored revision: a stale
+ * restoring a saved version, renaming an area, and the plan's edit history in plain words. Every edit is made on the stored revision: a stale
  * {@code revision} is a conflict, and a session whose write failed reloads from the store.
  */
 public final class PlanEditing {
     private final PlanSessions sessions;
     private final Region region;
     private final PlanRepository repo;
+    private final EditDescriptions descriptions;
 
-    public PlanEditing(PlanSessions sessions) {
+    /** {@code displayName}: the name an account shows, by user name (null when there is no such account). */
+    public PlanEditing(PlanSessions sessions, Function<String, String> displayName) {
         this.sessions = sessions;
         this.region = sessions.region();
         this.repo = sessions.repo();
+        this.descriptions = new EditDescriptions(region.problem(), displayName);
     }
 
     /**
@@ -114,9 +121,80 @@ public final class PlanEditing {
         return replay(id, revision, user, false);
     }
 
-    /** The plan's edits, newest first. */
+    /** The plan's edits, newest first, each in plain words with names. */
     public List<AuditEntry> history(long id) {
-        return repo.audit(id).stream().map(PlanAnswers::edit).toList();
+        List<EditRecord> records = repo.audit(id);
+        return descriptions.entries(records, names(id));
+    }
+
+    /** The plan's revision, what undo and redo would do next, and its latest edit: what the page's buttons say. */
+    public EditState editState(long id) {
+        EditDescriptions.Names names = names(id);
+        long revision = sessions.atStoredRevision(id, s -> s.revision);
+        PlanRepository.NextReplays next = repo.nextReplays(id);
+        List<EditRecord> records = repo.audit(id);
+        AuditEntry latest = records.isEmpty() ? null : descriptions.entries(records.subList(0, 1), names).get(0);
+        if (latest != null && (StoredPlans.UNDO.equals(latest.kind()) || StoredPlans.REDO.equals(latest.kind()))) {
+            latest = descriptions.entries(records, names).get(0); // an undo is described by what it took back
+        }
+        return new EditState(revision, next.undo().map(e -> descriptions.entry(e, null, names)).orElse(null),
+                next.redo().map(e -> descriptions.entry(e, null, names)).orElse(null), latest);
+    }
+
+    /**
+     * Brings back a saved version as a new revision (the version itself stays), made on {@code revision};
+     * undo takes it back like any edit. Refused (422) when it would move a locked block.
+     */
+    public ReplayOutcome restore(long id, int version, Long revision, String user) {
+        Map<String, String> saved = repo.versionAssignment(id, version)
+                .orElseThrow(() -> ApiException.notFound("no version " + version + " of plan " + id));
+        EditDescriptions.Names names = names(id);
+        return sessions.atStoredRevision(id, s -> {
+            PlanSessions.checkRevision(s, revision);
+            int[] target = sessions.toIndexes(id, saved, s.areaIds);
+            PlanState st = s.state;
+            List<String> blocks = new ArrayList<>();
+            List<String> from = new ArrayList<>();
+            List<String> to = new ArrayList<>();
+            List<String> locked = new ArrayList<>();
+            Set<Integer> touched = new TreeSet<>();
+            for (int b = 0; b < target.length; b++) {
+                if (st.areaOf(b) != target[b]) {
+                    String code = region.problem().block(b).code();
+                    blocks.add(code);
+                    from.add(s.areaIds.get(st.areaOf(b)));
+                    to.add(s.areaIds.get(target[b]));
+                    touched.add(st.areaOf(b));
+                    touched.add(target[b]);
+                    if (st.locked(b)) {
+                        locked.add(region.problem().block(b).name());
+                    }
+                }
+            }
+            if (!locked.isEmpty()) {
+                throw new ApiException(422, "version " + version + " cannot be restored: it would move locked "
+                        + (locked.size() == 1 ? "block " : "blocks ") + String.join(", ", locked) + "; unlock them first");
+            }
+            if (blocks.isEmpty()) {
+                throw ApiException.conflict("the plan is already as version " + version + " left it: nothing to restore");
+            }
+            double alignmentBefore = st.alignment();
+            double[][] before = figures(st, touched);
+            s.editor.restore(blocks, to);
+            Edit edit = new Edit(StoredPlans.RESTORE, blocks, from, Integer.toString(version));
+            persist(s, user, edit);
+            EditRecord done = repo.audit(id).get(0); // the restore just written, with its number and time
+            return new ReplayOutcome(StoredPlans.RESTORE, true, descriptions.entry(done, null, names), blocks,
+                    PlanAnswers.changes(s, changes(s, touched, before)), round(alignmentBefore, 6), round(st.alignment(), 6),
+                    s.revision);
+        });
+    }
+
+    /** The plan's area names and version labels, as the history's texts use them. */
+    private EditDescriptions.Names names(long id) {
+        Map<Integer, String> labels = new HashMap<>();
+        repo.versions(id).forEach(v -> labels.put(v.version(), v.label()));
+        return sessions.atStoredRevision(id, s -> new EditDescriptions.Names(s.areaIds, s.areaNames, labels));
     }
 
     /** Writes an edit already applied to the session's state; on any failure the session reloads from the store. */
@@ -131,6 +209,7 @@ public final class PlanEditing {
     }
 
     private ReplayOutcome replay(long id, Long revision, String user, boolean undo) {
+        EditDescriptions.Names names = names(id);
         return sessions.atStoredRevision(id, s -> {
             PlanSessions.checkRevision(s, revision);
             Optional<Replay> r;
@@ -148,12 +227,20 @@ public final class PlanEditing {
             Set<Integer> touched = new TreeSet<>();
             double alignmentBefore = st.alignment();
             double[][] before;
-            if (StoredPlans.MOVE.equals(e.kind())) {
+            if (StoredPlans.MOVE.equals(e.kind()) || StoredPlans.RESTORE.equals(e.kind())) {
+                List<String> targets;
+                if (undo) {
+                    targets = e.from();
+                } else if (StoredPlans.MOVE.equals(e.kind())) {
+                    targets = Collections.nCopies(e.blocks().size(), e.to());
+                } else {
+                    Map<String, String> saved = repo.versionAssignment(id, Integer.parseInt(e.to())).orElseThrow();
+                    targets = e.blocks().stream().map(saved::get).toList();
+                }
                 e.from().forEach(a -> touched.add(s.areaIndex(a)));
-                touched.add(s.areaIndex(e.to()));
+                targets.forEach(a -> touched.add(s.areaIndex(a)));
                 touched.remove(-1);
                 before = figures(st, touched);
-                List<String> targets = undo ? e.from() : Collections.nCopies(e.blocks().size(), e.to());
                 s.editor.restore(e.blocks(), targets);
             } else {
                 before = figures(st, touched);
@@ -164,7 +251,7 @@ public final class PlanEditing {
             }
             s.revision = r.get().revision();
             s.clearDerived();
-            return new ReplayOutcome(undo ? StoredPlans.UNDO : StoredPlans.REDO, true, PlanAnswers.edit(e), e.blocks(),
+            return new ReplayOutcome(undo ? StoredPlans.UNDO : StoredPlans.REDO, true, descriptions.entry(e, null, names), e.blocks(),
                     PlanAnswers.changes(s, changes(s, touched, before)), round(alignmentBefore, 6), round(st.alignment(), 6),
                     s.revision);
         });

@@ -41,21 +41,25 @@ public final class PlanFigures {
             String key = zoom == null ? "full" : zoom.toString();
             CachedBody cached = s.areaLayers.get(key);
             if (cached == null) {
-                BuiltPlan b = sessions.built(s);
-                PlanningProblem p = b.state().problem();
-                Map<String, String> areaOf = new HashMap<>();
-                for (int i = 0; i < p.blockCount(); i++) {
-                    areaOf.put(p.block(i).code(), b.areaIds().get(b.state().areaOf(i)));
-                }
-                Map<String, Geometry> dissolved = region.blockOutlines().at(zoom).dissolve(areaOf::get);
-                List<Features.Feature> features = new ArrayList<>();
-                for (int a = 0; a < b.areas().size(); a++) {
-                    features.add(new Features.Feature(PlanFiles.areaProperties(b.areas().get(a)), dissolved.get(b.areaIds().get(a))));
-                }
-                cached = CachedBody.of(Features.render(features), "application/geo+json");
+                cached = areasLayer(region, sessions.built(s), zoom);
                 s.areaLayers.put(key, cached);
             }
             return cached;
         });
+    }
+
+    /** A plan's areas with their figures as GeoJSON, dissolved from the region's block outlines at the zoom (null: full detail). */
+    static CachedBody areasLayer(Region region, BuiltPlan b, Integer zoom) {
+        PlanningProblem p = b.state().problem();
+        Map<String, String> areaOf = new HashMap<>();
+        for (int i = 0; i < p.blockCount(); i++) {
+            areaOf.put(p.block(i).code(), b.areaIds().get(b.state().areaOf(i)));
+        }
+        Map<String, Geometry> dissolved = region.blockOutlines().at(zoom).dissolve(areaOf::get);
+        List<Features.Feature> features = new ArrayList<>();
+        for (int a = 0; a < b.areas().size(); a++) {
+            features.add(new Features.Feature(PlanFiles.areaProperties(b.areas().get(a)), dissolved.get(b.areaIds().get(a))));
+        }
+        return CachedBody.of(Features.render(features), "application/geo+json");
     }
 }

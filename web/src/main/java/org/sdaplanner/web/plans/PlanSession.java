@@ -33,6 +33,8 @@ final class PlanSession {
     /** Block code → area id, for comments. */
     Map<String, String> blockArea;
     final Map<String, CachedBody> areaLayers = new HashMap<>();
+    /** Saved versions' areas on the map, by "version:zoom" (the names are the areas' current ones). */
+    final Map<String, CachedBody> versionLayers = new HashMap<>();
 
     PlanSession(long id) {
         this.id = id;
@@ -50,6 +52,7 @@ final class PlanSession {
         profiles = null;
         blockArea = null;
         areaLayers.clear();
+        versionLayers.clear();
     }
 
     int areaIndex(String areaId) {

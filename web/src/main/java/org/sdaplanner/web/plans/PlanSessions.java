@@ -111,7 +111,7 @@ public final class PlanSessions {
         s.areaIds = ids;
         s.areaNames = names;
         s.state = new PlanState(p, assignment, ids.size(), locked);
-        s.editor = new PlanEditor(s.state, ids, stored.info().districtNesting());
+        s.editor = new PlanEditor(s.state, ids, stored.info().districtNesting()).withNames(names, region.districtNames());
         s.revision = stored.info().revision();
         s.clearDerived();
     }

@@ -26,7 +26,7 @@ import static org.sdaplanner.export.Numbers.round;
 
 /** The stored plans: list, build a new one with the clusterer, open, rename, copy, delete. */
 public final class Plans {
-    public static final long DEFAULT_SEED = 1;
+    public static final long DEFAULT_SEED = PlanSpec.DEFAULT_SEED;
 
     private final PlanSessions sessions;
     private final Region region;
@@ -61,34 +61,21 @@ public final class Plans {
         return out;
     }
 
-    /** Clusters a new plan and stores it; {@code areas} null means the region's default. */
-    public Plan create(String name, Integer areas, Long seed, Boolean districtNesting, String user) {
+    /**
+     * Clusters a new plan with the same entry point and checks as {@code sda build}
+     * ({@link PlanSpec#clusterOptions}, {@link PlanBuilder}) and stores it.
+     */
+    public Plan create(String name, PlanSpec spec, String user) {
         PlanningProblem p = region.problem();
-        int n = areas != null ? areas : region.defaultAreas() != null ? region.defaultAreas() : 0;
-        if (n < 1) {
-            throw ApiException.badRequest("the region gives no default number of areas: give 'areas'");
-        }
-        if (n > p.blockCount()) {
-            throw ApiException.badRequest("'areas' cannot exceed the " + p.blockCount() + " building blocks");
-        }
-        long s = seed == null ? DEFAULT_SEED : seed;
-        boolean nesting = districtNesting == null || districtNesting;
-        ClusterOptions options = ClusterOptions.of(n, s).withDistrictNesting(nesting);
+        ClusterOptions options;
         BuiltPlan built;
         try {
+            options = spec.clusterOptions(region.defaultCounts(), p.blockCount());
             built = PlanBuilder.build(p, options, 0);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("cannot build the plan: " + e.getMessage());
         }
-        // stored as JSON text with the plan, in this order, and shown back as the plan's "options"
-        Map<String, Object> opts = new LinkedHashMap<>();
-        opts.put("areas", n);
-        opts.put("seed", s);
-        opts.put("district_nesting", nesting);
-        opts.put("rule", "plurality");
-        opts.put("balance_weight", options.balanceWeight());
-        opts.put("compactness_weight", options.compactnessWeight());
-        PlanInfo info = repo.create(name, built, toJson(opts), nesting, user);
+        PlanInfo info = repo.create(name, built, toJson(spec.stored(options)), options.districtNesting(), user);
         return plan(info.id());
     }
 

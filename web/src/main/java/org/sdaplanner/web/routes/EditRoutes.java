@@ -58,6 +58,7 @@ public final class EditRoutes implements RouteGroup {
             ctx.json(editing.redo(id, revision(Requests.body(ctx, true)).revision(), routes.user(ctx)));
         });
         routes.get("/api/plans/{id}/audit", Permission.EDIT_PLANS, ctx -> ctx.json(editing.history(Requests.planId(ctx))));
+        routes.get("/api/plans/{id}/edit-state", Permission.EDIT_PLANS, ctx -> ctx.json(editing.editState(Requests.planId(ctx))));
     }
 
     private static RevisionRequest revision(JsonBody body) {

@@ -1,7 +1,10 @@
 package org.sdaplanner.web.routes;
 
 import org.sdaplanner.core.access.Permission;
+import org.sdaplanner.export.PlanExport;
+import org.sdaplanner.web.ApiException;
 import org.sdaplanner.web.api.Plan;
+import org.sdaplanner.web.api.PlanImportRequest;
 import org.sdaplanner.web.api.PlanCreate;
 import org.sdaplanner.web.api.PlanRename;
 import org.sdaplanner.web.http.GuardedRoutes;
@@ -11,20 +14,30 @@ import org.sdaplanner.web.http.Responses;
 import org.sdaplanner.web.plans.BlockExplanations;
 import org.sdaplanner.web.plans.PlanDownloads;
 import org.sdaplanner.web.plans.PlanFigures;
+import org.sdaplanner.web.plans.PlanImports;
+import org.sdaplanner.web.plans.PlanSpec;
 import org.sdaplanner.web.plans.Plans;
 
-/** Plans as a whole: list, open, build, rename, copy, delete; their figures, areas on the map, the "why" of a block, downloads. */
+import java.util.Base64;
+
+/**
+ * Plans as a whole: list, open, build, import, rename, copy, delete; their figures, areas on the map, the
+ * "why" of a block, downloads.
+ */
 public final class PlanRoutes implements RouteGroup {
     private final Plans plans;
     private final PlanFigures figures;
     private final BlockExplanations explanations;
     private final PlanDownloads downloads;
+    private final PlanImports imports;
 
-    public PlanRoutes(Plans plans, PlanFigures figures, BlockExplanations explanations, PlanDownloads downloads) {
+    public PlanRoutes(Plans plans, PlanFigures figures, BlockExplanations explanations, PlanDownloads downloads,
+                      PlanImports imports) {
         this.plans = plans;
         this.figures = figures;
         this.explanations = explanations;
         this.downloads = downloads;
+        this.imports = imports;
     }
 
     @Override
@@ -37,14 +50,44 @@ public final class PlanRoutes implements RouteGroup {
         routes.get("/api/plans/{id}/blocks/{code}/why", Permission.VIEW_PLANS,
                 ctx -> ctx.json(explanations.why(Requests.planId(ctx), ctx.pathParam("code"))));
         routes.get("/api/plans/{id}/download", Permission.VIEW_PLANS, ctx -> {
-            PlanDownloads.Download d = downloads.download(Requests.planId(ctx), ctx.queryParam("format"));
+            PlanExport.Download d = downloads.download(Requests.planId(ctx), ctx.queryParam("format"));
             Responses.file(ctx, d.contentType(), d.fileName(), d.bytes());
         });
         routes.post("/api/plans", Permission.EDIT_PLANS, ctx -> {
             JsonBody body = Requests.body(ctx, false);
             PlanCreate c = new PlanCreate(body.requiredString("name"), body.optionalInt("areas", 1, 100_000),
-                    body.optionalLong("seed"), body.optionalBoolean("district_nesting"));
-            Plan plan = plans.create(c.name(), c.areas(), c.seed(), c.districtNesting(), routes.user(ctx));
+                    body.optionalLong("seed"), body.optionalBoolean("district_nesting"), body.optionalDouble("balance_weight"),
+                    body.optionalDouble("min_population"), body.optionalDouble("max_population"));
+            PlanSpec d = PlanSpec.defaults();
+            PlanSpec spec = PlanSpec.of(c.areas(), c.seed() == null ? d.seed() : c.seed(),
+                    c.districtNesting() == null ? d.districtNesting() : c.districtNesting(),
+                    c.minPopulation() == null ? d.minPopulation() : c.minPopulation(),
+                    c.maxPopulation() == null ? d.maxPopulation() : c.maxPopulation(),
+                    c.balanceWeight() == null ? d.balanceWeight() : c.balanceWeight());
+            Plan plan = plans.create(c.name(), spec, routes.user(ctx));
+            Responses.created(ctx, plan, "/api/plans/" + plan.id());
+        });
+        routes.upload("/api/plans/import", Permission.EDIT_PLANS, ctx -> {
+            JsonBody body = Requests.body(ctx, false);
+            PlanImportRequest r = new PlanImportRequest(body.optionalString("name"), body.requiredString("file_name"),
+                    body.optionalString("content"), body.optionalBoolean("check"));
+            if (r.content() == null) {
+                throw ApiException.badRequest("missing field 'content' (the file's bytes in base64)");
+            }
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(r.content().strip());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("field 'content' must be the file's bytes in base64");
+            }
+            if (Boolean.TRUE.equals(r.check())) {
+                ctx.json(imports.check(r.fileName(), bytes));
+                return;
+            }
+            if (r.name() == null || r.name().isBlank()) {
+                throw ApiException.badRequest("missing field 'name' (a non-empty string): the imported plan needs a name");
+            }
+            Plan plan = imports.importPlan(r.name().strip(), r.fileName(), bytes, routes.user(ctx));
             Responses.created(ctx, plan, "/api/plans/" + plan.id());
         });
         routes.patch("/api/plans/{id}", Permission.EDIT_PLANS, ctx -> {
