@@ -374,8 +374,7 @@ class ImplausibleInputTest extends ImportHarness {
     void aNegativeNumberOfAreasIsRefused() {
         TinyRegion r = TinyRegion.standard();
         ((ObjectNode) r.manifest().get("region")).put("areas", -3);
-        assertEquals(manifestFile(dir) + ", field 'region.areas': expected a positive whole number of areas (e.g. 28), found -3",
-                rejected(r).getMessage());
+        assertEquals(manifestFile(dir) + ": region.areas must be at least 1, got -3", rejected(r).getMessage());
     }
 
     @Test
@@ -383,8 +382,9 @@ class ImplausibleInputTest extends ImportHarness {
         TinyRegion r = TinyRegion.standard();
         ((ObjectNode) r.manifest().get("region")).put("areas", "many");
         InputException e = rejected(r);
-        assertContains(e.getMessage(), "is not a valid region manifest at region.areas (line ", "): expected a whole number,"
-                + " found \"many\"");
+        // region.areas is a number or {"parished": N, "unparished": M}: AreasSpec names both forms
+        assertContains(e.getMessage(), "region.areas must be a number of areas or {\"parished\": N, \"unparished\": M or"
+                + " \"auto\"}, got \"many\"");
         assertNoInternals(e.getMessage());
 
         TinyRegion list = TinyRegion.standard();
