@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 @Command(name = "blocks", mixinStandardHelpOptions = true,
+        header = "Build the building blocks (parishes, and LSOAs where there is no parish).",
         description = {"Build the building blocks the areas are made of: parishes, and in unparished places LSOAs",
                 "or the parts of LSOAs outside every parish, each with its population and leaning towards",
                 "each PCN; report islands. Written as GeoJSON in longitude/latitude (EPSG:4326)."})

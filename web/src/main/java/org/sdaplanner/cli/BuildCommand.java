@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
+        header = "Group the building blocks into service delivery areas and write the plan's files.",
         description = {"Cluster the building blocks into service delivery areas aligned with PCN footprints:",
                 "contiguous, nested in districts, balanced in population. Writes areas.geojson, blocks.geojson,",
                 "parish_to_area.csv, lsoa_to_area.csv, pcn_alignment.csv and summary.json."})

@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
+        header = "Write the plan for QGIS and ArcGIS (GeoPackage, Shapefile).",
         description = {"Build the same plan as 'sda build' (same options and seed, same plan) and",
                 "write it for GIS software, in British National Grid (EPSG:27700):",
                 "  gpkg  plan.gpkg, a GeoPackage with feature tables areas and blocks",

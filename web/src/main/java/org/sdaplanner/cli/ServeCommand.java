@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
+        header = "Serve the map and its REST API until stopped (Ctrl+C).",
         description = {"Serve the map and its REST API (docs/api.md) from the store, until stopped (Ctrl+C).",
                 "When the store holds no plan yet, builds the default one (\"" + PlannerService.DEFAULT_PLAN_NAME
                         + "\", seed 1) first."})

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "start", mixinStandardHelpOptions = true,
+        header = "Import when the store is empty, build the default plan, then serve the map.",
         description = {"Everything in one go: import the region's files when the store is empty, build the default",
                 "plan when there is none, and serve the map (as 'sda serve') until stopped (Ctrl+C)."})
 public final class StartCommand implements Callable<Integer> {
