@@ -6,6 +6,7 @@ import org.sdaplanner.importer.manifest.RegionManifest;
 import org.sdaplanner.store.ImportWriter;
 import org.sdaplanner.store.MapDataReader;
 import org.sdaplanner.store.SpatialStore;
+import org.sdaplanner.web.MapServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +42,7 @@ public final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        MapServer.Options options = server.options(); // a wrong basemap is refused before anything is imported
         SpatialStore s = store.open();
         if (new MapDataReader(s).hasImport()) {
             out.println("The store " + s.displayUrl() + " already holds an import: using it (run 'sda import' to replace it).");
@@ -55,6 +57,6 @@ public final class StartCommand implements Callable<Integer> {
             out.println();
         }
         out.flush();
-        return ServeCommand.serve(out, s, server);
+        return ServeCommand.serve(out, s, server, options);
     }
 }

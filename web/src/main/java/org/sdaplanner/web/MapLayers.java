@@ -22,10 +22,11 @@ import static org.sdaplanner.export.Numbers.round;
 
 /**
  * The region's fixed map layers (LSOAs with their dominant PCN, blocks, districts, PCN footprints,
- * PCN catchments), each rendered once per zoom and kept as bytes with an ETag.
+ * PCN catchments, the places whose names label the map), each rendered once per zoom and kept as bytes
+ * with an ETag.
  */
 final class MapLayers {
-    static final List<String> NAMES = List.of("lsoas", "blocks", "districts", "pcn-footprints", "pcn-catchments");
+    static final List<String> NAMES = List.of("lsoas", "blocks", "districts", "pcn-footprints", "pcn-catchments", "places");
     private static final String GEOJSON = "application/geo+json";
 
     private final Region region;
@@ -33,8 +34,9 @@ final class MapLayers {
     private final Map<String, List<Features.Feature>> features = new ConcurrentHashMap<>();
     private final Map<String, CachedBody> cache = new ConcurrentHashMap<>();
 
-    MapLayers(Region region) {
+    MapLayers(Region region, Places places) {
         this.region = region;
+        sources.put("places", () -> places(places));
         sources.put("lsoas", this::lsoas);
         sources.put("blocks", this::blocks);
         sources.put("districts", this::districts);
@@ -68,6 +70,22 @@ final class MapLayers {
             p.put("contested", d == null || d.contested());
             p.put("registered_patients", d == null ? 0L : d.registeredPatients());
             out.add(new Features.Feature(p, l.geometry()));
+        }
+        return out;
+    }
+
+    /** The place labels: a point each, with the zoom from which the map shows it. */
+    private static List<Features.Feature> places(Places places) {
+        List<Features.Feature> out = new ArrayList<>();
+        for (Places.Place pl : places.all()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", pl.name());
+            p.put("place", pl.kind());
+            p.put("min_zoom", pl.minZoom());
+            p.put("residents", pl.residents());
+            p.put("district_code", pl.districtCode());
+            p.put("block_code", pl.blockCode());
+            out.add(new Features.Feature(p, pl.bng()));
         }
         return out;
     }
