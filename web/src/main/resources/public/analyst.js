@@ -36,7 +36,7 @@ function renderSelection() {
   const pop = codes.reduce((s, c) => s + (num(blockProps(c).resident_population) || 0), 0);
   $('selection-summary').textContent = n === 0
     ? 'Nothing selected. Select parishes on the map (Shift or Ctrl for several) or in the list above.'
-    : 'Selected: ' + codes.map(blockName).join(', ') + ' (' + fmtInt(pop) + ' residents, now in ' + [...new Set(codes.map(blockArea))].join(', ') + ').';
+    : 'Selected: ' + codes.map(blockName).join(', ') + ' (' + fmtInt(pop) + ' residents, now in ' + [...new Set(codes.map(blockArea))].map(areaLabel).join(', ') + ').';
   const target = $('move-target');
   const prev = target.value;
   clear(target);
@@ -84,7 +84,7 @@ function describeOutcome(r, verb) {
   for (const a of r.areas || []) {
     const rb = num(a.residents_before), ra = num(a.residents_after);
     const ab = num(a.alignment_before), aa = num(a.alignment_after);
-    let s = a.area_id + ':';
+    let s = areaLabel(a.area_id) + ':';
     if (rb !== null && ra !== null) s += ' residents ' + fmtInt(rb) + ' to ' + fmtInt(ra) + ' (' + fmtSigned(ra - rb) + ')';
     if (ab !== null && aa !== null) s += ', alignment ' + fmtPct(ab) + ' to ' + fmtPct(aa);
     parts.push(s);
@@ -130,7 +130,7 @@ function showPreview(r, committed) {
       el('td', { text: ab !== null && aa !== null ? fmtPct(ab) + ' → ' + fmtPct(aa) + ' (' + fmtPts(aa - ab) + ')' : '–' }),
       el('td', { text: piecesText(a) })));
     if (a.main_pcn_before && a.main_pcn_after && a.main_pcn_before !== a.main_pcn_after) {
-      tb.appendChild(el('tr', { className: 'note' }, el('td', { colspan: '4', text: a.area_id + ': main PCN changes from '
+      tb.appendChild(el('tr', { className: 'note' }, el('td', { colspan: '4', text: areaLabel(a.area_id) + ': main PCN changes from '
         + pcnName(a.main_pcn_before) + ' to ' + pcnName(a.main_pcn_after) + '.' })));
     }
   }
@@ -179,7 +179,7 @@ async function commitMove() {
   showPreview(r || {}, true);
   $('preview-verdict').focus();
   const names = moved.map(blockName).join(', ');
-  announce(describeOutcome(r || {}, 'Moved ' + names + ' to ' + to + '.'));
+  announce(describeOutcome(r || {}, 'Moved ' + names + ' to ' + areaLabel(to) + '.'));
 }
 /** Someone else changed the plan since it was loaded: show their changes and say so. */
 async function staleRevision() {

@@ -10,7 +10,7 @@ import { announce, showError } from './feedback.js';
 import { fmtInt, fmtPct } from './format.js';
 import { refreshLegend } from './legend.js';
 import { L, fitFeature, map } from './map.js';
-import { on, state } from './state.js';
+import { areaLabel, on, state } from './state.js';
 
 let versions = [];
 let compareLayer = null;
@@ -59,7 +59,7 @@ async function runCompare() {
     ul.appendChild(el('li', { dataset: { block: c.block_code } }, el('button', {
       type: 'button', className: 'link-button',
       onclick: () => { const f = blockFeature(c.block_code); if (f) fitFeature(f, { maxZoom: 13 }); },
-    }, (c.block_name || c.block_code) + ': ' + c.from_area + ' → ' + c.to_area)));
+    }, (c.block_name || c.block_code) + ': ' + areaLabel(c.from_area) + ' → ' + areaLabel(c.to_area))));
   }
   const tb = clear($('compare-table').querySelector('tbody'));
   const ra = new Map(((r.a || {}).areas || []).map((x) => [x.area_id, x]));
@@ -69,7 +69,7 @@ async function runCompare() {
   for (const id of ids) {
     const x = ra.get(id) || {}, y = rb.get(id) || {};
     tb.appendChild(el('tr', { className: touched.has(id) ? 'changed' : null, dataset: { area: id } },
-      el('th', { scope: 'row', text: id }),
+      el('th', { scope: 'row', text: areaLabel(id) }),
       el('td', { className: 'num', text: fmtInt(x.resident_population) }),
       el('td', { className: 'num', text: fmtInt(y.resident_population) }),
       el('td', { className: 'num', text: fmtPct(x.pcn_alignment) }),
