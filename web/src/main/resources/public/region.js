@@ -31,7 +31,10 @@ export async function loadRegion() {
   (region.districts || []).forEach((d) => state.districtNames.set(d.code, d.name));
   sources = region.attributions || [];
   renderFooter();
-  if (region.name) $('app-title').textContent = 'Service delivery areas: ' + region.name;
+  if (region.name) {
+    $('app-title').textContent = 'Service delivery areas: ' + region.name;
+    $('app-title').title = $('app-title').textContent; // the whole title where a narrow screen cuts it
+  }
   const bb = region.bounds;
   if (Array.isArray(bb) && bb.length === 4 && bb.every((x) => num(x) !== null)) {
     fitRegion(L.latLngBounds([bb[1], bb[0]], [bb[3], bb[2]]));

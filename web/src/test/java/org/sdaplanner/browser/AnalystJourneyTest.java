@@ -140,7 +140,8 @@ class AnalystJourneyTest extends BrowserJourney {
         List<WebElement> changed = b.all("#compare-changed li[data-block]");
         assertEquals(1, changed.size(), "one block changed: " + b.$("compare-changed").getText());
         assertEquals(move.block(), changed.get(0).getDomAttribute("data-block"));
-        assertTrue(changed.get(0).getText().contains(move.from() + " → " + move.to()), changed.get(0).getText());
+        String line = changed.get(0).getText();
+        assertTrue(line.contains(": " + move.from()) && line.contains(" → " + move.to()), "from and to, by id and name: " + line);
         assertTrue(b.all("#compare-table tbody tr.changed").size() >= 2, "both areas flagged in the table");
         assertTrue(b.all(".leaflet-compare-pane path").size() >= 1, "the changed block is highlighted on the map");
         b.screenshot("analyst-05-compare");
@@ -192,6 +193,6 @@ class AnalystJourneyTest extends BrowserJourney {
     static String areaPopulation(Browser b, String areaId) {
         WebElement fig = b.driver().findElement(By.cssSelector("#area-list button[data-area='" + areaId + "'] .figure"));
         String text = fig.getDomProperty("textContent");
-        return text.split(" · ")[0].trim();
+        return text.split(" · ")[0].replace(" residents", "").trim();
     }
 }
