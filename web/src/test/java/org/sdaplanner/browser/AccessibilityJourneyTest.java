@@ -136,6 +136,11 @@ class AccessibilityJourneyTest extends BrowserJourney {
         // analyst: select a parish from the list
         b.$("mode-analyst").click();
         b.waitFor("the analyst tools", d -> b.$("analyst-tools").isDisplayed() && !b.all("#area-blocks li[data-block]").isEmpty());
+        // the lists show blocks by the names people know (parishes, LSOAs), never as bare codes (issue 11)
+        @SuppressWarnings("unchecked")
+        List<String> codes = (List<String>) b.js("return [...document.querySelectorAll('#area-blocks li[data-block] .name, #comment-block option')]"
+                + ".map(function (e) { return e.textContent.trim(); }).filter(function (t) { return /^[A-Z][0-9]{8}$/.test(t) || !t; });");
+        assertEquals(List.of(), codes, size + ": blocks listed by name");
         WebElement opt = b.all("#area-blocks li[data-block]").get(0);
         b.js("arguments[0].scrollIntoView({block: 'center'});", opt);
         opt.click();

@@ -46,7 +46,8 @@ public record Basemap(String url, String attribution, String origin, TileSource 
         } else {
             throw new IllegalArgumentException("--basemap " + s + ": a local basemap is a .pmtiles or .mbtiles file");
         }
-        return new Basemap(LOCAL_URL, attribution.strip(), null, tiles, tiles.format(), tiles.minZoom(), tiles.maxZoom());
+        TileSource.Info info = tiles.info();
+        return new Basemap(LOCAL_URL, attribution.strip(), null, tiles, info.format(), info.minZoom(), info.maxZoom());
     }
 
     private static Basemap remote(String template, String attribution) {

@@ -21,9 +21,7 @@ public final class MbTilesFile implements TileSource {
     private final Path path;
     private final Connection db;
     private final PreparedStatement select;
-    private final String format;
-    private final int minZoom;
-    private final int maxZoom;
+    private final Info info;
 
     private MbTilesFile(Path path, Connection db) throws SQLException {
         this.path = path;
@@ -35,7 +33,7 @@ public final class MbTilesFile implements TileSource {
             }
         }
         String f = meta.getOrDefault("format", "png").toLowerCase(Locale.ROOT);
-        this.format = switch (f) {
+        String format = switch (f) {
             case "png", "webp" -> f;
             case "jpg", "jpeg" -> "jpg";
             case "pbf", "mvt" -> throw new IllegalArgumentException(path + " holds vector tiles (" + f + "): this version draws"
@@ -50,8 +48,7 @@ public final class MbTilesFile implements TileSource {
                 hi = rs.getInt(2);
             }
         }
-        this.minZoom = lo;
-        this.maxZoom = hi;
+        this.info = new Info(format, lo, hi);
         this.select = db.prepareStatement("SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?");
     }
 
@@ -91,18 +88,8 @@ public final class MbTilesFile implements TileSource {
     }
 
     @Override
-    public String format() {
-        return format;
-    }
-
-    @Override
-    public int minZoom() {
-        return minZoom;
-    }
-
-    @Override
-    public int maxZoom() {
-        return maxZoom;
+    public Info info() {
+        return info;
     }
 
     @Override

@@ -31,9 +31,7 @@ public final class PmTilesFile implements TileSource {
     private final long dataOffset;
     private final int internalCompression;
     private final int tileCompression;
-    private final String format;
-    private final int minZoom;
-    private final int maxZoom;
+    private final Info info;
 
     private record Entry(long tileId, long offset, long length, long runLength) {
     }
@@ -47,7 +45,7 @@ public final class PmTilesFile implements TileSource {
         this.dataOffset = h.getLong(56);
         this.internalCompression = h.get(97);
         this.tileCompression = h.get(98);
-        this.format = switch (h.get(99)) {
+        String format = switch (h.get(99)) {
             case 2 -> "png";
             case 3 -> "jpg";
             case 4 -> "webp";
@@ -55,8 +53,7 @@ public final class PmTilesFile implements TileSource {
                     + " basemaps only (PNG, JPEG or WebP tiles); make a raster PMTiles or MBTiles file, or give an XYZ raster URL");
             default -> throw new IllegalArgumentException(path + ": unknown tile type " + h.get(99) + " (expected PNG, JPEG or WebP)");
         };
-        this.minZoom = Byte.toUnsignedInt(h.get(100));
-        this.maxZoom = Byte.toUnsignedInt(h.get(101));
+        this.info = new Info(format, Byte.toUnsignedInt(h.get(100)), Byte.toUnsignedInt(h.get(101)));
         if (internalCompression != 1 && internalCompression != 2) {
             throw new IllegalArgumentException(path + ": its directories are compressed with "
                     + (internalCompression == 3 ? "brotli" : internalCompression == 4 ? "zstd" : "method " + internalCompression)
@@ -230,18 +227,8 @@ public final class PmTilesFile implements TileSource {
     }
 
     @Override
-    public String format() {
-        return format;
-    }
-
-    @Override
-    public int minZoom() {
-        return minZoom;
-    }
-
-    @Override
-    public int maxZoom() {
-        return maxZoom;
+    public Info info() {
+        return info;
     }
 
     @Override

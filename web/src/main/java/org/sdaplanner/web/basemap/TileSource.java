@@ -7,12 +7,12 @@ public interface TileSource extends AutoCloseable {
     /** The tile at zoom z, column x and row y (XYZ scheme, row 0 at the top), or empty when the file has none there. */
     Optional<byte[]> tile(int z, int x, int y);
 
-    /** The tiles' format: png, jpg or webp. */
-    String format();
+    /** The tiles' format and zooms, from the file's header or metadata. */
+    Info info();
 
-    int minZoom();
-
-    int maxZoom();
+    /** The tiles' format (png, jpg or webp) and the zooms the file holds. */
+    record Info(String format, int minZoom, int maxZoom) {
+    }
 
     @Override
     void close();

@@ -30,7 +30,7 @@ public final class SiteRoutes implements RouteGroup {
             int y = tileNumber(ctx.pathParam("y"), "y");
             TileSource tiles = basemap.local();
             byte[] tile = tiles.tile(z, x, y).orElseThrow(() -> ApiException.notFound("no basemap tile at " + z + "/" + x + "/" + y));
-            ctx.header("Cache-Control", "private, max-age=86400").contentType(TileSource.contentType(tiles.format())).result(tile);
+            ctx.header("Cache-Control", "private, max-age=86400").contentType(TileSource.contentType(tiles.info().format())).result(tile);
         });
     }
 

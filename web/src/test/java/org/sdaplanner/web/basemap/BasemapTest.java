@@ -48,9 +48,7 @@ class BasemapTest {
             Path f = tmp.resolve("t" + leaf + ".pmtiles");
             w.write(f, leaf);
             try (PmTilesFile p = PmTilesFile.open(f)) {
-                assertEquals("png", p.format());
-                assertEquals(8, p.minZoom());
-                assertEquals(9, p.maxZoom());
+                assertEquals(new TileSource.Info("png", 8, 9), p.info());
                 assertArrayEquals(tile("9/253/166"), p.tile(9, 253, 166).orElseThrow());
                 assertArrayEquals(tile("9/250/160"), p.tile(9, 250, 160).orElseThrow());
                 assertArrayEquals(tile("9/255/169"), p.tile(9, 255, 169).orElseThrow());
@@ -78,8 +76,7 @@ class BasemapTest {
             }
         }
         try (MbTilesFile m = MbTilesFile.open(f)) {
-            assertEquals("png", m.format());
-            assertEquals(9, m.minZoom());
+            assertEquals(new TileSource.Info("png", 9, 9), m.info());
             assertArrayEquals(tile("9/253/166"), m.tile(9, 253, 166).orElseThrow());
             assertEquals(Optional.empty(), m.tile(9, 253, 167));
         }
