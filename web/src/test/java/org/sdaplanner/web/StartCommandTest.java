@@ -31,6 +31,13 @@ class StartCommandTest {
         assertNotEquals(0, SdaMain.run("start"), "--data is required");
         assertEquals(3, SdaMain.run("serve", "--db", "jdbc:h2:file:" + tmp.resolve("empty"), "--port", "0"),
                 "a store error: nothing imported yet");
+        // a wrong basemap is refused before the store is opened (exit 2, an input error), and so is a credit without one
+        assertEquals(2, SdaMain.run("serve", "--db", "jdbc:h2:file:" + tmp.resolve("empty"), "--port", "0",
+                "--basemap", tmp.resolve("missing.pmtiles").toString(), "--basemap-attribution", "Test"));
+        assertEquals(2, SdaMain.run("serve", "--db", "jdbc:h2:file:" + tmp.resolve("empty"), "--port", "0",
+                "--basemap", "https://tiles.example.org/{z}/{x}/{y}.png"), "the credit is needed");
+        assertEquals(2, SdaMain.run("start", "--data", tmp.toString(), "--db", "jdbc:h2:file:" + tmp.resolve("empty2"),
+                "--basemap-attribution", "Test"), "a credit without a basemap");
     }
 
     @Test
