@@ -4,7 +4,8 @@ import org.sdaplanner.core.blocks.BlockAdjacency;
 import org.sdaplanner.core.blocks.BlockAnalysis;
 import org.sdaplanner.core.blocks.BuildingBlock;
 import org.sdaplanner.export.GeoJsonWriter;
-import org.sdaplanner.importer.crs.ToWgs84;
+import org.sdaplanner.core.topology.Topology;
+import org.sdaplanner.export.Outlines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,6 +18,9 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +32,9 @@ import java.util.concurrent.Callable;
         header = "Build the building blocks (parishes, and LSOAs where there is no parish).",
         description = {"Build the building blocks the areas are made of: parishes, and in unparished places LSOAs",
                 "or the parts of LSOAs outside every parish, each with its population and leaning towards",
-                "each PCN; report islands. Written as GeoJSON in longitude/latitude (EPSG:4326)."})
+                "each PCN; report islands. Slivers (LSOA pieces too small to be a community of their own)",
+                "join a neighbouring block; the report says where. Written as GeoJSON in longitude/latitude",
+                "(EPSG:4326), every outline fitting its neighbours exactly."})
 public final class BlocksCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,7 +54,9 @@ public final class BlocksCommand implements Callable<Integer> {
         BlockAnalysis analysis = RegionAnalysis.load(store.open(), rule.parse()).blocks();
         BlockAdjacency adj = analysis.adjacency();
         Set<String> islands = new TreeSet<>(adj.islands());
-        ToWgs84 toWgs84 = new ToWgs84();
+        Map<String, List<String>> absorbed = new TreeMap<>();
+        analysis.blocks().sliverMerges().forEach(m -> absorbed.computeIfAbsent(m.intoCode(), k -> new ArrayList<>()).add(m.sliverCode()));
+        Topology lonLat = Outlines.lonLat(Outlines.byCode(analysis.blocks().blocks()));
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out)); GeoJsonWriter w = new GeoJsonWriter(os)) {
             for (BuildingBlock b : analysis.blocks().blocks()) {
@@ -65,6 +73,7 @@ public final class BlocksCommand implements Callable<Integer> {
                 p.put("neighbours", adj.neighbourCodes(b.code()).size());
                 p.put("island", islands.contains(b.code()));
                 p.put("lsoa_codes", b.pieces().stream().map(x -> x.lsoaCode()).distinct().toList());
+                p.put("absorbed_slivers", absorbed.getOrDefault(b.code(), List.of()).stream().distinct().sorted().toList());
                 Map<String, Object> affinity = new LinkedHashMap<>();
                 b.pcnAffinity().forEach((k, v) -> {
                     if (v >= 0.05) {
@@ -72,7 +81,7 @@ public final class BlocksCommand implements Callable<Integer> {
                     }
                 });
                 p.put("pcn_affinity", affinity);
-                w.feature(p, toWgs84.apply(b.geometry()));
+                w.feature(p, lonLat.outline(b.code()));
             }
         }
         var set = analysis.blocks();
@@ -81,6 +90,8 @@ public final class BlocksCommand implements Callable<Integer> {
                         + " residents %,.0f; %,d neighbour links in %d connected group%s", set.size(), parishes,
                 set.size() - parishes, set.totalResidentPopulation(), adj.edgeCount(), adj.components().size(),
                 adj.components().size() == 1 ? "" : "s"));
+        SliverReport.summary(console, set);
+        SliverReport.whereTheyWent(console, set);
         if (!islands.isEmpty()) {
             console.println("Islands (not connected to the main group; declare bridges in the region manifest to join them): "
                     + String.join(", ", islands));

@@ -6,7 +6,9 @@ import org.sdaplanner.core.cluster.PlanBuilder;
 import org.sdaplanner.core.plan.AreaMetrics;
 import org.sdaplanner.core.plan.PlanSummary;
 import org.sdaplanner.core.plan.PlanningProblem;
+import org.sdaplanner.export.AreaPolygons;
 import org.sdaplanner.export.PlanFiles;
+import org.sdaplanner.export.PlanOutlines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +39,9 @@ public final class BuildCommand implements Callable<Integer> {
     @Mixin
     PlanOptions plan;
 
+    @Mixin
+    SimplifyOption simplify;
+
     @Option(names = "--random-plans", paramLabel = "K", defaultValue = "100",
             description = "Random contiguous plans drawn for the baseline (default ${DEFAULT-VALUE}).")
     int randomPlans;
@@ -54,9 +59,17 @@ public final class BuildCommand implements Callable<Integer> {
         ClusterOptions options = plan.clusterOptions(region.defaultAreas());
         BuiltPlan plan = PlanBuilder.build(problem, options, randomPlans);
         long t2 = System.nanoTime();
-        PlanFiles.write(plan, out);
+        PlanOutlines outlines = PlanOutlines.lonLat(plan, simplify.metres());
+        PlanFiles.write(plan, outlines, region.blocks().blocks().sliverMerges(), out);
         long t3 = System.nanoTime();
         print(console, plan);
+        for (int a = 0; a < plan.areas().size(); a++) {
+            String note = AreaPolygons.note(plan, a, outlines.areas().get(a));
+            if (note != null) {
+                console.println(plan.areaIds().get(a) + " is drawn as " + note);
+            }
+        }
+        SliverReport.summary(console, region.blocks().blocks());
         console.println(String.format(Locale.ROOT, "Timings: data and blocks %.1f s, clustering and metrics %.1f s, files %.1f s",
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9));
         console.println("Written to " + out);

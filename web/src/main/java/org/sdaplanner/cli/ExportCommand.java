@@ -1,13 +1,12 @@
 package org.sdaplanner.cli;
 
-import org.locationtech.jts.geom.MultiPolygon;
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.cluster.ClusterOptions;
 import org.sdaplanner.core.cluster.PlanBuilder;
 import org.sdaplanner.core.plan.PlanSummary;
 import org.sdaplanner.core.plan.PlanningProblem;
-import org.sdaplanner.export.AreaGeometries;
 import org.sdaplanner.export.GeoPackageExport;
+import org.sdaplanner.export.PlanOutlines;
 import org.sdaplanner.export.ShapefileExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +60,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Mixin
     PlanOptions plan;
 
+    @Mixin
+    SimplifyOption simplify;
+
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
             description = "gpkg, shp or all.")
     String format;
@@ -88,7 +90,7 @@ public final class ExportCommand implements Callable<Integer> {
         BuiltPlan built = PlanBuilder.build(problem, options, 0);
         long t2 = System.nanoTime();
         Files.createDirectories(out);
-        List<MultiPolygon> areas = AreaGeometries.dissolve(built);
+        PlanOutlines areas = PlanOutlines.bng(built, simplify.metres());
         List<Path> written = new ArrayList<>();
         if (f == Format.GPKG || f == Format.ALL) {
             written.add(GeoPackageExport.write(built, areas, out.resolve(GeoPackageExport.FILE_NAME)));
@@ -102,6 +104,7 @@ public final class ExportCommand implements Callable<Integer> {
                         + " %d non-contiguous (seed %d)", s.areas(), built.state().problem().blockCount(), 100 * s.alignment(),
                 100 * s.maxDeviation(), s.nonContiguousAreas(), options.seed()));
         built.clustering().warnings().forEach(w -> console.println("Warning: " + w));
+        SliverReport.summary(console, region.blocks().blocks());
         console.println("Written (EPSG:27700, British National Grid):");
         for (Path p : written) {
             console.println(String.format(Locale.ROOT, "  %-40s %,12d bytes%s", p, Files.size(p), describe(p, built)));

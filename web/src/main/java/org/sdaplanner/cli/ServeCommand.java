@@ -6,6 +6,7 @@ import org.sdaplanner.store.StoredAccounts.Actor;
 import org.sdaplanner.web.auth.AccountAdmin;
 import org.sdaplanner.web.MapServer;
 import org.sdaplanner.web.PlannerService;
+import org.sdaplanner.web.RetiredBlocks;
 import org.sdaplanner.web.basemap.Basemap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,6 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Loading " + store.displayUrl() + " (" + store.dialect().name() + ") …");
         out.flush();
         PlannerService service = PlannerService.open(store);
+        RetiredBlocks.notes(service).forEach(out::println);
         service.ensureDefaultPlan("sda").ifPresent(p -> out.println(String.format(Locale.ROOT,
                 "Built the default plan \"%s\" (%s areas, seed %d)", p.name(), p.areas().size(),
                 PlannerService.DEFAULT_SEED)));

@@ -9,6 +9,7 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.sdaplanner.core.topology.Winding;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +19,8 @@ import java.util.Map;
 /**
  * Streams a GeoJSON FeatureCollection (RFC 7946, longitude/latitude). Properties keep their
  * insertion order and numbers are written as given, so output is byte-for-byte repeatable.
+ * Polygon rings are written in the order RFC 7946 §3.1.6 asks for: exteriors counter-clockwise,
+ * holes clockwise.
  */
 public final class GeoJsonWriter implements AutoCloseable {
     private final JsonGenerator g;
@@ -74,8 +77,8 @@ public final class GeoJsonWriter implements AutoCloseable {
     }
 
     private void geometry(Geometry geom) throws IOException {
-        if (geom == null) {
-            g.writeNull();
+        if (geom == null || geom.isEmpty()) {
+            g.writeNull(); // RFC 7946 §3.2: a feature with no place (a polygon too small to draw at this zoom)
             return;
         }
         g.writeStartObject();
@@ -101,7 +104,8 @@ public final class GeoJsonWriter implements AutoCloseable {
         g.writeEndObject();
     }
 
-    private void polygon(Polygon p) throws IOException {
+    private void polygon(Polygon polygon) throws IOException {
+        Polygon p = (Polygon) Winding.counterClockwise(polygon);
         g.writeStartArray();
         ring(p.getExteriorRing());
         for (int i = 0; i < p.getNumInteriorRing(); i++) {

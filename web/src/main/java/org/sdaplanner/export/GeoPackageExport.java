@@ -27,6 +27,7 @@ import org.sdaplanner.core.blocks.BuildingBlock;
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.plan.PlanState;
 import org.sdaplanner.core.plan.PlanningProblem;
+import org.sdaplanner.core.topology.Winding;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,18 +71,15 @@ public final class GeoPackageExport {
     private GeoPackageExport() {
     }
 
-    /** Writes {@code file} (replacing it), dissolving the areas first. */
+    /** Writes {@code file} (replacing it), with the plan's outlines at full detail. */
     public static Path write(BuiltPlan plan, Path file) throws IOException {
-        return write(plan, AreaGeometries.dissolve(plan), file);
+        return write(plan, PlanOutlines.bng(plan, 0), file);
     }
 
-    /**
-     * Writes {@code file} (replacing it) from the plan and its dissolved areas as given by
-     * {@link AreaGeometries#dissolve} (one per area, in area order; {@code null} for an empty area).
-     */
-    public static Path write(BuiltPlan plan, List<MultiPolygon> areaGeometries, Path file) throws IOException {
-        if (areaGeometries.size() != plan.areas().size()) {
-            throw new IllegalArgumentException("expected " + plan.areas().size() + " area geometries, got " + areaGeometries.size());
+    /** Writes {@code file} (replacing it) from the plan and its outlines in EPSG:27700 ({@link PlanOutlines#bng}). */
+    public static Path write(BuiltPlan plan, PlanOutlines outlines, Path file) throws IOException {
+        if (outlines.areas().size() != plan.areas().size()) {
+            throw new IllegalArgumentException("expected " + plan.areas().size() + " area geometries, got " + outlines.areas().size());
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
@@ -92,8 +90,8 @@ public final class GeoPackageExport {
             GeoPackageManager.create(file.toFile());
             try (GeoPackage g = GeoPackageManager.open(file.toFile())) {
                 SpatialReferenceSystem srs = britishNationalGrid(g);
-                writeAreas(g, srs, plan, areaGeometries);
-                writeBlocks(g, srs, plan);
+                writeAreas(g, srs, plan, outlines.areas());
+                writeBlocks(g, srs, plan, outlines.blocks());
             }
         } catch (RuntimeException e) {
             throw new IOException("cannot write the GeoPackage " + file + ": " + e.getMessage(), e);
@@ -184,7 +182,8 @@ public final class GeoPackageExport {
         }
     }
 
-    private static void writeBlocks(GeoPackage g, SpatialReferenceSystem srs, BuiltPlan plan) throws IOException {
+    private static void writeBlocks(GeoPackage g, SpatialReferenceSystem srs, BuiltPlan plan, List<MultiPolygon> geometries)
+            throws IOException {
         PlanState s = plan.state();
         PlanningProblem p = s.problem();
         List<FeatureColumn> columns = new ArrayList<>();
@@ -195,7 +194,7 @@ public final class GeoPackageExport {
         columns.add(FeatureColumn.createColumn("dominant_pcn_code", GeoPackageDataType.TEXT));
         columns.add(FeatureColumn.createColumn("dominant_pcn_share", GeoPackageDataType.REAL));
         Envelope extent = new Envelope();
-        p.blocks().forEach(b -> extent.expandToInclude(b.geometry().getEnvelopeInternal()));
+        geometries.forEach(m -> extent.expandToInclude(m.getEnvelopeInternal()));
         FeatureDao dao = createTable(g, srs, BLOCKS_TABLE, columns, extent);
         inTransaction(g, () -> {
             for (int b = 0; b < p.blockCount(); b++) {
@@ -210,14 +209,15 @@ public final class GeoPackageExport {
                 row.setValue("resident_population", round(blk.residentPopulation(), 1));
                 row.setValue("dominant_pcn_code", blk.dominantPcn());
                 row.setValue("dominant_pcn_share", round(blk.dominantShare(), 4));
-                row.setGeometry(geometryData(AreaGeometries.multiPolygon(blk.geometry())));
+                row.setGeometry(geometryData(geometries.get(b)));
                 dao.create(row);
             }
         });
     }
 
+    /** OGC ring order (exteriors counter-clockwise), as QGIS and GDAL write GeoPackages. */
     private static GeoPackageGeometryData geometryData(MultiPolygon m) throws IOException {
-        return m == null ? null : GeoPackageGeometryData.createFromWkbAndBuildEnvelope(BNG, wkb(m));
+        return m == null ? null : GeoPackageGeometryData.createFromWkbAndBuildEnvelope(BNG, wkb(Winding.counterClockwise(m)));
     }
 
     /** Column type for a property value: text, integer (also booleans, as 0/1) or real; null for null. */

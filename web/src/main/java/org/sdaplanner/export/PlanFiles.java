@@ -2,7 +2,9 @@ package org.sdaplanner.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.sdaplanner.core.blocks.SliverMerge;
+import org.sdaplanner.core.blocks.SliverRule;
 import org.sdaplanner.core.blocks.BuildingBlock;
 import org.sdaplanner.core.cluster.Baselines;
 import org.sdaplanner.core.cluster.BuiltPlan;
@@ -12,7 +14,6 @@ import org.sdaplanner.core.plan.PcnMetrics;
 import org.sdaplanner.core.plan.PlanState;
 import org.sdaplanner.core.plan.PlanSummary;
 import org.sdaplanner.core.plan.PlanningProblem;
-import org.sdaplanner.importer.crs.ToWgs84;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -40,15 +41,24 @@ public final class PlanFiles {
     private PlanFiles() {
     }
 
-    public static List<Path> write(BuiltPlan plan, Path dir) throws IOException {
+    /**
+     * Writes every file of the plan; {@code slivers} (may be empty) are listed in summary.json with
+     * where they went.
+     */
+    public static List<Path> write(BuiltPlan plan, List<SliverMerge> slivers, Path dir) throws IOException {
+        return write(plan, PlanOutlines.lonLat(plan, 0), slivers, dir);
+    }
+
+    /** Writes every file of the plan with the given outlines (in EPSG:4326, from {@link PlanOutlines#lonLat}). */
+    public static List<Path> write(BuiltPlan plan, PlanOutlines outlines, List<SliverMerge> slivers, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
-        out.add(areas(plan, dir.resolve("areas.geojson")));
-        out.add(blocks(plan, dir.resolve("blocks.geojson")));
+        out.add(areas(plan, outlines, dir.resolve("areas.geojson")));
+        out.add(blocks(plan, outlines, dir.resolve("blocks.geojson")));
         out.add(blockLookup(plan, dir.resolve("parish_to_area.csv")));
         out.add(lsoaLookup(plan, dir.resolve("lsoa_to_area.csv")));
         out.add(pcnTable(plan, dir.resolve("pcn_alignment.csv")));
-        out.add(summary(plan, dir.resolve("summary.json")));
+        out.add(summary(plan, outlines, slivers, dir.resolve("summary.json")));
         return out;
     }
 
@@ -75,21 +85,21 @@ public final class PlanFiles {
 
     /** Writes areas.geojson: the dissolved areas with their properties, EPSG:4326. */
     public static Path areas(BuiltPlan plan, Path file) throws IOException {
-        List<org.locationtech.jts.geom.MultiPolygon> dissolved = AreaGeometries.dissolve(plan);
-        ToWgs84 toWgs84 = new ToWgs84();
+        return areas(plan, PlanOutlines.lonLat(plan, 0), file);
+    }
+
+    private static Path areas(BuiltPlan plan, PlanOutlines outlines, Path file) throws IOException {
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file)); GeoJsonWriter w = new GeoJsonWriter(os)) {
-            for (int a = 0; a < dissolved.size(); a++) {
-                Geometry union = dissolved.get(a);
-                w.feature(areaProperties(plan.areas().get(a)), union == null ? null : toWgs84.apply(union));
+            for (int a = 0; a < plan.areas().size(); a++) {
+                w.feature(areaProperties(plan.areas().get(a)), outlines.areas().get(a));
             }
         }
         return file;
     }
 
-    private static Path blocks(BuiltPlan plan, Path file) throws IOException {
+    private static Path blocks(BuiltPlan plan, PlanOutlines outlines, Path file) throws IOException {
         PlanState s = plan.state();
         PlanningProblem p = s.problem();
-        ToWgs84 toWgs84 = new ToWgs84();
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file)); GeoJsonWriter w = new GeoJsonWriter(os)) {
             for (int b = 0; b < p.blockCount(); b++) {
                 BuildingBlock blk = p.block(b);
@@ -103,7 +113,7 @@ public final class PlanFiles {
                 props.put("resident_population", round(blk.residentPopulation(), 1));
                 props.put("dominant_pcn_code", blk.dominantPcn());
                 props.put("dominant_pcn_share", round(blk.dominantShare(), 4));
-                w.feature(props, toWgs84.apply(blk.geometry()));
+                w.feature(props, outlines.blocks().get(b));
             }
         }
         return file;
@@ -179,6 +189,47 @@ public final class PlanFiles {
         return pl;
     }
 
+    /**
+     * The slivers folded into their neighbours, as written under "slivers" in summary.json: how
+     * many, the land and people that moved, and where each went.
+     */
+    public static Map<String, Object> sliverProperties(List<SliverMerge> merges) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        java.util.Set<String> slivers = new java.util.TreeSet<>();
+        java.util.Set<String> detached = new java.util.TreeSet<>();
+        double area = 0;
+        double residents = 0;
+        double registered = 0;
+        List<Object> list = new ArrayList<>();
+        for (SliverMerge x : merges) {
+            (x.whole() ? slivers : detached).add(x.sliverCode());
+            area += x.area();
+            residents += x.residents();
+            registered += x.registered();
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("sliver_code", x.sliverCode());
+            e.put("kind", x.whole() ? "sliver" : "detached part");
+            e.put("district_code", x.districtCode());
+            e.put("into_block_code", x.intoCode());
+            e.put("into_block_name", x.intoName());
+            e.put("area_m2", round(x.area(), 0));
+            e.put("resident_population", round(x.residents(), 1));
+            e.put("registered_population", round(x.registered(), 1));
+            list.add(e);
+        }
+        m.put("rule", String.format(java.util.Locale.ROOT, "an LSOA piece outside every parish under %.0f%% of its LSOA's land"
+                        + " and %.0f%% of its residents is not a block: it joins the neighbouring block of its district"
+                        + " it shares most boundary with", 100 * SliverRule.DEFAULTS.maxAreaShare(),
+                100 * SliverRule.DEFAULTS.maxResidentShare()));
+        m.put("merged", slivers.size());
+        m.put("detached_parts", detached.size());
+        m.put("area_km2", round(area / 1e6, 3));
+        m.put("resident_population", round(residents, 1));
+        m.put("registered_population", round(registered, 1));
+        m.put("into", list);
+        return m;
+    }
+
     /** A PCN's figures as written under "pcns" in summary.json. */
     public static Map<String, Object> pcnProperties(PcnMetrics m) {
         Map<String, Object> x = new LinkedHashMap<>();
@@ -190,10 +241,16 @@ public final class PlanFiles {
         return x;
     }
 
-    private static Path summary(BuiltPlan plan, Path file) throws IOException {
+    private static Path summary(BuiltPlan plan, PlanOutlines outlines, List<SliverMerge> slivers, Path file) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         List<Object> areas = new ArrayList<>();
-        plan.areas().forEach(a -> areas.add(areaProperties(a)));
+        for (int a = 0; a < plan.areas().size(); a++) {
+            Map<String, Object> p = areaProperties(plan.areas().get(a));
+            MultiPolygon outline = outlines.areas().get(a);
+            p.put("polygons", outline == null ? 0 : outline.getNumGeometries());
+            p.put("polygons_note", AreaPolygons.note(plan, a, outline));
+            areas.add(p);
+        }
         root.put("areas", areas);
         PlanSummary s = plan.summary();
         root.put("plan", summaryProperties(s));
@@ -213,6 +270,7 @@ public final class PlanFiles {
         base.put("random_alignment_max", round(b.randomPercentile(1), 4));
         base.put("plan_beats_random_share", round(b.shareBelow(s.alignment()), 4));
         root.put("baselines", base);
+        root.put("slivers", sliverProperties(slivers));
         root.put("warnings", plan.clustering().warnings());
         try (OutputStream os = Files.newOutputStream(file)) {
             JSON.writeValue(os, root);

@@ -6,6 +6,7 @@ import org.sdaplanner.core.blocks.BuildingBlock;
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.plan.PlanState;
 import org.sdaplanner.core.plan.PlanningProblem;
+import org.sdaplanner.core.topology.Winding;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -66,26 +67,26 @@ public final class ShapefileExport {
         }
     }
 
-    /** Writes areas.shp and blocks.shp (with .shx, .dbf, .prj, .cpg) into {@code dir}, dissolving the areas first. */
+    /** Writes areas.shp and blocks.shp (with .shx, .dbf, .prj, .cpg) into {@code dir}, with the plan's outlines at full detail. */
     public static List<Path> write(BuiltPlan plan, Path dir) throws IOException {
-        return write(plan, AreaGeometries.dissolve(plan), dir);
+        return write(plan, PlanOutlines.bng(plan, 0), dir);
     }
 
     /**
      * Writes areas.shp and blocks.shp (with .shx, .dbf, .prj, .cpg) into {@code dir}, replacing
-     * earlier ones, from the dissolved areas given by {@link GeoPackageExport#areaGeometries}.
+     * earlier ones, from the plan's outlines in EPSG:27700 ({@link PlanOutlines#bng}).
      * Returns every file written.
      */
-    public static List<Path> write(BuiltPlan plan, List<MultiPolygon> areaGeometries, Path dir) throws IOException {
-        if (areaGeometries.size() != plan.areas().size()) {
-            throw new IllegalArgumentException("expected " + plan.areas().size() + " area geometries, got " + areaGeometries.size());
+    public static List<Path> write(BuiltPlan plan, PlanOutlines outlines, Path dir) throws IOException {
+        if (outlines.areas().size() != plan.areas().size()) {
+            throw new IllegalArgumentException("expected " + plan.areas().size() + " area geometries, got " + outlines.areas().size());
         }
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:shp-" + UUID.randomUUID(), "sa", "")) {
             H2GISFunctions.load(c);
-            out.addAll(areas(c, plan, areaGeometries, dir));
-            out.addAll(blocks(c, plan, dir));
+            out.addAll(areas(c, plan, outlines.areas(), dir));
+            out.addAll(blocks(c, plan, outlines.blocks(), dir));
         } catch (SQLException e) {
             throw new IOException("cannot write Shapefiles to " + dir + ": " + e.getMessage(), e);
         }
@@ -117,15 +118,17 @@ public final class ShapefileExport {
         return writeTable(c, "AREAS", fields, rows, AreaRow::geometry, dir.resolve(AREAS + ".shp"));
     }
 
-    private record BlockRow(BuildingBlock block, String areaId, String areaName) {
+    private record BlockRow(BuildingBlock block, String areaId, String areaName, MultiPolygon geometry) {
     }
 
-    private static List<Path> blocks(Connection c, BuiltPlan plan, Path dir) throws SQLException, IOException {
+    private static List<Path> blocks(Connection c, BuiltPlan plan, List<MultiPolygon> geometries, Path dir)
+            throws SQLException, IOException {
         PlanState s = plan.state();
         PlanningProblem p = s.problem();
         List<BlockRow> rows = new ArrayList<>();
         for (int b = 0; b < p.blockCount(); b++) {
-            rows.add(new BlockRow(p.block(b), plan.areaIds().get(s.areaOf(b)), plan.areaNames().get(s.areaOf(b))));
+            rows.add(new BlockRow(p.block(b), plan.areaIds().get(s.areaOf(b)), plan.areaNames().get(s.areaOf(b)),
+                    geometries.get(b)));
         }
         List<Field<BlockRow>> fields = List.of(
                 new Field<>("BLOCK_CODE", Types.VARCHAR, r -> r.block().code()),
@@ -137,8 +140,7 @@ public final class ShapefileExport {
                 new Field<>("RESIDENTS", Types.DOUBLE, r -> round(r.block().residentPopulation(), 1)),
                 new Field<>("DOM_PCN", Types.VARCHAR, r -> r.block().dominantPcn()),
                 new Field<>("DOM_SHARE", Types.DOUBLE, r -> round(r.block().dominantShare(), 4)));
-        return writeTable(c, "BLOCKS", fields, rows, r -> AreaGeometries.multiPolygon(r.block().geometry()),
-                dir.resolve(BLOCKS + ".shp"));
+        return writeTable(c, "BLOCKS", fields, rows, BlockRow::geometry, dir.resolve(BLOCKS + ".shp"));
     }
 
     private static <T> List<Path> writeTable(Connection c, String table, List<Field<T>> fields, List<T> rows,
@@ -171,7 +173,8 @@ public final class ShapefileExport {
                 if (g == null) {
                     ps.setNull(i, Types.VARBINARY);
                 } else {
-                    ps.setBytes(i, GeoPackageExport.wkb(g));
+                    // ESRI ring order: exteriors clockwise, holes counter-clockwise (readers tell them apart by it)
+                    ps.setBytes(i, GeoPackageExport.wkb(Winding.clockwise(g)));
                 }
                 ps.addBatch();
             }

@@ -9,6 +9,7 @@ import org.sdaplanner.core.geography.District;
 import org.sdaplanner.core.geography.Lsoa;
 import org.sdaplanner.core.geography.Pcn;
 import org.sdaplanner.core.plan.PlanningProblem;
+import org.sdaplanner.export.Outlines;
 import org.sdaplanner.importer.crs.ToWgs84;
 import org.sdaplanner.store.MapDataReader;
 import org.sdaplanner.store.SpatialStore;
@@ -34,10 +35,12 @@ public final class Region {
     private final Map<String, String> pcnNames;
     private final Map<String, String> districtNames;
     private final double[] bounds;
+    private final MapOutlines blockOutlines;
 
     private Region(RegionAnalysis analysis, String name, List<String> attributions, List<MapDataReader.Catchment> catchments) {
         this.analysis = analysis;
         this.problem = PlanningProblem.of(analysis.blocks(), analysis.dominance());
+        this.blockOutlines = new MapOutlines(() -> Outlines.byCode(problem.blocks()));
         this.name = name;
         this.attributions = List.copyOf(attributions);
         this.catchments = List.copyOf(catchments);
@@ -80,6 +83,11 @@ public final class Region {
 
     public PlanningProblem problem() {
         return problem;
+    }
+
+    /** The blocks' outlines as the map draws them at each zoom: the blocks layer, the districts and every plan's areas. */
+    public MapOutlines blockOutlines() {
+        return blockOutlines;
     }
 
     public String name() {

@@ -20,7 +20,7 @@ import java.util.UUID;
  * in CI both must be there, elsewhere tests that need them are skipped), and the C&P import, read
  * once per test JVM and written into as many stores as the tests need (the `sda import` path).
  */
-final class TestData {
+public final class TestData {
     /** Server options for tests that make many writes quickly: the write limit is tested on its own. */
     static final MapServer.Options GENEROUS = MapServer.Options.defaults().withWriteLimit(10_000, 1_000);
 
@@ -29,7 +29,7 @@ final class TestData {
     private TestData() {
     }
 
-    static boolean inCi() {
+    public static boolean inCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
@@ -71,7 +71,7 @@ final class TestData {
     }
 
     /** The C&P files read and validated as `sda import` does (once per JVM). */
-    static synchronized ImportedData cambridgeshire() {
+    public static synchronized ImportedData cambridgeshire() {
         if (cambridgeshire == null) {
             Path data = dataDir();
             RegionManifest manifest = RegionManifest.load(manifest("cambridgeshire-peterborough.json"));
@@ -81,7 +81,7 @@ final class TestData {
     }
 
     /** A store at {@code url} holding the C&P import. */
-    static SpatialStore importedStore(String url) {
+    public static SpatialStore importedStore(String url) {
         ImportedData d = cambridgeshire();
         SpatialStore store = SpatialStore.open(url);
         new ImportWriter(store, Progress.SILENT).write(d);

@@ -105,6 +105,25 @@ public final class BlockBuilder {
         return new BlockSet(blocks, apportionment, new ArrayList<>(unplaced));
     }
 
+    /** Σ over the pieces of (piece residents × share(lsoa, pcn)), positive values only, by PCN code. */
+    static TreeMap<String, Double> affinity(List<BlockPiece> pieces, LsoaShares shares) {
+        TreeMap<String, Double> affinity = new TreeMap<>();
+        for (BlockPiece bp : pieces) {
+            Map<String, Double> s = shares.sharesOf(bp.lsoaCode());
+            if (s == null || s.isEmpty()) {
+                continue;
+            }
+            for (Map.Entry<String, Double> e : new TreeMap<>(s).entrySet()) {
+                Double share = e.getValue();
+                if (share != null && share > 0 && bp.residentPopulation() > 0) {
+                    affinity.merge(e.getKey(), bp.residentPopulation() * share, Double::sum);
+                }
+            }
+        }
+        affinity.values().removeIf(v -> !(v > 0));
+        return affinity;
+    }
+
     private record Task(Parish parish, Lsoa lsoa, List<Integer> pieceIndices) {
 
         BuildingBlock build(OverlayResult overlay, Apportionment app, double[] res, double[] regs, LsoaShares shares) {
@@ -136,22 +155,11 @@ public final class BlockBuilder {
 
             double resident = 0;
             double registered = 0;
-            TreeMap<String, Double> affinity = new TreeMap<>();
             for (BlockPiece bp : blockPieces) {
                 resident += bp.residentPopulation();
                 registered += bp.registeredPopulation();
-                Map<String, Double> s = shares.sharesOf(bp.lsoaCode());
-                if (s == null || s.isEmpty()) {
-                    continue;
-                }
-                for (Map.Entry<String, Double> e : new TreeMap<>(s).entrySet()) {
-                    Double share = e.getValue();
-                    if (share != null && share > 0 && bp.residentPopulation() > 0) {
-                        affinity.merge(e.getKey(), bp.residentPopulation() * share, Double::sum);
-                    }
-                }
             }
-            affinity.values().removeIf(v -> !(v > 0));
+            TreeMap<String, Double> affinity = affinity(blockPieces, shares);
 
             if (parish != null) {
                 return new BuildingBlock(parish.code(), parish.name(), BlockKind.PARISH, parish.districtCode(),

@@ -4,16 +4,30 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.sdaplanner.core.topology.TopologyReport;
 
-/** The building blocks of a region, sorted by code, with the inputs they came from. Immutable. */
+/**
+ * The building blocks of a region, sorted by code, with the inputs they came from and, once
+ * cleaned by {@link SliverMerger}, the slivers folded into them. Immutable.
+ */
 public final class BlockSet {
 
     private final List<BuildingBlock> blocks;
     private final Map<String, BuildingBlock> byCode;
     private final Apportionment apportionment;
     private final List<String> unplacedLsoas;
+    private final List<SliverMerge> sliverMerges;
+    private final List<String> keptSlivers;
+    private final TopologyReport topology;
+    private final Map<String, String> mergedInto;
 
     BlockSet(List<BuildingBlock> blocks, Apportionment apportionment, List<String> unplacedLsoas) {
+        this(blocks, apportionment, unplacedLsoas, List.of(), List.of(), null);
+    }
+
+    BlockSet(List<BuildingBlock> blocks, Apportionment apportionment, List<String> unplacedLsoas,
+             List<SliverMerge> sliverMerges, List<String> keptSlivers, TopologyReport topology) {
         this.blocks = List.copyOf(blocks);
         Map<String, BuildingBlock> m = new HashMap<>();
         for (BuildingBlock b : this.blocks) {
@@ -22,6 +36,19 @@ public final class BlockSet {
         this.byCode = Collections.unmodifiableMap(m);
         this.apportionment = apportionment;
         this.unplacedLsoas = List.copyOf(unplacedLsoas);
+        this.sliverMerges = List.copyOf(sliverMerges);
+        this.keptSlivers = List.copyOf(keptSlivers);
+        this.topology = topology;
+        // a sliver that is no longer a block is found in the block that took most of its land
+        Map<String, SliverMerge> largest = new TreeMap<>();
+        for (SliverMerge sm : this.sliverMerges) {
+            if (!m.containsKey(sm.sliverCode())) {
+                largest.merge(sm.sliverCode(), sm, (a, b) -> b.area() > a.area() ? b : a);
+            }
+        }
+        Map<String, String> into = new HashMap<>();
+        largest.forEach((code, sm) -> into.put(code, sm.intoCode()));
+        this.mergedInto = Collections.unmodifiableMap(into);
     }
 
     /** All blocks sorted by code. */
@@ -32,6 +59,32 @@ public final class BlockSet {
     /** The block with this code, or {@code null}. */
     public BuildingBlock block(String code) {
         return byCode.get(code);
+    }
+
+    /**
+     * The block a code now belongs to: the block itself, or for a sliver folded into its
+     * neighbours the one that took most of its land; {@code null} for a code that was never a block.
+     */
+    public String blockOf(String code) {
+        return byCode.containsKey(code) ? code : mergedInto.get(code);
+    }
+
+    /**
+     * The slivers that joined a neighbouring block, one entry per sliver and block joined,
+     * by sliver code then block code (empty for a raw block set).
+     */
+    public List<SliverMerge> sliverMerges() {
+        return sliverMerges;
+    }
+
+    /** Codes of slivers that stayed blocks because no part of them touches a block of their district. */
+    public List<String> keptSlivers() {
+        return keptSlivers;
+    }
+
+    /** How cleaning the outlines went (gaps filled, overlaps resolved); {@code null} for a raw block set. */
+    public TopologyReport topology() {
+        return topology;
     }
 
     public int size() {

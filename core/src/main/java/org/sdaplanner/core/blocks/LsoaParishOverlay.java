@@ -34,7 +34,7 @@ import org.sdaplanner.core.geography.Parish;
  *       by default).</li>
  *   <li>The part of the LSOA outside every parish gets the area the parish pieces leave
  *       uncovered, and is a piece only when that is at least the sliver tolerance. Its outline,
- *       when asked for, is the LSOA minus the union of the parish pieces. (Overlapping parishes
+ *       when asked for, is the LSOA minus each overlapping parish in turn. (Overlapping parishes
  *       would count their overlap twice in that area; real parish layers are a partition, and
  *       overlaps in generalised layers are a few m².)</li>
  *   <li>Pieces under the sliver tolerance ({@link OverlayOptions}) are dropped and the area
@@ -142,14 +142,22 @@ public final class LsoaParishOverlay {
                 dropped, droppedArea, options);
     }
 
-    /** The part of an LSOA outside its parish pieces (including the slivers about to be dropped). */
-    private static Geometry outside(Geometry lsoa, List<LazyGeometry> inParishes, PrecisionModel pm) {
-        List<Geometry> parts = new ArrayList<>(inParishes.size());
-        for (LazyGeometry g : inParishes) {
-            parts.add(g.get());
+    /**
+     * The part of an LSOA outside the parishes it overlaps (including the slivers about to be
+     * dropped): the LSOA less each parish in turn. Each difference clips the parish to what is
+     * left of the LSOA, so no LSOA ∩ parish piece has to be built first.
+     */
+    private static Geometry outside(Geometry lsoa, List<Geometry> parishes, PrecisionModel pm) {
+        Geometry rest = lsoa;
+        for (Geometry p : parishes) {
+            if (rest.isEmpty()) {
+                break;
+            }
+            if (rest.getEnvelopeInternal().intersects(p.getEnvelopeInternal())) {
+                rest = Geometries.overlay(rest, p, OverlayNG.DIFFERENCE, pm);
+            }
         }
-        Geometry union = Geometries.union(parts, lsoa.getFactory());
-        return Geometries.overlay(lsoa, union, OverlayNG.DIFFERENCE, pm);
+        return rest;
     }
 
     private IntStream stream(int n) {
@@ -172,7 +180,8 @@ public final class LsoaParishOverlay {
     private record Parishes(List<Parish> parishes, IntersectionArea.Shape[] shapes, double[] areas, STRtree tree) {
     }
 
-    private record RawPiece(String parishCode, LazyGeometry geometry, double area) {
+    /** A candidate piece: the parish (null for the part outside every parish), its outline when made, its area. */
+    private record RawPiece(String parishCode, Geometry parish, LazyGeometry geometry, double area) {
     }
 
     private record LsoaCut(List<LsoaPiece> pieces, int dropped, double droppedArea) {
@@ -225,7 +234,7 @@ public final class LsoaParishOverlay {
             } else {
                 geometry = new LazyGeometry(() -> Geometries.overlay(lg, pg, OverlayNG.INTERSECTION, pm));
             }
-            raw.add(new RawPiece(parish.code(), geometry, a));
+            raw.add(new RawPiece(parish.code(), pg, geometry, a));
         }
 
         if (!wholeLsoaInOneParish) {
@@ -234,11 +243,14 @@ public final class LsoaParishOverlay {
                 covered += r.area;
             }
             if (raw.isEmpty()) {
-                raw.add(new RawPiece(null, LazyGeometry.of(lg), lsoaArea));
+                raw.add(new RawPiece(null, null, LazyGeometry.of(lg), lsoaArea));
             } else if (lsoaArea - covered >= threshold && lsoaArea - covered > lsoaArea * WHOLE) {
                 // parish layers are partitions, so the rest of the LSOA is its area less its parish pieces
-                List<LazyGeometry> inParishes = raw.stream().map(RawPiece::geometry).toList();
-                raw.add(new RawPiece(null, new LazyGeometry(() -> outside(lg, inParishes, pm)), lsoaArea - covered));
+                List<Geometry> overlapping = new ArrayList<>(raw.size());
+                for (RawPiece r : raw) {
+                    overlapping.add(r.parish());
+                }
+                raw.add(new RawPiece(null, null, new LazyGeometry(() -> outside(lg, overlapping, pm)), lsoaArea - covered));
             }
         }
 

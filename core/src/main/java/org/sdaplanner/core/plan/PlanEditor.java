@@ -57,18 +57,27 @@ public final class PlanEditor {
 
     /**
      * Puts blocks back in the areas they came from (undo), without the "locked" rule: used to
-     * reverse an accepted edit exactly.
+     * reverse an accepted edit exactly. Codes that are no longer blocks (slivers of an older
+     * import that have since joined a neighbouring block) are skipped.
      */
     public void restore(List<String> blockCodes, List<String> areaIds) {
         PlanningProblem p = state.problem();
         for (int i = 0; i < blockCodes.size(); i++) {
-            state.move(p.indexOf(blockCodes.get(i)), areaIndex(areaIds.get(i)));
+            int b = p.indexOf(blockCodes.get(i));
+            if (b >= 0) {
+                state.move(b, areaIndex(areaIds.get(i)));
+            }
         }
     }
 
+    /** Locks or unlocks blocks; codes that are no longer blocks (see {@link #restore}) are skipped. */
     public void setLocked(List<String> blockCodes, boolean locked) {
-        for (int b : indexes(blockCodes)) {
-            state.setLocked(b, locked);
+        PlanningProblem p = state.problem();
+        for (String code : blockCodes) {
+            int b = p.indexOf(code);
+            if (b >= 0) {
+                state.setLocked(b, locked);
+            }
         }
     }
 

@@ -12,20 +12,20 @@ import org.sdaplanner.core.geography.Parish;
 import org.sdaplanner.core.geography.PostcodePoint;
 
 /** Hand-made rectangles in metres, small enough to check every answer by hand. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final GeometryFactory GF = new GeometryFactory();
+    public static final GeometryFactory GF = new GeometryFactory();
 
     private Fixtures() {
     }
 
-    static Polygon rect(double x0, double y0, double x1, double y1) {
+    public static Polygon rect(double x0, double y0, double x1, double y1) {
         return GF.createPolygon(new Coordinate[] {
             new Coordinate(x0, y0), new Coordinate(x1, y0), new Coordinate(x1, y1),
             new Coordinate(x0, y1), new Coordinate(x0, y0)});
     }
 
-    static Geometry wkt(String text) {
+    public static Geometry wkt(String text) {
         try {
             return new WKTReader(GF).read(text);
         } catch (ParseException e) {

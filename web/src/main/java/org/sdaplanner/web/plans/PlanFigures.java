@@ -1,7 +1,8 @@
 package org.sdaplanner.web.plans;
 
+import org.locationtech.jts.geom.Geometry;
 import org.sdaplanner.core.cluster.BuiltPlan;
-import org.sdaplanner.export.AreaGeometries;
+import org.sdaplanner.core.plan.PlanningProblem;
 import org.sdaplanner.export.PlanFiles;
 import org.sdaplanner.web.CachedBody;
 import org.sdaplanner.web.Features;
@@ -9,7 +10,9 @@ import org.sdaplanner.web.Region;
 import org.sdaplanner.web.api.Metrics;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A plan's figures at its current revision: as JSON, and as the map of its dissolved areas (both computed once per revision). */
 public final class PlanFigures {
@@ -29,21 +32,27 @@ public final class PlanFigures {
         });
     }
 
-    /** The plan's dissolved areas with their figures as GeoJSON, simplified for the zoom (null: full detail). */
+    /**
+     * The plan's areas with their figures as GeoJSON for the zoom (null: full detail), dissolved from
+     * the blocks as the map draws them at that zoom, so their lines are the blocks' lines.
+     */
     public CachedBody areas(long id, Integer zoom) {
         return sessions.atStoredRevision(id, s -> {
             String key = zoom == null ? "full" : zoom.toString();
             CachedBody cached = s.areaLayers.get(key);
             if (cached == null) {
                 BuiltPlan b = sessions.built(s);
-                if (s.dissolved == null) {
-                    s.dissolved = AreaGeometries.dissolve(b);
+                PlanningProblem p = b.state().problem();
+                Map<String, String> areaOf = new HashMap<>();
+                for (int i = 0; i < p.blockCount(); i++) {
+                    areaOf.put(p.block(i).code(), b.areaIds().get(b.state().areaOf(i)));
                 }
+                Map<String, Geometry> dissolved = region.blockOutlines().at(zoom).dissolve(areaOf::get);
                 List<Features.Feature> features = new ArrayList<>();
                 for (int a = 0; a < b.areas().size(); a++) {
-                    features.add(new Features.Feature(PlanFiles.areaProperties(b.areas().get(a)), s.dissolved.get(a)));
+                    features.add(new Features.Feature(PlanFiles.areaProperties(b.areas().get(a)), dissolved.get(b.areaIds().get(a))));
                 }
-                cached = CachedBody.of(Features.render(features, zoom), "application/geo+json");
+                cached = CachedBody.of(Features.render(features), "application/geo+json");
                 s.areaLayers.put(key, cached);
             }
             return cached;

@@ -1,6 +1,5 @@
 package org.sdaplanner.web.plans;
 
-import org.locationtech.jts.geom.MultiPolygon;
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.plan.PlanEditor;
 import org.sdaplanner.core.plan.PlanState;
@@ -14,7 +13,7 @@ import java.util.Map;
 
 /**
  * One plan as this server process holds it: the working {@link PlanState} and its {@link PlanEditor}
- * at a stored revision, and what is derived from them (figures, dissolved areas, rendered layers).
+ * at a stored revision, and what is derived from them (figures, rendered layers).
  * Everything is guarded by the session's monitor; the service reloads it from the store whenever
  * the stored revision differs, so edits made by another process are picked up.
  */
@@ -30,7 +29,6 @@ final class PlanSession {
 
     /** Derived from the state at {@link #revision}; cleared on every change. */
     BuiltPlan built;
-    List<MultiPolygon> dissolved;
     PlanProfiles profiles;
     /** Block code → area id, for comments. */
     Map<String, String> blockArea;
@@ -49,7 +47,6 @@ final class PlanSession {
 
     void clearDerived() {
         built = null;
-        dissolved = null;
         profiles = null;
         blockArea = null;
         areaLayers.clear();

@@ -1,6 +1,8 @@
 package org.sdaplanner.web.plans;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.sdaplanner.core.blocks.BlockSet;
+import org.sdaplanner.core.blocks.SliverMerge;
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.cluster.ClusterOptions;
 import org.sdaplanner.core.cluster.PlanBuilder;
@@ -123,6 +125,14 @@ public final class Plans {
                 PlanningProblem p = region.problem();
                 for (int b = 0; b < p.blockCount(); b++) {
                     blockArea.put(p.block(b).code(), s.areaIds.get(s.state.areaOf(b)));
+                }
+                // a sliver that has since joined a neighbouring block is where that block is (old comments on it follow it)
+                BlockSet blocks = region.analysis().blocks().blocks();
+                for (SliverMerge m : blocks.sliverMerges()) {
+                    String now = blocks.blockOf(m.sliverCode());
+                    if (m.whole() && now != null && blockArea.containsKey(now)) {
+                        blockArea.putIfAbsent(m.sliverCode(), blockArea.get(now));
+                    }
                 }
                 s.blockArea = Map.copyOf(blockArea);
             }
