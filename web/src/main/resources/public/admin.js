@@ -28,7 +28,7 @@ function renderAccounts() {
     const u = a.username;
     const sid = 'role-' + u.replace(/[^a-z0-9_-]/g, '_');
     const roleSel = el('select', { id: sid }, ROLES.map((r) => el('option', { value: r, text: roleLabel(r), selected: r === a.role })));
-    const roleBtn = el('button', { type: 'button', dataset: { action: 'role' }, disabled: true, 'aria-label': 'Change the role of ' + u }, 'Change role');
+    const roleBtn = el('button', { type: 'button', dataset: { action: 'role' }, disabled: true, 'aria-label': 'Change role of ' + u }, 'Change role');
     roleSel.addEventListener('change', () => { roleBtn.disabled = roleSel.value === a.role; });
     roleBtn.addEventListener('click', () => changeAccount(a, { role: roleSel.value }, 'The role of ' + u + ' is now ' + roleLabel(roleSel.value) + '.').catch(showError));
     ul.appendChild(el('li', { dataset: { username: u, role: a.role, disabled: a.disabled ? 'true' : 'false' } },
@@ -40,7 +40,7 @@ function renderAccounts() {
           type: 'button', dataset: { action: a.disabled ? 'enable' : 'disable' }, 'aria-label': (a.disabled ? 'Enable ' : 'Disable ') + u,
           onclick: () => toggleDisabled(a).catch(showError),
         }, a.disabled ? 'Enable' : 'Disable'),
-        el('button', { type: 'button', dataset: { action: 'reset' }, 'aria-label': 'Reset the password of ' + u, onclick: () => resetPassword(a).catch(showError) }, 'Reset password'))));
+        el('button', { type: 'button', dataset: { action: 'reset' }, 'aria-label': 'Reset password of ' + u, onclick: () => resetPassword(a).catch(showError) }, 'Reset password'))));
   }
   if (!accounts.length) ul.appendChild(el('li', { text: 'No accounts.' }));
 }

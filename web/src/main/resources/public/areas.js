@@ -7,7 +7,7 @@ import { apiText, path } from './api.js';
 import { zoomToArea } from './areas-layer.js';
 import { blockLocked, blockName, blockProps, blocksOfArea } from './blocks.js';
 import { areaColour, pcnColour } from './colours.js';
-import { $, clear, el, svgEl } from './dom.js';
+import { $, clear, el, svgEl, termHelp } from './dom.js';
 import { fmtInt, fmtPct, kindLabel, num } from './format.js';
 import { swatch } from './legend.js';
 import { loadLayer, lsoaFeatures, lsoaName } from './overlays.js';
@@ -24,11 +24,11 @@ function renderPlanSummary() {
   $('plan-summary-line').textContent = (s.areas || state.areaOrder.length) + ' areas · PCN alignment ' + fmtPct(s.alignment)
     + ' · revision ' + p.revision;
   const dl = clear($('plan-figures'));
-  const add = (k, v, title) => { dl.appendChild(el('dt', { text: k, title })); dl.appendChild(el('dd', { text: v })); };
-  add('PCN alignment', fmtPct(s.alignment), 'Share of registered patients who are with their area\'s main PCN');
-  if (s.worst_area) add('Least aligned area', s.worst_area + ' (' + fmtPct(s.worst_area_alignment) + ')');
-  add('Largest size difference', fmtPct(s.max_deviation), 'The area furthest from the average number of residents');
-  add('Areas not in one piece', String(s.non_contiguous_areas !== undefined ? s.non_contiguous_areas : '–'));
+  const add = (k, v, term) => { dl.appendChild(el('dt', null, k, term ? ' ' : null, term ? termHelp(term, k) : null)); dl.appendChild(el('dd', { text: v })); };
+  add('PCN alignment', fmtPct(s.alignment) + ' of registered patients are with their area\'s main PCN', 'alignment');
+  if (s.worst_area) add('Least aligned area', areaLabel(s.worst_area) + ' (' + fmtPct(s.worst_area_alignment) + ')');
+  add('Largest size difference', fmtPct(s.max_deviation) + ' from the average area\'s residents', 'deviation');
+  add('Areas not in one piece', String(s.non_contiguous_areas !== undefined ? s.non_contiguous_areas : '–'), 'contiguity');
 }
 
 function renderAreaList() {
@@ -39,7 +39,7 @@ function renderAreaList() {
       type: 'button', className: 'area-item', dataset: { area: id }, 'aria-current': id === state.selectedArea ? 'true' : null,
       onclick: () => chooseArea(id, { focus: true, zoom: true }),
     }, swatch(areaColour(id)), el('span', { text: areaLabel(id) }),
-    el('span', { className: 'figure', text: fmtInt(a.resident_population) + ' · ' + fmtPct(a.pcn_alignment, 0) }))));
+    el('span', { className: 'figure', text: fmtInt(a.resident_population) + ' residents · ' + fmtPct(a.pcn_alignment, 0) + ' aligned' }))));
   }
 }
 $('area-back').addEventListener('click', () => {
@@ -65,7 +65,7 @@ function renderAreaDetails() {
   devEl.textContent = dev === null ? '–' : (Math.abs(dev) < 0.0005 ? 'the average size'
     : fmtPct(Math.abs(dev)) + (dev > 0 ? ' above' : ' below') + ' the average');
   devEl.className = dev !== null && Math.abs(dev) > 0.25 ? 'bad' : '';
-  $('area-main-pcn').textContent = a.main_pcn_code ? pcnName(a.main_pcn_code) + ' (' + a.main_pcn_code + ')' : '–';
+  $('area-main-pcn').textContent = a.main_pcn_code ? pcnName(a.main_pcn_code) : '–';
   $('area-alignment').textContent = fmtPct(a.pcn_alignment) + ' of registered patients are with the main PCN';
   $('area-compactness').textContent = num(a.compactness) === null ? '–' : Number(a.compactness).toFixed(2) + ' (1 is a circle)';
   const cont = $('area-contiguity');
@@ -115,7 +115,7 @@ export function renderBlockList() {
       tabindex: code === state.activeBlock ? '0' : '-1',
     }, el('span', { className: 'name', text: blockName(code) }),
     el('span', { className: 'kind', text: kindLabel(p.block_kind) }),
-    el('span', { className: 'figure', text: p.resident_population !== undefined ? fmtInt(p.resident_population) : '' }),
+    el('span', { className: 'figure', text: p.resident_population !== undefined ? fmtInt(p.resident_population) + ' residents' : '' }),
     blockLocked(code) ? el('span', { className: 'lock', text: 'locked' }) : null));
   }
   if (!codes.length) ul.appendChild(el('li', { role: 'option', 'aria-disabled': 'true', text: 'No blocks.' }));
@@ -163,7 +163,7 @@ function renderAreaLsoas() {
   if (!lsoaFeatures() && rows.length) loadLayer('lsoas').then(() => { if (state.selectedArea) renderAreaLsoas(); }).catch(() => { /* names are optional */ });
   for (const r of rows) {
     const name = lsoaName(r.code);
-    ul.appendChild(el('li', { text: r.code + (name ? ' ' + name : '') + (r.share !== null && r.share < 0.995 ? ' (' + fmtPct(r.share, 0) + ' of its residents in this area)' : '') }));
+    ul.appendChild(el('li', { text: (name ? name + ' (' + r.code + ')' : r.code) + (r.share !== null && r.share < 0.995 ? ': ' + fmtPct(r.share, 0) + ' of its residents in this area' : '') }));
   }
   if (!rows.length) ul.appendChild(el('li', { text: 'None' }));
 }

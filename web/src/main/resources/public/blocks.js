@@ -10,6 +10,8 @@ import { addLegendSection, legendBlock, legendItem, lineSample } from './legend.
 import { L, detailZoom, layerShown, map } from './map.js';
 import { emit, on, state } from './state.js';
 
+/** From this zoom the parish outlines show in every mode. */
+const OUTLINE_ZOOM = 10;
 let blocksFc = null;
 const props = new Map();     // code -> properties from the blocks layer
 const features = new Map();  // code -> feature
@@ -46,7 +48,8 @@ export function blocksOfArea(id) {
 function blockStyle(f) {
   const code = f.properties.block_code;
   const analyst = state.mode === 'analyst';
-  const show = analyst || layerShown('blocks');
+  // parish outlines from the zoom where they fit (in analyst mode always: they are what one selects)
+  const show = analyst || (layerShown('blocks') && map.getZoom() >= OUTLINE_ZOOM);
   const sel = state.selectedBlocks.has(code);
   return {
     pane: 'blocks', interactive: false,
@@ -92,7 +95,12 @@ function restyleBlocks() {
 }
 
 on(['plan-loaded', 'selection-changed', 'mode-changed'], restyleBlocks);
+let shownAt = null;
+map.on('zoomend', () => {
+  const now = map.getZoom() >= OUTLINE_ZOOM;
+  if (now !== shownAt) { shownAt = now; if (layer) layer.setStyle(blockStyle); }
+});
 on('layer-toggled', ({ name }) => { if (name === 'blocks') restyleBlocks(); });
 
 addLegendSection('blocks', () => (layerShown('blocks') || state.mode === 'analyst'
-  ? legendBlock('Building blocks', [legendItem(lineSample('#4a5159'), 'parish, or LSOA where there is no parish')]) : null));
+  ? legendBlock('Parishes', [legendItem(lineSample('#4a5159'), 'parish outline (an LSOA where there is no parish), from zoom ' + OUTLINE_ZOOM)]) : null));

@@ -11,7 +11,7 @@ import { announce, showError } from './feedback.js';
 import { fmtInt, fmtPct } from './format.js';
 import { addLegendSection, legendItem, refreshLegend, swatch } from './legend.js';
 import { layerShown } from './map.js';
-import { on, state } from './state.js';
+import { areaLabel, on, state } from './state.js';
 
 let choro = null; // {indicator, part, parts, values: Map(area_id -> value), classes: [{lo, hi, count, colour}], region}
 
@@ -71,9 +71,21 @@ async function showIndicator(id, part) {
     $('indicator-part-label').hidden = !r.parts.length;
     announce('Areas coloured by ' + r.indicator.label + (r.part ? ': ' + r.part : ''));
   }
+  renderValues();
   restyleAreas();
   refreshLegend();
 }
+/** The map's colours as a list: every area with its value, the highest first (the map's list alternative). */
+function renderValues() {
+  $('choropleth-values').hidden = !choro;
+  const tb = clear($('choropleth-table').querySelector('tbody'));
+  if (!choro) return;
+  [...choro.values].sort((p, q) => (q[1] === null ? -Infinity : q[1]) - (p[1] === null ? -Infinity : p[1]) || (p[0] < q[0] ? -1 : 1))
+    .forEach(([area, v]) => tb.appendChild(el('tr', { dataset: { area } },
+      el('th', { scope: 'row' }, swatch(classColour(v)), ' ', areaLabel(area)),
+      el('td', { className: 'num', text: choroFormat(choro.indicator, v) }))));
+}
+
 $('indicator-select').addEventListener('change', () => showIndicator($('indicator-select').value, null).catch(showError));
 $('indicator-part').addEventListener('change', () => showIndicator($('indicator-select').value, $('indicator-part').value).catch(showError));
 

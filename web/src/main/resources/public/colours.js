@@ -38,23 +38,37 @@ export const shareColour = (s) => (SHARE_CLASSES.find((c) => s >= c.min) || SHAR
 
 let areaColours = new Map();
 let areaNeighbours = new Map();
+const planColours = new Map(); // plan id -> its last colouring: a plan keeps its colours when people switch back to it
 export const areaColour = (areaId) => areaColours.get(areaId) || '#dddddd';
 /** The areas' colours and which areas touch (for the tests and the console: neighbours differ). */
 export const areaColouring = () => ({ colours: areaColours, neighbours: areaNeighbours });
 
-/** Greedy colouring of the area adjacency graph: neighbours differ, colours stay put where they can. */
+/** A colour an area asks for by its id alone, so the same area id starts from the same colour in every plan. */
+function preferred(id) {
+  let h = 0;
+  for (const ch of String(id)) h = (h * 31 + ch.codePointAt(0)) >>> 0;
+  return AREA_PALETTE[h % AREA_PALETTE.length];
+}
+
+/**
+ * Greedy colouring of the area adjacency graph: neighbours differ. Each area keeps the colour it had in
+ * this plan before (edits, finer shapes), else takes the colour its id asks for, else the least used
+ * free one; the order is fixed (most neighbours first, then by id), so the same plan always gets the
+ * same colours, whatever was open before.
+ */
 export function colourAreas(features, idOf, eps) {
   const ids = features.map(idOf);
   const adj = adjacency(features, idOf, eps);
   areaNeighbours = adj;
-  const old = areaColours;
+  const old = planColours.get(String(state.planId)) || new Map();
   const next = new Map();
   const usage = new Array(AREA_PALETTE.length).fill(0);
   const order = ids.slice().sort((a, b) => (adj.get(b).size - adj.get(a).size) || (a < b ? -1 : 1));
-  // keep previous colours that still do not clash
-  for (const id of order) {
-    const c = old.get(id);
-    if (c && ![...adj.get(id)].some((n) => next.get(n) === c)) {
+  const clashes = (id, c) => [...adj.get(id)].some((n) => next.get(n) === c);
+  for (const wish of [(id) => old.get(id), preferred]) {
+    for (const id of order) {
+      const c = wish(id);
+      if (next.has(id) || !c || clashes(id, c)) continue;
       next.set(id, c);
       usage[AREA_PALETTE.indexOf(c)]++;
     }
@@ -68,12 +82,13 @@ export function colourAreas(features, idOf, eps) {
     let pick = null, score = Infinity;
     AREA_PALETTE.forEach((c, i) => {
       if (taken.has(c)) return;
-      const s = (near.has(c) ? 1000 : 0) + usage[i];
-      if (s < score) { score = s; pick = c; }
+      const sc = (near.has(c) ? 1000 : 0) + usage[i];
+      if (sc < score) { score = sc; pick = c; }
     });
     if (!pick) pick = AREA_PALETTE[ids.indexOf(id) % AREA_PALETTE.length];
     next.set(id, pick);
     usage[AREA_PALETTE.indexOf(pick)]++;
   }
   areaColours = next;
+  planColours.set(String(state.planId), next);
 }

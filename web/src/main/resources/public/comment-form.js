@@ -12,6 +12,7 @@ import { L, map } from './map.js';
 import { areaLabel, can, on, state } from './state.js';
 
 let pin = null;         // the point chosen for a point comment
+let pinName = null;     // the place or postcode it was found by, if it was
 let pinLayer = null;
 let isPinning = false;  // the next click on the map pins the point
 
@@ -67,28 +68,45 @@ function cancelPin() {
   isPinning = false;
   $('comment-pin').setAttribute('aria-pressed', 'false');
   map.getContainer().classList.remove('pinning');
-  $('comment-pin-status').textContent = pin ? pinText(pin) : 'No point chosen yet.';
+  $('comment-pin-status').textContent = pin ? pinText(pin, pinName) : 'No point chosen yet.';
 }
 function clearPin() {
   pin = null;
+  pinName = null;
   if (pinLayer) { pinLayer.remove(); pinLayer = null; }
   $('comment-pin-status').textContent = 'No point chosen yet.';
 }
-function pinText(latlng) {
+function pinText(latlng, name) {
   const f = blockAt(latlng);
   const where = f ? ' in ' + f.properties.block_name + ' (' + areaLabel(blockArea(f.properties.block_code)) + ')' : '';
-  return 'Point chosen: ' + latlng.lat.toFixed(4) + ', ' + latlng.lng.toFixed(4) + where + '.';
+  return 'Point chosen: ' + (name ? name + ', ' : '') + latlng.lat.toFixed(4) + ', ' + latlng.lng.toFixed(4) + where + '.';
 }
-/** Pins the comment's point here. */
-export function pinAt(latlng) {
+/** Pins the comment's point here (name: the place or postcode it was found by). */
+export function pinAt(latlng, name) {
   pin = latlng;
+  pinName = name || null;
   if (pinLayer) pinLayer.remove();
   pinLayer = L.circleMarker(latlng, { pane: 'comments', radius: 9, color: '#000', weight: 3, dashArray: '3 3', fillColor: '#ff6d00', fillOpacity: 0.9, interactive: false }).addTo(map);
   cancelPin();
-  $('comment-pin-status').textContent = pinText(latlng);
+  $('comment-pin-status').textContent = pinText(latlng, pinName);
   announce($('comment-pin-status').textContent);
-  $('comment-pin').focus();
+  if (!name) $('comment-pin').focus();
 }
+/** The list alternative to clicking the map: the first place or postcode the search finds is pinned. */
+async function pinPlace() {
+  const q = $('comment-place').value.trim();
+  if (q.length < 2) { formError('comment-form-error', 'Type a postcode or the name of a place first.'); $('comment-place').focus(); return; }
+  const hits = await api(path`/api/search?q=${q}`);
+  const hit = (hits || []).find((h) => h.kind !== 'lsoa') || (hits || [])[0];
+  if (!hit) { formError('comment-form-error', 'Nothing found for “' + q + '”: try a postcode, or a town or village name.'); $('comment-place').focus(); return; }
+  formError('comment-form-error', '');
+  const at = L.latLng(hit.lat, hit.lon);
+  map.setView(at, Math.max(map.getZoom(), 13), { animate: false });
+  pinAt(at, hit.name);
+}
+$('comment-place-find').addEventListener('click', () => pinPlace().catch((e) => formError('comment-form-error', e.message)));
+$('comment-place').addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); pinPlace().catch((x) => formError('comment-form-error', x.message)); } });
+
 $('comment-pin').addEventListener('click', () => {
   if (isPinning) { cancelPin(); return; }
   startPin();

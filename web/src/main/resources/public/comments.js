@@ -121,7 +121,7 @@ function commentArticle(c, isReply) {
   if (can('moderate') && visible) actions.appendChild(actionButton('hide', 'Hide', 'Hide the comment by ' + author, () => moderateComment(c, 'hide')));
   if (can('moderate') && c.status === 'hidden') actions.appendChild(actionButton('restore', 'Restore', 'Restore the comment by ' + author, () => moderateComment(c, 'restore')));
   if (!isReply && (c.area_id || c.block_code || c.lat !== null)) {
-    actions.appendChild(actionButton('show', 'Show on map', 'Show on the map what the comment by ' + author + ' is about', () => showCommentPlace(c)));
+    actions.appendChild(actionButton('show', 'Show on the map', 'Show on the map what the comment by ' + author + ' is about', () => showCommentPlace(c)));
   }
   if (actions.firstChild) art.appendChild(actions);
   return art;
@@ -267,17 +267,20 @@ function showCommentPlace(c) {
   announce('Showing ' + (c.block_name || areaLabel(area)) + ' on the map.');
 }
 
-/** Point comments as markers; a click on one brings its comment into view. */
+/**
+ * Point comments as markers; a click on one brings its comment into view. Only visible comments: a
+ * withdrawn or hidden one stays in the list for who may read it, but no longer marks its place.
+ */
 function drawCommentMarkers() {
   if (markers) { markers.remove(); markers = null; }
   if (!can('read_comments') || state.mode === 'admin') return;
   const group = L.layerGroup();
   for (const c of list) {
     const lat = num(c.lat), lon = num(c.lon);
-    if (c.about !== 'point' || lat === null || lon === null) continue;
+    if (c.about !== 'point' || c.status !== 'visible' || lat === null || lon === null) continue;
     const m = L.circleMarker([lat, lon], {
-      pane: 'comments', radius: 7, color: '#3d1466', weight: 2, bubblingMouseEvents: false,
-      fillColor: c.status === 'visible' ? '#b07cd8' : '#bbbbbb', fillOpacity: 0.95,
+      pane: 'comments', radius: 7, color: '#3d1466', weight: 2, bubblingMouseEvents: false, className: 'comment-marker',
+      fillColor: '#b07cd8', fillOpacity: 0.95,
     });
     const excerpt = c.text ? (c.text.length > 60 ? c.text.slice(0, 59) + '…' : c.text) : '(' + c.status + ')';
     m.bindTooltip(el('span', { text: (c.author || '') + ': ' + excerpt }), { direction: 'top' });

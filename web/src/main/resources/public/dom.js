@@ -35,6 +35,9 @@ export function svgEl(tag, attrs, text) {
   return e;
 }
 
+/** A "?" button that opens the glossary at a term (glossary.js answers it): what the label next to it means. */
+export const termHelp = (term, what) => el('button', { type: 'button', className: 'term-help', dataset: { term }, 'aria-label': 'What is ' + what + '?' }, '?');
+
 /** Removes every child of a node and returns the node. */
 export function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);

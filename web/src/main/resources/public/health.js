@@ -10,8 +10,8 @@ import { announce, showError } from './feedback.js';
 import { fmtInt, fmtPct, num } from './format.js';
 import { featureAt } from './geometry.js';
 import { addLegendSection, legendBlock, legendItem, refreshLegend, swatch } from './legend.js';
-import { L, map } from './map.js';
-import { loadLayer, lsoaFeatures } from './overlays.js';
+import { L, map, mapPadding } from './map.js';
+import { loadLayer, lsoaFeatures, lsoaName } from './overlays.js';
 import { areaLabel, on, pcnName, state } from './state.js';
 
 let pcn = null;             // the chosen PCN's view
@@ -29,9 +29,9 @@ async function loadAlignment() {
         onclick: () => { $('pcn-select').value = r.pcn_code; choosePcn(r.pcn_code).catch(showError); },
       }, r.pcn_name || pcnName(r.pcn_code))),
       el('td', { className: 'num', text: fmtInt(r.patients) }),
-      el('td', { text: r.best_area || '–' }),
-      el('td', { className: 'num' }, el('span', { className: 'bar', style: { width: Math.round((c || 0) * 30) + 'px' }, 'aria-hidden': 'true' }), fmtPct(c, 0)),
-      el('td', { className: 'num', text: r.areas_spanned !== undefined ? String(r.areas_spanned) : '–' })));
+      el('td', { text: r.best_area ? areaLabel(r.best_area) : '–' }),
+      el('td', { className: 'num', text: fmtPct(c, 0) }),
+      el('td', { className: 'num spanned', text: r.areas_spanned !== undefined ? String(r.areas_spanned) : '–' })));
   });
 }
 
@@ -48,8 +48,14 @@ async function choosePcn(code) {
   pcnShare = new Map((view.lsoas || []).map((l) => [l.lsoa_code, l]));
   drawPcnShare();
   const total = (view.areas || []).reduce((s, a) => s + (num(a.patients) || 0), 0);
-  $('pcn-summary').textContent = (view.pcn_name || pcnName(code)) + ' (' + code + '): ' + fmtInt(total) + ' patients living in '
-    + (view.lsoas || []).length + ' LSOAs and ' + (view.areas || []).length + ' service delivery areas.';
+  // the coterminosity table's "Areas" counts areas with at least 5% of the PCN's patients (PlanMetrics.SPAN_SHARE)
+  const areas = view.areas || [];
+  const main = areas.filter((a) => (num(a.share) || 0) >= 0.05).length;
+  const n = areas.length;
+  $('pcn-summary').textContent = (view.pcn_name || pcnName(code)) + ': ' + fmtInt(total) + ' patients, living in '
+    + (view.lsoas || []).length + ' LSOAs in ' + n + (n === 1 ? ' service delivery area' : ' service delivery areas')
+    + (n > main ? '. ' + main + (main === 1 ? ' of them holds' : ' of them hold') + ' at least 5% of its patients (the “Areas” column below); the other '
+      + (n - main) + (n - main === 1 ? ' has' : ' have') + ' a few patients each.' : '.');
   const tb = clear($('pcn-areas-table').querySelector('tbody'));
   (view.areas || []).slice().sort((p, q) => (num(q.share) || 0) - (num(p.share) || 0)).forEach((a) => {
     tb.appendChild(el('tr', { dataset: { area: a.area_id } },
@@ -57,11 +63,21 @@ async function choosePcn(code) {
       el('td', { className: 'num', text: fmtInt(a.patients) }),
       el('td', { className: 'num' }, el('span', { className: 'bar', style: { width: Math.round((num(a.share) || 0) * 60) + 'px' }, 'aria-hidden': 'true' }), fmtPct(a.share))));
   });
+  renderLsoaList(view);
   $('pcn-view').hidden = false;
   refreshLegend();
   const b = shareLayer && shareLayer.getLayers().length ? shareLayer.getBounds() : null;
-  if (b && b.isValid()) map.fitBounds(b, { padding: [20, 20], maxZoom: 12 });
+  if (b && b.isValid()) map.fitBounds(b, Object.assign({ maxZoom: 12 }, mapPadding(20)));
   announce($('pcn-summary').textContent);
+}
+
+/** The map's shares as a table: the LSOAs where the PCN's patients live, the largest share first. */
+function renderLsoaList(view) {
+  const tb = clear($('pcn-lsoa-table').querySelector('tbody'));
+  (view.lsoas || []).slice().sort((p, q) => (num(q.share) || 0) - (num(p.share) || 0) || String(p.lsoa_code).localeCompare(q.lsoa_code))
+    .forEach((l) => tb.appendChild(el('tr', { dataset: { lsoa: l.lsoa_code } },
+      el('th', { scope: 'row', text: (lsoaName(l.lsoa_code) || l.lsoa_code) + ' (' + l.lsoa_code + ')' }),
+      el('td', { className: 'num', text: fmtPct(l.share) }))));
 }
 
 function removeShare() {
@@ -95,7 +111,7 @@ export function pcnHoverText(latlng) {
 on('region-loaded', () => {
   const sel = $('pcn-select');
   [...state.pcnNames.entries()].sort((a, b) => a[1].localeCompare(b[1]))
-    .forEach(([code, name]) => sel.appendChild(el('option', { value: code, text: name + ' (' + code + ')' })));
+    .forEach(([code, name]) => sel.appendChild(el('option', { value: code, text: name || code })));
 });
 on('plan-opening', () => { pcn = null; });
 on('plan-loaded', ({ fresh }) => { if (fresh && state.mode === 'health') loadAlignment().catch(showError); });

@@ -4,7 +4,7 @@
  */
 import { $, clear, el } from './dom.js';
 
-const SLOTS = ['pcn-share', 'indicator', 'areas', 'blocks', 'lsoas', 'districts', 'pcn-footprints', 'pcn-catchments'];
+const SLOTS = ['pcn-share', 'indicator', 'areas', 'places', 'blocks', 'lsoas', 'districts', 'pcn-footprints', 'pcn-catchments'];
 const sections = new Map(); // slot -> () => a legend block (element) or null
 
 /** Registers what a slot shows: build() returns an element from legendBlock(), or null for nothing. */
@@ -12,6 +12,14 @@ export function addLegendSection(slot, build) {
   if (!SLOTS.includes(slot)) throw new Error('unknown legend slot ' + slot);
   sections.set(slot, build);
 }
+
+// the legend folds away (on a desktop it sits over the map's lower left corner)
+$('legend-toggle').addEventListener('click', () => {
+  const open = $('legend-toggle').getAttribute('aria-expanded') !== 'true';
+  $('legend-toggle').setAttribute('aria-expanded', open ? 'true' : 'false');
+  $('legend-body').hidden = !open;
+  $('legend').classList.toggle('folded', !open);
+});
 
 export function refreshLegend() {
   const box = clear($('legend-body'));

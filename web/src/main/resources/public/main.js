@@ -37,6 +37,8 @@ import './comment-form.js';
 import './admin.js';
 import './search.js';
 import './map-pointer.js';
+import './places.js';
+import './glossary.js';
 
 const body = document.body;
 

@@ -8,7 +8,7 @@ import { pcnColour } from './colours.js';
 import { showError } from './feedback.js';
 import { addLegendSection, legendBlock, legendItem, lineSample, refreshLegend, swatch } from './legend.js';
 import { L, detailZoom, layerShown, map } from './map.js';
-import { emit, pcnName } from './state.js';
+import { emit, on, pcnName } from './state.js';
 
 const STYLE = {
   lsoas: (f) => {
@@ -19,7 +19,7 @@ const STYLE = {
       fill: true, fillColor: pcnColour(p.dominant_pcn_code), fillOpacity: 0.75,
     };
   },
-  districts: () => ({ pane: 'outlines', interactive: false, color: '#111', weight: 3.5, fill: false, opacity: 0.9 }),
+  districts: () => ({ pane: 'outlines', interactive: false, color: '#1b1f24', weight: 2.5, fill: false, opacity: 0.85 }),
   'pcn-footprints': (f) => ({ pane: 'outlines', interactive: false, color: pcnColour(f.properties.pcn_code), weight: 3, fill: false }),
   'pcn-catchments': () => ({ pane: 'outlines', interactive: false, color: '#6a1b9a', weight: 2, dashArray: '6 4', fill: false }),
 };
@@ -63,11 +63,13 @@ async function syncLayer(name) {
 document.querySelectorAll('#layer-switcher input[type=checkbox]').forEach((c) => {
   c.addEventListener('change', () => {
     const name = c.dataset.layer;
-    if (STYLE[name]) { syncLayer(name); return; }
+    if (STYLE[name]) syncLayer(name);
     emit('layer-toggled', { name });
     refreshLegend();
   });
 });
+// reference layers that start switched on (the district outlines)
+on('region-loaded', () => Object.keys(STYLE).filter(layerShown).forEach(syncLayer));
 
 addLegendSection('lsoas', () => {
   if (!layerShown('lsoas')) return null;

@@ -8,7 +8,6 @@ import { api, path } from './api.js';
 import { areasBounds, drawAreas, fetchAreaShapes } from './areas-layer.js';
 import { $, clear, el } from './dom.js';
 import { showError } from './feedback.js';
-import { fmtPct, num } from './format.js';
 import { refreshLegend } from './legend.js';
 import { detailZoom, fitRegion, regionFitted } from './map.js';
 import { can, emit, on, state } from './state.js';
@@ -21,7 +20,8 @@ export async function loadPlans(preferId) {
   state.plans = plans;
   const sel = clear($('plan-select'));
   for (const p of plans) {
-    sel.appendChild(el('option', { value: p.id, text: p.name + (num(p.alignment) !== null ? ' — alignment ' + fmtPct(p.alignment, 0) : '') }));
+    // the name only, so the picker shows it whole; the plan's alignment is in the panel's summary
+    sel.appendChild(el('option', { value: p.id, text: p.name }));
   }
   plansLoaded = true;
   $('plan-create').hidden = plans.length > 0 || !can('edit_plans');

@@ -102,6 +102,17 @@ function parts(id, series, max) {
   return { keys, other: false };
 }
 
+/** A label as lines of at most about n characters, broken between words (a longer word keeps a line of its own). */
+function wrap(text, n) {
+  const lines = [];
+  let line = '';
+  for (const word of String(text).split(/\s+/)) {
+    if (line && (line + ' ' + word).length > n) { lines.push(line); line = word; } else line = line ? line + ' ' + word : word;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
 /** One chart: grouped horizontal bars of shares, the area next to its district(s) and the region. */
 function chart(resp, spec, cat) {
   const ind = cat.get(spec.id);
@@ -116,26 +127,29 @@ function chart(resp, spec, cat) {
     rows.push({ label: 'All other groups', values: series.map((s) => Math.max(0, 1 - keys.reduce((t, k) => t + Number(s.shares[k] || 0), 0))) });
   }
   const maxShare = Math.max(0.0001, ...rows.flatMap((r) => r.values));
-  const barH = 5, gap = 6, labelW = 165, barW = 165, W = 380;
-  const rowH = series.length * barH + gap;
-  const H = rows.length * rowH + 4;
+  const barH = 5, gap = 6, labelW = 165, barW = 165, W = 380, lineH = 10;
+  // labels wrap onto as many lines as they need (never cut): each row is as tall as its label or its bars
+  rows.forEach((r) => { r.lines = wrap(r.label, 30); r.h = Math.max(series.length * barH + gap, r.lines.length * lineH + 3); });
+  const H = rows.reduce((s, r) => s + r.h, 0) + 4;
   const svg = svgEl('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', class: 'profile-svg', width: '100%' });
   const summary = rows.map((r) => r.label + ' ' + fmtPct(r.values[0]) + ' (' + series.slice(1).map((s, i) => s.label + ' ' + fmtPct(r.values[i + 1])).join(', ') + ')').join('; ');
   svg.setAttribute('aria-label', spec.title + ', share of the total: ' + summary);
   svg.appendChild(svgEl('title', null, spec.title + ': ' + summary));
-  rows.forEach((r, i) => {
-    const y = i * rowH + 2;
-    const label = r.label.length > 28 ? r.label.slice(0, 27) + '…' : r.label;
-    const t = svgEl('text', { x: labelW - 6, y: y + rowH / 2 + 1, 'text-anchor': 'end', 'dominant-baseline': 'middle', class: 'chart-label' }, label);
-    if (label !== r.label) t.appendChild(svgEl('title', null, r.label));
+  let y = 2;
+  rows.forEach((r) => {
+    const top = y + (r.h - r.lines.length * lineH) / 2 + lineH / 2;
+    const t = svgEl('text', { x: labelW - 6, y: top, 'text-anchor': 'end', 'dominant-baseline': 'middle', class: 'chart-label' });
+    r.lines.forEach((line, k) => t.appendChild(svgEl('tspan', { x: labelW - 6, y: (top + k * lineH).toFixed(1) }, line)));
     svg.appendChild(t);
+    const bars = y + (r.h - series.length * barH) / 2;
     r.values.forEach((v, s) => {
       const w = Math.max(0.5, v / maxShare * barW);
-      const rect = svgEl('rect', { x: labelW, y: y + s * barH, width: w.toFixed(1), height: barH - 0.6, fill: series[s].colour });
+      const rect = svgEl('rect', { x: labelW, y: (bars + s * barH).toFixed(1), width: w.toFixed(1), height: barH - 0.6, fill: series[s].colour });
       rect.appendChild(svgEl('title', null, series[s].label + ': ' + fmtPct(v)));
       svg.appendChild(rect);
     });
-    svg.appendChild(svgEl('text', { x: labelW + Math.max(0.5, r.values[0] / maxShare * barW) + 3, y: y + barH - 0.5, class: 'chart-value', 'dominant-baseline': 'middle' }, fmtPct(r.values[0], 0)));
+    svg.appendChild(svgEl('text', { x: labelW + Math.max(0.5, r.values[0] / maxShare * barW) + 3, y: (bars + barH - 0.5).toFixed(1), class: 'chart-value', 'dominant-baseline': 'middle' }, fmtPct(r.values[0], 0)));
+    y += r.h;
   });
   const key = el('ul', { className: 'chart-key' }, series.map((s) => el('li', null,
     el('span', { className: 'swatch', style: { background: s.colour }, 'aria-hidden': 'true' }), el('span', { text: s.label }))));

@@ -1,7 +1,8 @@
 /*
- * The search box (GET /api/search?q=): parishes, LSOAs and postcodes as a combobox with a listbox
- * of results (arrow keys, Enter, Escape). A result shows its place on the map and, for a building
- * block, its area in the panel (in analyst mode it is selected).
+ * The search box (GET /api/search?q=): towns, villages and parishes, LSOAs and postcodes as a combobox
+ * with a listbox of results (arrow keys, Enter, Escape), each saying what it is, its district and the
+ * area it is in. A result shows its place on the map and its area in the panel (in analyst mode a
+ * parish is selected).
  */
 import { api, path } from './api.js';
 import { focusBlockOption, renderBlockList } from './areas.js';
@@ -12,7 +13,15 @@ import { num } from './format.js';
 import { L, map, showPoint } from './map.js';
 import { areaLabel, chooseArea, selectBlock, state } from './state.js';
 
-const KIND = { parish: 'parish', lsoa: 'LSOA', postcode: 'postcode' };
+const KIND = { parish: 'parish', place: 'place', lsoa: 'LSOA', postcode: 'postcode' };
+const PLACE = { city: 'city', town: 'town', village: 'village' };
+
+/** What a hit is and where, in words: "town in Fenland · area SDA16 Whittlesey". */
+function hitWhere(r) {
+  const what = r.place ? PLACE[r.place] + (r.kind === 'parish' ? ' (parish)' : '') : (KIND[r.kind] || r.kind || '');
+  const area = r.block_code && state.plan && state.plan.blocks && state.plan.blocks[r.block_code] ? blockArea(r.block_code) : null;
+  return what + (r.district ? ' in ' + r.district : '') + (area ? ' · area ' + areaLabel(area) : '');
+}
 const input = $('search-input');
 let results = [];
 let active = -1;
@@ -45,7 +54,7 @@ async function runSearch(q) {
     ul.appendChild(el('li', {
       role: 'option', id: 'search-result-' + i, dataset: { index: i, code: r.code, block: r.block_code || '' }, 'aria-selected': 'false',
       onmousedown: (e) => { e.preventDefault(); pickResult(i); },
-    }, el('span', { text: r.name || r.code }), el('span', { className: 'kind', text: (KIND[r.kind] || r.kind || '') + (r.code && r.code !== r.name ? ' ' + r.code : '') })));
+    }, el('span', { className: 'hit-name', text: r.name || r.code }), el('span', { className: 'kind', text: hitWhere(r) })));
   });
   if (!results.length) ul.appendChild(el('li', { role: 'option', 'aria-disabled': 'true', text: 'Nothing found for “' + q + '”.' }));
   ul.hidden = false;

@@ -40,6 +40,7 @@ const EVENTS = Object.freeze([
   'selection-changed', // state.selectedBlocks changed
   'blocks-loaded',     // the building blocks' shapes and names have arrived
   'layer-toggled',     // a layer was switched on or off in the layer switcher ({name})
+  'basemap-loaded',    // the background map is known (or switched): the footer names its credit
   'mode-changed',      // state.mode changed ({mode})
   'area-renamed',      // an analyst renamed an area ({id})
   'versions-changed',  // the open plan's saved versions were read again (one was saved or labelled)

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 @Command(name = "blocks", mixinStandardHelpOptions = true,
+        header = "Build the building blocks (parishes, and LSOAs where there is no parish).",
         description = {"Build the building blocks the areas are made of: parishes, and in unparished places LSOAs",
                 "or the parts of LSOAs outside every parish, each with its population and leaning towards",
                 "each PCN; report islands. Slivers (LSOA pieces too small to be a community of their own)",

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
+        header = "Group the building blocks into service delivery areas and write the plan's files.",
         description = {"Cluster the building blocks into service delivery areas aligned with PCN footprints:",
                 "contiguous, nested in districts, within the population limits. Writes areas.geojson, blocks.geojson,",
                 "parish_to_area.csv, lsoa_to_area.csv, pcn_alignment.csv and summary.json, with a proven upper bound",

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 @Command(name = "dominance", mixinStandardHelpOptions = true,
+        header = "Find each LSOA's dominant PCN (where most of its residents are registered).",
         description = {"Work out, for every LSOA of the imported region, the PCN where most of its residents are",
                 "registered (its dominant PCN), with the runner-up, the margin and contested/tie flags."})
 public final class DominanceCommand extends AnalysisCommand {

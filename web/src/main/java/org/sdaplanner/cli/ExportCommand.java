@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
+        header = "Write a plan for QGIS, ArcGIS and spreadsheets (GeoJSON, GeoPackage, Shapefile, CSV).",
         description = {"Write a plan as files for GIS software and spreadsheets, through the same code as the map",
                 "page's downloads. With --plan, the stored plan as it was edited ('sda plan list' lists them);",
                 "without it, the plan 'sda build' makes with the same options and seed.",

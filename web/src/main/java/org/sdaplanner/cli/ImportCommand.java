@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
+        header = "Read, check and store a region's official files.",
         description = {"Read, validate and store a region's official files (boundaries, GP practices and PCNs,",
                 "registrations by LSOA, populations, census tables).",
                 "The import is all or nothing: on any error the store keeps its previous import."})

@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
  * as the page ({@link PlannerService}): list them, import one from a file.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
+        header = "List the stored plans, or import one from a file (CSV, GeoJSON, GeoPackage).",
         description = {"The plans stored in the map server's store: list them, or import one from a file.",
                 "Export one with 'sda export --plan ID|NAME'; print its committee report with 'sda report --plan ID|NAME'."},
         subcommands = {PlansCommand.ListPlans.class, PlansCommand.Import.class})

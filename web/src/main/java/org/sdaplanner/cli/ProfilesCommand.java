@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Set;
 
 @Command(name = "profiles", mixinStandardHelpOptions = true,
+        header = "Write each area's profile next to its district and the region.",
         description = {"Profile every area of the plan (the same plan as 'sda build' with the same options), every",
                 "district and the region with the indicators the region manifest declares. Writes profiles.json",
                 "and profiles.csv."})

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 
 /** {@code sda report}: the committee report of a stored plan, the same document as the map server's report.html. */
 @Command(name = "report", mixinStandardHelpOptions = true,
+        header = "Write a stored plan's committee report as one printable HTML file.",
         description = {"Write the committee report of a stored plan as one HTML file, printable on A4 (open it in a",
                 "browser and print, or save as PDF): a labelled map of every area, the table of areas (parishes,",
                 "residents, deviation, main PCN and alignment, LSOAs), the parish → area appendix by district,",

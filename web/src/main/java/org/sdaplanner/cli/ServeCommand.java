@@ -7,6 +7,7 @@ import org.sdaplanner.web.auth.AccountAdmin;
 import org.sdaplanner.web.MapServer;
 import org.sdaplanner.web.PlannerService;
 import org.sdaplanner.web.RetiredBlocks;
+import org.sdaplanner.web.basemap.Basemap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
+        header = "Serve the map and its REST API until stopped (Ctrl+C).",
         description = {"Serve the map and its REST API (docs/api.md) from the store, until stopped (Ctrl+C).",
                 "When the store holds no plan yet, builds the default one (\"" + PlannerService.DEFAULT_PLAN_NAME
                         + "\", seed 1) first."})
@@ -45,18 +47,35 @@ public final class ServeCommand extends SdaCommand {
                 + " request came over HTTPS, directly or through a proxy sending X-Forwarded-Proto).")
         boolean secureCookies;
 
+        @Option(names = "--basemap", paramLabel = "URL|FILE",
+                description = {"A background map under the areas (default: none, and nothing is fetched from elsewhere):",
+                        "an XYZ raster tile URL such as https://tiles.example.org/{z}/{x}/{y}.png (the page's",
+                        "Content-Security-Policy then allows that one origin), or a local .pmtiles or .mbtiles file of",
+                        "raster tiles that this server serves itself (for sites without internet)."})
+        String basemap;
+
+        @Option(names = "--basemap-attribution", paramLabel = "TEXT",
+                description = "The basemap's credit, shown on the map (needed with --basemap), e.g. \"© OpenStreetMap contributors\".")
+        String basemapAttribution;
+
+        /** The server's options; a basemap file is opened here, so a wrong one is refused before anything starts. */
         MapServer.Options options() {
-            return MapServer.Options.defaults().withPublicRead(publicRead).withSecureCookies(secureCookies);
+            MapServer.Options o = MapServer.Options.defaults().withPublicRead(publicRead).withSecureCookies(secureCookies);
+            if (basemap == null && basemapAttribution != null) {
+                throw new IllegalArgumentException("--basemap-attribution is for --basemap: give the tile URL or file too");
+            }
+            return basemap == null ? o : o.withBasemap(Basemap.of(basemap, basemapAttribution));
         }
     }
 
     @Override
     public Integer call() {
-        return serve(console(), store.open(), server);
+        MapServer.Options options = server.options(); // a wrong basemap is refused before the store is opened
+        return serve(console(), store.open(), server, options);
     }
 
     /** Loads the region, makes sure there is a plan, serves, and blocks until the thread is interrupted or the JVM stops. */
-    static int serve(PrintWriter out, SpatialStore store, Listen server) {
+    static int serve(PrintWriter out, SpatialStore store, Listen server, MapServer.Options options) {
         long t0 = System.nanoTime();
         out.println("Loading " + store.displayUrl() + " (" + store.dialect().name() + ") …");
         out.flush();
@@ -73,21 +92,28 @@ public final class ServeCommand extends SdaCommand {
                 });
         MapServer web;
         try {
-            web = MapServer.start(service, server.options(), server.host, server.port);
+            web = MapServer.start(service, options, server.host, server.port);
         } catch (RuntimeException e) {
             service.close();
+            closeBasemap(options);
             throw new IllegalArgumentException("cannot serve on " + server.host + ":" + server.port + ": " + rootMessage(e), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             web.close();
             service.close();
+            closeBasemap(options);
             stopped.countDown();
         }, "sda-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println(String.format(Locale.ROOT, "%s: %d blocks, %d PCNs; ready in %.1f s", service.region().name(),
                 service.region().problem().blockCount(), service.region().pcnNames().size(), (System.nanoTime() - t0) / 1e9));
         out.println("Public read-only access is " + (server.publicRead ? "on (--no-public-read turns it off)" : "off"));
+        Basemap b = options.basemap();
+        if (b != null) {
+            out.println("Basemap: " + (b.isLocal() ? server.basemap + " (" + b.format() + " tiles, zoom " + b.minZoom() + "–" + b.maxZoom()
+                    + ", served by this server)" : b.url() + " (tiles fetched by the browser from " + b.origin() + ")"));
+        }
         out.println("Open http://" + displayHost(server.host) + ":" + web.port() + "/ in a browser (Ctrl+C stops the server)");
         out.flush();
         try {
@@ -98,12 +124,19 @@ public final class ServeCommand extends SdaCommand {
                 Runtime.getRuntime().removeShutdownHook(hook);
                 web.close();
                 service.close();
+                closeBasemap(options);
             } catch (IllegalStateException ignored) {
                 // the JVM is already shutting down: the hook stops the server
             }
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static void closeBasemap(MapServer.Options options) {
+        if (options.basemap() != null && options.basemap().isLocal()) {
+            options.basemap().local().close();
+        }
     }
 
     private static String displayHost(String host) {

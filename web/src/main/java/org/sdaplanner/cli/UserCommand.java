@@ -29,6 +29,7 @@ import java.util.Locale;
  * audit log, under "cli:" and the operating-system user.
  */
 @Command(name = "user", mixinStandardHelpOptions = true,
+        header = "Manage the map server's accounts (add, list, disable, reset passwords, roles).",
         description = {"Manage the map server's accounts: admin, analyst, health-partner, member.",
                 "Passwords are kept only as bcrypt hashes. Without --password-stdin a password is generated and shown once."},
         subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Disable.class, UserCommand.Enable.class,

@@ -22,13 +22,13 @@ import static org.sdaplanner.export.Numbers.round;
 
 /**
  * The region's map layers (LSOAs with their dominant PCN, blocks, districts, PCN footprints, PCN
- * catchments), each rendered once per zoom and kept as bytes with an ETag. Blocks and districts
- * come from the region's partition of the blocks (as plans' areas do), LSOAs and footprints from one
- * of the LSOAs ({@link MapOutlines}), so neighbours share their boundary exactly at every zoom.
- * PCN catchments are drawn one by one: they overlap by nature.
+ * catchments, and the places whose names label the map), each rendered once per zoom and kept as
+ * bytes with an ETag. Blocks and districts come from the region's partition of the blocks (as plans'
+ * areas do), LSOAs and footprints from one of the LSOAs ({@link MapOutlines}), so neighbours share
+ * their boundary exactly at every zoom. PCN catchments are drawn one by one: they overlap by nature.
  */
 final class MapLayers {
-    static final List<String> NAMES = List.of("lsoas", "blocks", "districts", "pcn-footprints", "pcn-catchments");
+    static final List<String> NAMES = List.of("lsoas", "blocks", "districts", "pcn-footprints", "pcn-catchments", "places");
     private static final String GEOJSON = "application/geo+json";
 
     private final Region region;
@@ -37,7 +37,7 @@ final class MapLayers {
     private final Map<String, Function<Integer, List<Features.Feature>>> sources = new HashMap<>();
     private final Map<String, CachedBody> cache = new ConcurrentHashMap<>();
 
-    MapLayers(Region region) {
+    MapLayers(Region region, Places places) {
         this.region = region;
         this.blockOutlines = region.blockOutlines();
         this.lsoaOutlines = new MapOutlines(() -> {
@@ -45,6 +45,7 @@ final class MapLayers {
             region.analysis().geography().lsoas().forEach(l -> m.put(l.code(), l.geometry()));
             return m;
         });
+        sources.put("places", zoom -> places(places));
         sources.put("lsoas", this::lsoas);
         sources.put("blocks", this::blocks);
         sources.put("districts", this::districts);
@@ -79,6 +80,22 @@ final class MapLayers {
             p.put("contested", d == null || d.contested());
             p.put("registered_patients", d == null ? 0L : d.registeredPatients());
             out.add(new Features.Feature(p, t.outline(l.code())));
+        }
+        return out;
+    }
+
+    /** The place labels: a point each (the same at every zoom), with the zoom from which the map shows it. */
+    private static List<Features.Feature> places(Places places) {
+        List<Features.Feature> out = new ArrayList<>();
+        for (Places.Place pl : places.all()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", pl.name());
+            p.put("place", pl.kind());
+            p.put("min_zoom", pl.minZoom());
+            p.put("residents", pl.residents());
+            p.put("district_code", pl.districtCode());
+            p.put("block_code", pl.blockCode());
+            out.add(new Features.Feature(p, Features.toWgs84(pl.bng())));
         }
         return out;
     }

@@ -9,6 +9,7 @@ import org.sdaplanner.store.CommentRepository;
 import org.sdaplanner.web.auth.AccountAdmin;
 import org.sdaplanner.web.auth.Authenticator;
 import org.sdaplanner.web.auth.RateLimiter;
+import org.sdaplanner.web.basemap.Basemap;
 import org.sdaplanner.web.comments.PlanComments;
 import org.sdaplanner.web.http.ApiJson;
 import org.sdaplanner.web.http.ErrorAnswers;
@@ -24,6 +25,7 @@ import org.sdaplanner.web.routes.ReportRoutes;
 import org.sdaplanner.web.routes.RouteGroup;
 import org.sdaplanner.web.routes.ServerRoutes;
 import org.sdaplanner.web.routes.SessionRoutes;
+import org.sdaplanner.web.routes.SiteRoutes;
 import org.sdaplanner.web.routes.VersionRoutes;
 
 import java.util.List;
@@ -37,32 +39,40 @@ import java.util.List;
  * every failure into a JSON answer.
  */
 public final class MapServer implements AutoCloseable {
-    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-            + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
-            + " form-action 'self'";
+    /** The Content-Security-Policy: everything from the server only, but images from a remote basemap's one origin. */
+    public static String contentSecurityPolicy(Basemap basemap) {
+        String tiles = basemap != null && basemap.origin() != null ? " " + basemap.origin() : "";
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+                + " img-src 'self' data:" + tiles + "; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';"
+                + " form-action 'self'";
+    }
 
     /**
      * How the server treats visitors: public read-only access, whether cookies are always marked
-     * Secure, and each account's write limit (a burst, then so many a second).
+     * Secure, each account's write limit (a burst, then so many a second), and the basemap (null: none).
      */
-    public record Options(boolean publicRead, boolean secureCookies, int writeBurst, double writesPerSecond) {
+    public record Options(boolean publicRead, boolean secureCookies, int writeBurst, double writesPerSecond, Basemap basemap) {
         public static final int WRITE_BURST = 30;
         public static final double WRITES_PER_SECOND = 1.0;
 
         public static Options defaults() {
-            return new Options(true, false, WRITE_BURST, WRITES_PER_SECOND);
+            return new Options(true, false, WRITE_BURST, WRITES_PER_SECOND, null);
         }
 
         public Options withWriteLimit(int burst, double perSecond) {
-            return new Options(publicRead, secureCookies, burst, perSecond);
+            return new Options(publicRead, secureCookies, burst, perSecond, basemap);
         }
 
         public Options withSecureCookies(boolean on) {
-            return new Options(publicRead, on, writeBurst, writesPerSecond);
+            return new Options(publicRead, on, writeBurst, writesPerSecond, basemap);
         }
 
         public Options withPublicRead(boolean on) {
-            return new Options(on, secureCookies, writeBurst, writesPerSecond);
+            return new Options(on, secureCookies, writeBurst, writesPerSecond, basemap);
+        }
+
+        public Options withBasemap(Basemap b) {
+            return new Options(publicRead, secureCookies, writeBurst, writesPerSecond, b);
         }
     }
 
@@ -88,9 +98,10 @@ public final class MapServer implements AutoCloseable {
                 });
             }
         });
+        String csp = contentSecurityPolicy(options.basemap());
         app.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
-            ctx.header("Content-Security-Policy", CSP);
+            ctx.header("Content-Security-Policy", csp);
             ctx.header("Referrer-Policy", "same-origin");
             ctx.header("X-Frame-Options", "DENY");
         });
@@ -101,6 +112,7 @@ public final class MapServer implements AutoCloseable {
                 new CommentRepository(service.store()), policy);
         List<RouteGroup> groups = List.of(
                 new ServerRoutes(service.storeName()),
+                new SiteRoutes(options.basemap()),
                 new SessionRoutes(auth, admin, policy, options.secureCookies()),
                 new AccountRoutes(admin, accounts),
                 new RegionRoutes(service.regionViews()),

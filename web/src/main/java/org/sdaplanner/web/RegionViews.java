@@ -16,8 +16,10 @@ public final class RegionViews {
 
     public RegionViews(Region region) {
         this.region = region;
-        this.layers = new MapLayers(region);
-        this.search = new SearchIndex(region);
+        BlockIndex blocks = new BlockIndex(region.problem());
+        Places places = new Places(region, blocks);
+        this.layers = new MapLayers(region, places);
+        this.search = new SearchIndex(region, blocks, places);
     }
 
     public RegionInfo info() {
@@ -36,7 +38,7 @@ public final class RegionViews {
         return layers.layer(name, zoom);
     }
 
-    /** Up to {@value SearchIndex#LIMIT} parishes, LSOAs and postcodes matching the text. */
+    /** Up to {@value SearchIndex#LIMIT} places (cities, towns, parishes), LSOAs and postcodes matching the text. */
     public List<SearchHit> search(String query) {
         return search.search(query);
     }

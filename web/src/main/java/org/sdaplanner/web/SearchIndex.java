@@ -2,10 +2,6 @@ package org.sdaplanner.web;
 
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.index.strtree.STRtree;
-import org.sdaplanner.core.blocks.BlockKind;
 import org.sdaplanner.core.blocks.BuildingBlock;
 import org.sdaplanner.core.geography.Lsoa;
 import org.sdaplanner.core.geography.PostcodePoint;
@@ -15,19 +11,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.sdaplanner.export.Numbers.round;
 
 /**
- * Search over parish (block) names and codes, LSOA codes and names, and postcodes. Each hit says
- * which building block holds it (a postcode's point, an LSOA's interior point) and where it is.
+ * Search over places (cities, towns and villages: {@link Places}), LSOA codes and names, and postcodes.
+ * Each hit says what kind of place it is, its district, which building block holds it (a place's label
+ * point, a postcode's point, an LSOA's interior point) and where it is. A place that is a parish is found
+ * by its name and by its parish code.
  */
 final class SearchIndex {
     static final int LIMIT = 20;
     private static final Pattern POSTCODE_START = Pattern.compile("^[A-Z]{1,2}[0-9].*");
 
-    private record Entry(String kind, String code, String name, String blockCode, Point bng) {
+    private record Entry(String kind, String code, String name, String place, String districtCode, String blockCode, Point bng) {
     }
 
     private record Hit(int rank, int kindOrder, Entry entry) {
@@ -36,42 +35,25 @@ final class SearchIndex {
     private final List<Entry> named = new ArrayList<>();
     private final List<PostcodePoint> postcodes;
     private final List<String> postcodeKeys = new ArrayList<>();
-    private final STRtree blocks = new STRtree();
+    private final BlockIndex blocks;
+    private final Map<String, String> districtNames;
 
-    private record IndexedBlock(String code, PreparedGeometry geometry) {
-    }
-
-    SearchIndex(Region region) {
-        for (BuildingBlock b : region.problem().blocks()) {
-            blocks.insert(b.geometry().getEnvelopeInternal(), new IndexedBlock(b.code(), PreparedGeometryFactory.prepare(b.geometry())));
-        }
-        blocks.build();
-        for (BuildingBlock b : region.problem().blocks()) {
-            if (b.kind() == BlockKind.PARISH) {
-                named.add(new Entry("parish", b.code(), b.name(), b.code(), b.geometry().getInteriorPoint()));
-            }
+    SearchIndex(Region region, BlockIndex blocks, Places places) {
+        this.blocks = blocks;
+        this.districtNames = region.districtNames();
+        for (Places.Place p : places.all()) {
+            // a parish is found by its code too; a city of an unparished area by its name
+            String code = p.parishBlock() != null ? p.parishBlock() : p.name();
+            named.add(new Entry(p.parishBlock() != null ? "parish" : "place", code, p.name(), p.kind(), p.districtCode(), p.blockCode(), p.bng()));
         }
         for (Lsoa l : region.analysis().geography().lsoas()) {
             Point p = l.geometry().getInteriorPoint();
-            named.add(new Entry("lsoa", l.code(), l.name(), blockAt(p), p));
+            named.add(new Entry("lsoa", l.code(), l.name(), null, l.districtCode(), blocks.codeAt(p), p));
         }
         postcodes = region.analysis().geography().postcodes();
         for (PostcodePoint pc : postcodes) {
             postcodeKeys.add(key(pc.postcode()));
         }
-    }
-
-    /** The code of the block containing the point, or null. */
-    String blockAt(Point p) {
-        @SuppressWarnings("unchecked")
-        List<IndexedBlock> candidates = blocks.query(p.getEnvelopeInternal());
-        String best = null;
-        for (IndexedBlock b : candidates) {
-            if (b.geometry().covers(p) && (best == null || b.code().compareTo(best) < 0)) {
-                best = b.code();
-            }
-        }
-        return best;
     }
 
     List<SearchHit> search(String query) {
@@ -83,7 +65,7 @@ final class SearchIndex {
         for (Entry e : named) {
             int rank = Math.min(rank(e.code().toLowerCase(Locale.ROOT), q), rank(e.name() == null ? "" : e.name().toLowerCase(Locale.ROOT), q));
             if (rank < Integer.MAX_VALUE) {
-                hits.add(new Hit(rank, e.kind().equals("parish") ? 0 : 1, e));
+                hits.add(new Hit(rank, e.kind().equals("lsoa") ? 1 : 0, e));
             }
         }
         String pk = key(q);
@@ -94,7 +76,7 @@ final class SearchIndex {
                 if (k.startsWith(pk)) {
                     PostcodePoint pc = postcodes.get(i);
                     hits.add(new Hit(k.equals(pk) ? 0 : 1, 2,
-                            new Entry("postcode", pc.postcode(), pc.postcode(), null, pc.location())));
+                            new Entry("postcode", pc.postcode(), pc.postcode(), null, null, null, pc.location())));
                     found++;
                 }
             }
@@ -105,12 +87,13 @@ final class SearchIndex {
         for (Hit h : hits.subList(0, Math.min(LIMIT, hits.size()))) {
             Entry e = h.entry();
             Geometry wgs = Features.toWgs84(e.bng());
-            out.add(new SearchHit(e.kind(), e.code(), e.name(), e.blockCode() != null ? e.blockCode() : blockAt(e.bng()),
-                    round(wgs.getCoordinate().x, 6), round(wgs.getCoordinate().y, 6)));
+            String block = e.blockCode() != null ? e.blockCode() : blocks.at(e.bng()).map(BuildingBlock::code).orElse(null);
+            String district = e.districtCode() != null ? e.districtCode() : blocks.at(e.bng()).map(BuildingBlock::districtCode).orElse(null);
+            out.add(new SearchHit(e.kind(), e.code(), e.name(), e.place(), district == null ? null : districtNames.getOrDefault(district, district),
+                    block, round(wgs.getCoordinate().x, 6), round(wgs.getCoordinate().y, 6)));
         }
         return out;
     }
-
     /** 0 exact, 1 prefix, 2 a word starts with it, 3 contains it; MAX_VALUE no match. */
     private static int rank(String text, String q) {
         if (text.equals(q)) {

@@ -194,6 +194,6 @@ class AnalystJourneyTest extends BrowserJourney {
     static String areaPopulation(Browser b, String areaId) {
         WebElement fig = b.driver().findElement(By.cssSelector("#area-list button[data-area='" + areaId + "'] .figure"));
         String text = fig.getDomProperty("textContent");
-        return text.split(" · ")[0].trim();
+        return text.split(" · ")[0].replace(" residents", "").trim();
     }
 }

@@ -83,6 +83,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile.toAbsolutePath());
+        // the console, to catch requests that fail (a missing favicon, a 404 of a module)
+        o.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         if (phone) {
             o.setExperimentalOption("mobileEmulation", Map.of(
                     "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 2.0, "touch", true),
@@ -171,6 +173,17 @@ public final class Browser implements AutoCloseable {
         } catch (RuntimeException e) {
             return List.of("(could not read: " + e.getMessage() + ")");
         }
+    }
+
+    /** The console's messages of level SEVERE since the last call (failed requests among them). */
+    List<String> consoleErrors() {
+        List<String> out = new ArrayList<>();
+        for (org.openqa.selenium.logging.LogEntry e : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                out.add(e.getMessage());
+            }
+        }
+        return out;
     }
 
     /** Saves a PNG under web/target/screenshots/ and returns its path. */

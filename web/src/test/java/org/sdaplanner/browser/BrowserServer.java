@@ -206,6 +206,18 @@ public final class BrowserServer {
         return privateServer;
     }
 
+    /**
+     * Another server on the same store with these extra options (e.g. {@code --basemap FILE}), started on
+     * each call; skipped when the journeys run against a server already running.
+     */
+    static synchronized BrowserServer another(String... options) {
+        shared();
+        if (storeUrl == null) {
+            Assumptions.abort("no second server when the journeys run against a server already running");
+        }
+        return serve(storeUrl, options);
+    }
+
     private void awaitHealthy(Runnable stillAlive) {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         String last = "no answer";

@@ -50,8 +50,9 @@ class HealthPartnerJourneyTest extends BrowserJourney {
         int expected = server.getJson("/api/plans/" + server.firstPlanId() + "/pcns/" + pcn).path("areas").size();
         assertEquals(expected, areas.size(), "every area the PCN serves is listed");
         assertTrue(areas.get(0).getText().contains("%"), areas.get(0).getText());
-        assertTrue(b.$("pcn-summary").getText().contains(pcn), b.$("pcn-summary").getText());
-        assertTrue(b.$("live").getText().contains(pcn), "the choice is announced");
+        String pcnName = server.getJson("/api/plans/" + server.firstPlanId() + "/pcns/" + pcn).path("pcn_name").asText();
+        assertTrue(b.$("pcn-summary").getText().startsWith(pcnName + ":"), "the PCN by its name: " + b.$("pcn-summary").getText());
+        assertTrue(b.$("live").getText().contains(pcnName), "the choice is announced");
         b.screenshot("health-02-pcn");
 
         // choosing another PCN from the table row
@@ -59,26 +60,30 @@ class HealthPartnerJourneyTest extends BrowserJourney {
                 .filter(r -> !pcn.equals(r.getDomAttribute("data-pcn"))).findFirst().orElseThrow();
         String otherCode = other.getDomAttribute("data-pcn");
         other.findElement(By.tagName("button")).click();
-        b.waitFor("the other PCN", d -> b.$("pcn-summary").getText().contains(otherCode));
+        String otherName = server.getJson("/api/plans/" + server.firstPlanId() + "/pcns/" + otherCode).path("pcn_name").asText();
+        b.waitFor("the other PCN", d -> b.$("pcn-summary").getText().startsWith(otherName + ":"));
         b.idle();
         assertEquals(otherCode, new Select(b.$("pcn-select")).getFirstSelectedOption().getDomAttribute("value"));
 
         // the health layers: LSOAs by main PCN (with contested ones outlined), PCN footprints and catchments
         b.$("layers-box").findElement(By.tagName("summary")).click();
-        for (String layer : List.of("lsoas", "pcn-footprints", "pcn-catchments", "districts")) {
+        assertTrue(b.$("layer-districts").isSelected(), "the district outlines are on from the start");
+        b.waitFor("the district outlines", d -> b.all(".leaflet-outlines-pane path").size() >= 6);
+        int districtPaths = b.all(".leaflet-outlines-pane path").size();
+        for (String layer : List.of("lsoas", "pcn-footprints", "pcn-catchments")) {
             b.$("layer-" + layer).click();
         }
         b.waitFor("the LSOA layer", d -> b.all(".leaflet-lsoas-pane path").size() > 400);
-        b.waitFor("the outline layers", d -> b.all(".leaflet-outlines-pane path").size() >= 3);
+        b.waitFor("the outline layers", d -> b.all(".leaflet-outlines-pane path").size() >= districtPaths + 2);
         b.idle();
         String legendText = b.$("legend").getText();
         assertTrue(legendText.contains("contested"), legendText);
         assertTrue(legendText.contains("PCN footprints") && legendText.contains("PCN catchments") && legendText.contains("Districts"), legendText);
         b.screenshot("health-03-layers");
-        for (String layer : List.of("lsoas", "pcn-footprints", "pcn-catchments", "districts")) {
+        for (String layer : List.of("lsoas", "pcn-footprints", "pcn-catchments")) {
             b.$("layer-" + layer).click();
         }
-        b.waitFor("the layers to go", d -> b.all(".leaflet-lsoas-pane path").isEmpty() && b.all(".leaflet-outlines-pane path").isEmpty());
+        b.waitFor("the layers to go", d -> b.all(".leaflet-lsoas-pane path").isEmpty() && b.all(".leaflet-outlines-pane path").size() == districtPaths);
 
         // the PCN × area matrix as CSV
         String href = b.$("pcn-matrix-csv").getDomAttribute("href");

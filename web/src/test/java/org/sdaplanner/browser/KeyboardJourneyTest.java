@@ -7,11 +7,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A move made with the keyboard alone (Tab, arrow keys, Enter, typing): sign in, switch to the analyst
+ * Keyboard-only journeys (and a councillor's comment below). A move made with the keyboard alone (Tab, arrow keys, Enter, typing): sign in, switch to the analyst
  * view, find a parish with the search box, select it, choose the target area, preview, make the
  * move and undo it. Focus must stay visible throughout.
  */
@@ -113,6 +114,61 @@ class KeyboardJourneyTest extends BrowserJourney {
         b.waitFor("the undo", d -> !rev2.equals(b.attr(By.tagName("body"), "data-revision")));
         b.idle();
         assertEquals(pop, AnalystJourneyTest.areaPopulation(b, move.from()), "undo restored the figures");
+        assertEquals("(none)", b.errorText(), "no error shown");
+    }
+
+    /**
+     * A councillor comments with the keyboard alone: sign in, open an area from the list, choose "a point
+     * on the map", find the place by its name instead of clicking the map, write and post.
+     */
+    @Test
+    void aMemberCommentsOnAPlaceWithTheKeyboardAlone() {
+        Browser b = open(1280, 900, false);
+        b.load(server.baseUrl() + "/");
+        tabTo(b, "signin-open", 25);
+        press(b, Keys.ENTER);
+        b.waitFor("the sign-in form to take the focus", d -> "signin-username".equals(b.activeId()));
+        new Actions(b.driver()).sendKeys(BrowserServer.MEMBER.username()).perform();
+        press(b, Keys.TAB);
+        new Actions(b.driver()).sendKeys(BrowserServer.MEMBER.password()).perform();
+        press(b, Keys.ENTER);
+        waitSignedIn(b, BrowserServer.MEMBER);
+
+        // Tab into the list of areas, Enter opens the first: the focus goes to its title
+        for (int i = 0; i < 60 && !Boolean.TRUE.equals(b.js("return !!document.activeElement.closest('#area-list');")); i++) {
+            press(b, Keys.TAB);
+        }
+        assertTrue(Boolean.TRUE.equals(b.js("return !!document.activeElement.closest('#area-list');")), "Tab reaches the list of areas");
+        String area = String.valueOf(b.js("return document.activeElement.dataset.area;"));
+        press(b, Keys.ENTER);
+        b.waitFor("the area's details", d -> "area-title".equals(b.activeId()));
+        assertFocusVisible(b);
+
+        // "What is it about?": arrow keys move between the choices; "a point on the map"
+        tabTo(b, "comment-about-area", 60);
+        press(b, Keys.ARROW_DOWN);
+        press(b, Keys.ARROW_DOWN);
+        assertEquals("comment-about-point", b.activeId());
+        assertEquals(Boolean.TRUE, b.js("return document.getElementById('comment-about-point').checked;"));
+        // the list alternative to clicking the map: a place's name (or a postcode), Enter
+        tabTo(b, "comment-place", 4);
+        new Actions(b.driver()).sendKeys("Ely").perform();
+        press(b, Keys.ENTER);
+        b.waitFor("the point pinned", d -> b.$("comment-pin-status").getText().startsWith("Point chosen: Ely"));
+        assertTrue(b.$("live").getText().startsWith("Point chosen: Ely"), "announced: " + b.$("live").getText());
+        tabTo(b, "comment-text", 4);
+        String text = "Typed without a mouse " + System.nanoTime();
+        new Actions(b.driver()).sendKeys(text).perform();
+        tabTo(b, "comment-post", 4);
+        assertFocusVisible(b);
+        press(b, Keys.ENTER);
+        b.waitFor("the comment posted", d -> b.$("live").getText().contains("posted"));
+        boolean stored = false;
+        for (com.fasterxml.jackson.databind.JsonNode c : server.as(BrowserServer.MEMBER).send("GET", "/api/plans/" + server.firstPlanId() + "/comments", null).json()) {
+            stored |= text.equals(c.path("text").asText()) && "point".equals(c.path("about").asText()) && c.path("block_name").asText().equals("Ely");
+        }
+        assertTrue(stored, "the comment is stored, about a point in Ely");
+        assertFalse(area.isBlank());
         assertEquals("(none)", b.errorText(), "no error shown");
     }
 

@@ -291,11 +291,14 @@ class ApiRecordingTest {
     private void reads(long plan, String area, String block, String pcn, String indicator, String withParts) {
         String pl = "/api/plans/" + plan;
         everyone("GET", "/api/region", null);
-        for (String layer : List.of("lsoas", "blocks", "districts", "pcn-footprints", "pcn-catchments")) {
+        for (String layer : List.of("lsoas", "blocks", "districts", "pcn-footprints", "pcn-catchments", "places")) {
             everyone("GET", "/api/layers/" + layer + "?zoom=8", null);
         }
         everyone("GET", "/api/search?q=ely", null);
         everyone("GET", "/api/search?q=cb1", null);
+        everyone("GET", "/api/search?q=cambridge", null);
+        everyone("GET", "/api/site", null);
+        everyone("GET", "/api/basemap/9/253/166", null);
         everyone("GET", "/api/plans", null);
         everyone("GET", pl, null);
         everyone("GET", pl + "/areas?zoom=8", null);

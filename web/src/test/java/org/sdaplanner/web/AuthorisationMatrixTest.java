@@ -109,6 +109,8 @@ class AuthorisationMatrixTest {
         put(m, "GET /api/region", Level.VIEW, "GET", "/api/region", null);
         put(m, "GET /api/layers/{layer}", Level.VIEW, "GET", "/api/layers/districts", null);
         put(m, "GET /api/search", Level.VIEW, "GET", "/api/search?q=ely", null);
+        put(m, "GET /api/site", Level.VIEW, "GET", "/api/site", null);
+        put(m, "GET /api/basemap/{z}/{x}/{y}", Level.VIEW, "GET", "/api/basemap/9/253/166", null);
         put(m, "GET /api/plans", Level.VIEW, "GET", "/api/plans", null);
         put(m, "GET /api/plans/{id}", Level.VIEW, "GET", pl, null);
         put(m, "GET /api/plans/{id}/areas", Level.VIEW, "GET", pl + "/areas?zoom=8", null);

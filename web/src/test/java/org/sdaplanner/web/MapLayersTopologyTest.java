@@ -33,7 +33,7 @@ class MapLayersTopologyTest {
     static void load() {
         service = PlannerService.open(RealRegion.store());
         region = service.region();
-        layers = new MapLayers(region);
+        layers = new MapLayers(region, new Places(region, new BlockIndex(region.problem())));
         planId = service.plans().create("Map layers test", org.sdaplanner.web.plans.PlanSpec.defaults(), "test").id();
     }
 

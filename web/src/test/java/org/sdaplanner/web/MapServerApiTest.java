@@ -187,7 +187,8 @@ class MapServerApiTest {
                 "blocks", List.of("block_code", "block_name", "block_kind", "district_code", "resident_population", "dominant_pcn_code"),
                 "districts", List.of("code", "name"),
                 "pcn-footprints", List.of("pcn_code", "pcn_name", "lsoas"),
-                "pcn-catchments", List.of("pcn_code", "name"));
+                "pcn-catchments", List.of("pcn_code", "name"),
+                "places", List.of("name", "place", "min_zoom", "residents", "district_code", "block_code"));
         Map<String, Integer> counts = Map.of("lsoas", 516, "districts", 6);
         for (Map.Entry<String, List<String>> e : props.entrySet()) {
             Http.Response r = http.get("/api/layers/" + e.getKey() + "?zoom=10");
@@ -254,6 +255,19 @@ class MapServerApiTest {
 
         JsonNode cambridge = ok(http.get("/api/search?q=cambridge"));
         assertEquals(20, cambridge.size(), "at most 20");
+        // the city first (not only its LSOAs), saying what it is and which district it is in
+        assertEquals("place", cambridge.get(0).path("kind").asText(), cambridge.get(0).toString());
+        assertEquals("Cambridge", cambridge.get(0).path("name").asText());
+        assertEquals("city", cambridge.get(0).path("place").asText());
+        assertEquals("Cambridge", cambridge.get(0).path("district").asText());
+        assertTrue(ok(http.get("/api/plans/" + defaultPlanId())).path("blocks").has(cambridge.get(0).path("block_code").asText()),
+                "the city's label point is in a block: " + cambridge.get(0));
+        JsonNode march = ok(http.get("/api/search?q=march")).get(0);
+        assertEquals("March", march.path("name").asText());
+        assertEquals("town", march.path("place").asText(), "March (about 22,000 residents) is a town");
+        assertEquals("Fenland", march.path("district").asText());
+        JsonNode peterborough = ok(http.get("/api/search?q=peterborough")).get(0);
+        assertEquals("city", peterborough.path("place").asText(), peterborough.toString());
 
         JsonNode pc = ok(http.get("/api/search?q=cb1%200ag"));
         assertEquals("postcode", pc.get(0).path("kind").asText());
@@ -615,7 +629,8 @@ class MapServerApiTest {
             String[] mp = route.split(" ", 2);
             String path = mp[1].replace("{id}", Long.toString(defaultPlanId())).replace("{layer}", "districts")
                     .replace("{code}", "M04000036").replace("{areaId}", "SDA01").replace("{indicatorId}", "residents")
-                    .replace("{cid}", "1").replace("{username}", "tester").replace("{version}", "1");
+                    .replace("{cid}", "1").replace("{username}", "tester").replace("{version}", "1")
+                    .replace("{z}", "9").replace("{x}", "253").replace("{y}", "166");
             if (mp[0].equals("GET")) {
                 Http.Response r = http.get(path);
                 assertFalse(r.text().contains("nothing at"), route + ": " + r);

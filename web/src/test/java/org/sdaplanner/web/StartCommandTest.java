@@ -8,8 +8,13 @@ import org.sdaplanner.cli.SdaMain;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,11 +31,41 @@ class StartCommandTest {
         assertNotEquals(0, SdaMain.run("start"), "--data is required");
         assertEquals(3, SdaMain.run("serve", "--db", "jdbc:h2:file:" + tmp.resolve("empty"), "--port", "0"),
                 "a store error: nothing imported yet");
+        // a wrong basemap is refused before the store is opened (exit 2, an input error), and so is a credit without one
+        assertEquals(2, SdaMain.run("serve", "--db", "jdbc:h2:file:" + tmp.resolve("empty"), "--port", "0",
+                "--basemap", tmp.resolve("missing.pmtiles").toString(), "--basemap-attribution", "Test"));
+        assertEquals(2, SdaMain.run("serve", "--db", "jdbc:h2:file:" + tmp.resolve("empty"), "--port", "0",
+                "--basemap", "https://tiles.example.org/{z}/{x}/{y}.png"), "the credit is needed");
+        assertEquals(2, SdaMain.run("start", "--data", tmp.toString(), "--db", "jdbc:h2:file:" + tmp.resolve("empty2"),
+                "--basemap-attribution", "Test"), "a credit without a basemap");
     }
 
     @Test
     void startImportsBuildsTheDefaultPlanAndServes(@TempDir Path tmp) throws Exception {
         Path data = TestData.dataDir();
+        // what a person sees in the terminal: sda's own lines only (the logger writes to System.err)
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream both = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        System.setOut(both);
+        System.setErr(both);
+        try {
+            startAndStop(tmp, data);
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        String text = printed.toString(StandardCharsets.UTF_8);
+        oldOut.print(text);
+        assertTrue(text.contains("Open http://127.0.0.1:"), text);
+        assertTrue(text.contains("created the admin account 'admin' with the password "), "the one-time password: " + text);
+        for (String noise : List.of("INFO", "Javalin", "jetty", "Jetty", "\u001b[")) {
+            assertFalse(text.contains(noise), "sda start prints no " + noise + ":\n" + text);
+        }
+    }
+
+    private static void startAndStop(Path tmp, Path data) throws Exception {
         int port = freePort();
         String db = "jdbc:h2:file:" + tmp.resolve("store").resolve("sda");
         int[] exit = {Integer.MIN_VALUE};
