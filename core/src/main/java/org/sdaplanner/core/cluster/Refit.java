@@ -109,7 +109,9 @@ public final class Refit {
         for (var e : areasByGroup.entrySet()) {
             int[] local = e.getValue().stream().mapToInt(Integer::intValue).toArray();
             if (local.length < 2) {
-                continue; // one area alone has nothing to trade with
+                warnings.add("area " + (local[0] + 1) + " is the only affected area of " + groups.get(e.getKey()).label()
+                        + ": it has no affected neighbour to trade blocks with, so it was left as it is");
+                continue;
             }
             int[] blocks = java.util.stream.IntStream.range(0, n).filter(b -> e.getValue().contains(assignment[b])).toArray();
             GroupGraph graph = new GroupGraph(p, blocks);
