@@ -30,14 +30,7 @@ import java.util.concurrent.Callable;
                 "and new plans use it."},
         subcommands = {ReleaseCommand.ListReleases.class, ReleaseCommand.Use.class, ReleaseCommand.Diff.class,
                 ReleaseCommand.RefitPlan.class})
-public final class ReleaseCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class ReleaseCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the data releases, oldest first; * marks the current one.")
     static final class ListReleases implements Callable<Integer> {
@@ -93,6 +86,7 @@ public final class ReleaseCommand implements Runnable {
     }
 
     @Command(name = "diff", mixinStandardHelpOptions = true,
+            header = "What changed from one release to another, and what it does to a plan's areas.",
             description = {"What changed from one release to another: writes lsoa_changes.csv (LSOAs whose dominant PCN,",
                     "contested flag or dominant share changed), pcn_changes.csv (PCNs new, gone, renamed; practices that",
                     "moved, with patients), with --plan area_impact.csv (each area's alignment and main PCN before and",
@@ -140,6 +134,7 @@ public final class ReleaseCommand implements Runnable {
     }
 
     @Command(name = "refit", mixinStandardHelpOptions = true,
+            header = "Re-fit a plan's areas that a release change touches to the new release.",
             description = {"Re-optimise a plan's areas that a release change touches, under the new release, with the",
                     "planner's search; every other block and every locked block stays where it is. The plan before and",
                     "the re-fit are saved as two versions; the plan becomes the re-fit as one edit (undo takes it back)."})
