@@ -52,6 +52,7 @@ class ReleasesJourneyTest extends BrowserJourney {
         int expected = server.getJson("/api/releases/compare?from=initial&to=" + RELEASE).path("lsoas").size();
         assertEquals(expected, lsoas.size(), "every changed LSOA is in the table");
         assertFalse(b.all("#release-areas tbody tr.lost, #release-areas tbody tr.gained").isEmpty(), "areas that gained or lost");
+        assertEquals(List.of(), AxeCore.violations(b), "WCAG 2.2 AA over the releases compared (axe-core)");
         b.screenshot("releases-01-compared");
 
         int versionsBefore = server.getJson("/api/plans/" + planId + "/versions").size();
@@ -80,6 +81,7 @@ class ReleasesJourneyTest extends BrowserJourney {
         assertEquals(5, moved.size(), "the 5 practices that moved PCN");
         assertTrue(moved.get(0).getText().contains("→"), moved.get(0).getText());
         assertFalse(b.$("release-refit").isDisplayed(), "re-fitting is for analysts");
+        assertEquals(List.of(), AxeCore.violations(b), "WCAG 2.2 AA over the PCN changes (axe-core)");
         b.screenshot("releases-03-health-partner");
     }
 }
