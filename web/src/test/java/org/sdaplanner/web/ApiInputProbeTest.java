@@ -159,6 +159,54 @@ class ApiInputProbeTest {
         assertTrue(sent > 1_000, "probed: " + sent);
     }
 
+    /**
+     * The other side of the documented limits: text of exactly {@code maxLength} characters is not refused
+     * for its length (the server is not stricter than openapi.json says). Sent once per input, by the most
+     * able visitor the route lets in. Not for {@code POST /api/plans} (it would build a plan for each field)
+     * and {@code POST /api/session} (each try is a wrong password, counted against this address).
+     */
+    @Test
+    void textOfExactlyTheDocumentedLimitIsNotRefusedForItsLength() {
+        AccessPolicy policy = new AccessPolicy(true);
+        List<String> wrong = new ArrayList<>();
+        int sent = 0;
+        for (GuardedRoutes.Route route : test.server.routeTable()) {
+            String key = route.method() + " " + route.path();
+            if (key.equals("POST /api/plans") || key.equals("POST /api/session")) {
+                continue;
+            }
+            Who who = null;
+            for (Who w : Who.values()) {
+                if (route.permission() == null || policy.allows(Optional.ofNullable(w.role), route.permission())) {
+                    who = w; // the last allowed: the most able
+                }
+            }
+            if (who == null) {
+                continue;
+            }
+            List<Input> inputs = inputs(route);
+            for (Input input : inputs) {
+                JsonNode s = input.schema().path("type").asText().equals("array") ? input.schema().path("items") : input.schema();
+                if (!s.has("maxLength") || s.path("maxLength").asInt() >= GuardedRoutes.MAX_REQUEST_BYTES / 2) {
+                    continue;
+                }
+                String atLimit = "a".repeat(s.path("maxLength").asInt());
+                String value = input.in() != In.BODY ? atLimit
+                        : input.schema().path("type").asText().equals("array") ? Http.json(List.of(atLimit)) : Http.json(atLimit);
+                Http.Response r = send(client(who), route, inputs, input, new Probe("at the limit", value, false));
+                sent++;
+                if (r.status() >= 500) {
+                    wrong.add(key + " '" + input.name() + "' at its limit: a fault: " + shortly(r));
+                } else if ((r.status() == 400 || r.status() == 422) && input.name().equals(r.json().path("field").asText(null))
+                        && r.json().has("max_length")) { // refused for its length (not for what it says: "aaa" is no version)
+                    wrong.add(key + " '" + input.name() + "' of " + atLimit.length() + " characters is refused: " + shortly(r));
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + sent + " answers wrong:\n" + String.join("\n", wrong));
+        assertTrue(sent > 30, "sent at the limit: " + sent);
+    }
+
     /** Why the answer to a bad value is wrong, or null when it is a proper refusal. */
     private static String problem(Http.Response r, Input input, Probe probe) {
         int s = r.status();
