@@ -207,6 +207,18 @@ final class Converters {
         }
     }
 
+    /** {@code --public-origin}: an http(s) address without a path, such as https://sda.example.org. */
+    static final class PublicOrigin implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (org.sdaplanner.web.http.Origins.of(value).isEmpty()) {
+                throw new TypeConversionException("expected the address people open, such as https://sda.example.org"
+                        + " (scheme, host and optional port; no path), found '" + shown(value) + "'");
+            }
+            return value.strip();
+        }
+    }
+
     static final class Rule extends Checked<DominanceRule> {
         Rule() {
             super(v -> checked(() -> DominanceRule.parse(v)));

@@ -47,6 +47,13 @@ public final class ServeCommand extends SdaCommand {
                 + " request came over HTTPS, directly or through a proxy sending X-Forwarded-Proto).")
         boolean secureCookies;
 
+        @Option(names = "--public-origin", paramLabel = "URL", converter = Converters.PublicOrigin.class,
+                description = {"Behind a reverse proxy: the address people open, such as https://sda.example.org. Writes",
+                        "are then accepted from pages of that origin (scheme, host and port) as well as of the address",
+                        "the request reached; with https the session cookie is always Secure. X-Forwarded-* headers",
+                        "are never trusted."})
+        String publicOrigin;
+
         @Option(names = "--basemap", paramLabel = "URL|FILE",
                 description = {"A background map under the areas (default: none, and nothing is fetched from elsewhere):",
                         "an XYZ raster tile URL such as https://tiles.example.org/{z}/{x}/{y}.png (the page's",
@@ -60,7 +67,8 @@ public final class ServeCommand extends SdaCommand {
 
         /** The server's options; a basemap file is opened here, so a wrong one is refused before anything starts. */
         MapServer.Options options() {
-            MapServer.Options o = MapServer.Options.defaults().withPublicRead(publicRead).withSecureCookies(secureCookies);
+            MapServer.Options o = MapServer.Options.defaults().withPublicRead(publicRead).withSecureCookies(secureCookies)
+                    .withPublicOrigin(publicOrigin);
             if (basemap == null && basemapAttribution != null) {
                 throw new IllegalArgumentException("--basemap-attribution is for --basemap: give the tile URL or file too");
             }

@@ -25,6 +25,18 @@ public final class ApiException extends RuntimeException {
         return new ApiException(400, message);
     }
 
+    /**
+     * A request field that is missing, of the wrong type or does not fit its rule: 400 naming the field
+     * ({@code maxLength}: the field's limit when the text is too long, else null).
+     */
+    public static ApiException field(String field, String message, Integer maxLength) {
+        return new ApiException(400, message, new ApiError(message, field, maxLength));
+    }
+
+    public static ApiException field(String field, String message) {
+        return field(field, message, null);
+    }
+
     public static ApiException notFound(String message) {
         return new ApiException(404, message);
     }

@@ -12,6 +12,7 @@ import org.sdaplanner.web.auth.RateLimiter;
 import org.sdaplanner.web.basemap.Basemap;
 import org.sdaplanner.web.comments.PlanComments;
 import org.sdaplanner.web.http.ApiJson;
+import org.sdaplanner.web.http.BadMessages;
 import org.sdaplanner.web.http.ErrorAnswers;
 import org.sdaplanner.web.http.GuardedRoutes;
 import org.sdaplanner.web.routes.AccountRoutes;
@@ -50,30 +51,38 @@ public final class MapServer implements AutoCloseable {
 
     /**
      * How the server treats visitors: public read-only access, whether cookies are always marked
-     * Secure, each account's write limit (a burst, then so many a second), and the basemap (null: none).
+     * Secure, each account's write limit (a burst, then so many a second), the basemap (null: none), and
+     * the public origin when a proxy is in front (null: none; writes must then come from pages of that origin or
+     * of the address the request reached, and cookies are Secure when it is https).
      */
-    public record Options(boolean publicRead, boolean secureCookies, int writeBurst, double writesPerSecond, Basemap basemap) {
+    public record Options(boolean publicRead, boolean secureCookies, int writeBurst, double writesPerSecond, Basemap basemap,
+                          String publicOrigin) {
         public static final int WRITE_BURST = 30;
         public static final double WRITES_PER_SECOND = 1.0;
 
         public static Options defaults() {
-            return new Options(true, false, WRITE_BURST, WRITES_PER_SECOND, null);
+            return new Options(true, false, WRITE_BURST, WRITES_PER_SECOND, null, null);
         }
 
         public Options withWriteLimit(int burst, double perSecond) {
-            return new Options(publicRead, secureCookies, burst, perSecond, basemap);
+            return new Options(publicRead, secureCookies, burst, perSecond, basemap, publicOrigin);
         }
 
         public Options withSecureCookies(boolean on) {
-            return new Options(publicRead, on, writeBurst, writesPerSecond, basemap);
+            return new Options(publicRead, on, writeBurst, writesPerSecond, basemap, publicOrigin);
         }
 
         public Options withPublicRead(boolean on) {
-            return new Options(on, secureCookies, writeBurst, writesPerSecond, basemap);
+            return new Options(on, secureCookies, writeBurst, writesPerSecond, basemap, publicOrigin);
         }
 
         public Options withBasemap(Basemap b) {
-            return new Options(publicRead, secureCookies, writeBurst, writesPerSecond, b);
+            return new Options(publicRead, secureCookies, writeBurst, writesPerSecond, b, publicOrigin);
+        }
+
+        /** Behind a proxy: the address people open, e.g. {@code https://sda.example.org} (null: none). */
+        public Options withPublicOrigin(String origin) {
+            return new Options(publicRead, secureCookies, writeBurst, writesPerSecond, basemap, origin);
         }
     }
 
@@ -89,6 +98,7 @@ public final class MapServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
             config.http.gzipOnlyCompression();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new BadMessages()));
             // the largest upload; GuardedRoutes holds every other route to MAX_REQUEST_BYTES
             config.http.maxRequestSize = GuardedRoutes.MAX_UPLOAD_BYTES;
             if (MapServer.class.getResource("/public") != null) {
@@ -108,13 +118,15 @@ public final class MapServer implements AutoCloseable {
         });
         // write limits in the store: every server process on one database counts an account's writes together
         this.routes = new GuardedRoutes(app, policy, auth, new RateLimiter(accounts.limits(), options.writeBurst(),
-                options.writesPerSecond(), System::currentTimeMillis));
+                options.writesPerSecond(), System::currentTimeMillis), options.publicOrigin());
         PlanComments comments = new PlanComments(service.plans(), service.region().problem(),
                 new CommentRepository(service.store()), policy);
         List<RouteGroup> groups = List.of(
                 new ServerRoutes(service.storeName()),
                 new SiteRoutes(options.basemap()),
-                new SessionRoutes(auth, admin, policy, options.secureCookies()),
+                new SessionRoutes(auth, admin, policy, options.secureCookies()
+                        || options.publicOrigin() != null && options.publicOrigin().strip().toLowerCase(java.util.Locale.ROOT)
+                        .startsWith("https:")),
                 new AccountRoutes(admin, accounts),
                 new RegionRoutes(service.regionViews()),
                 new PlanRoutes(service.plans(), service.figures(), service.explanations(), service.downloads(),

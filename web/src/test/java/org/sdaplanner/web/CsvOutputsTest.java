@@ -40,6 +40,33 @@ class CsvOutputsTest {
     @TempDir
     Path dir;
 
+    /**
+     * The routes read above are every route that answers CSV (openapi.json documents each one's text/csv
+     * answer; a new one must join the test above), and the download's CSV formats are the two read.
+     */
+    @Test
+    void theTestReadsEveryCsvTheServerSends() throws Exception {
+        JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                CsvOutputsTest.class.getResourceAsStream(OpenApiDocument.RESOURCE));
+        List<String> csvRoutes = new ArrayList<>();
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (op.getValue().path("responses").toString().contains("text/csv")) {
+                csvRoutes.add(op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+        assertEquals(List.of("GET /api/plans/{id}/pcn-alignment", "GET /api/plans/{id}/download", "GET /api/plans/{id}/profiles",
+                "GET /api/plans/{id}/comments"), csvRoutes);
+        List<String> csvFormats = new ArrayList<>();
+        for (JsonNode p : doc.path("paths").path("/api/plans/{id}/download").path("get").path("parameters")) {
+            p.path("schema").path("enum").forEach(f -> {
+                if (f.asText().contains("csv")) {
+                    csvFormats.add(f.asText());
+                }
+            });
+        }
+        assertEquals(List.of("blocks-csv", "lsoas-csv"), csvFormats);
+    }
+
     @Test
     void noCsvCellCanRunAsAFormula() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("store").resolve("sda");

@@ -75,6 +75,53 @@ class OpenApiContractTest {
         assertEquals(Set.of(), orphans, "schemas of openapi.json that no record (or exported shape) answers to");
     }
 
+    /**
+     * Every text a request can carry (body fields, array items, query and path parameters) has a documented
+     * limit: a {@code maxLength} (with a {@code pattern} for its characters) or an {@code enum}. ApiInputProbeTest
+     * holds the server to these limits, one character over each.
+     */
+    @Test
+    void everyRequestTextHasADocumentedLimit() throws Exception {
+        JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                OpenApiContractTest.class.getResourceAsStream(OpenApiDocument.RESOURCE));
+        List<String> unlimited = new ArrayList<>();
+        int texts = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                String where = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+                for (JsonNode p : op.getValue().path("parameters")) {
+                    JsonNode param = doc.deref(p);
+                    if (!param.path("in").asText().equals("header")) {
+                        texts += limited(doc.deref(param.path("schema")), where + " " + param.path("name").asText(), unlimited);
+                    }
+                }
+                JsonNode body = op.getValue().path("requestBody").path("content").path("application/json").path("schema");
+                if (!body.isMissingNode()) {
+                    for (Iterator<Map.Entry<String, JsonNode>> props = doc.resolve(body).path("properties").fields(); props.hasNext(); ) {
+                        Map.Entry<String, JsonNode> prop = props.next();
+                        JsonNode ps = doc.deref(prop.getValue());
+                        texts += limited(ps.path("type").asText().equals("array") ? doc.deref(ps.path("items")) : ps,
+                                where + " body." + prop.getKey(), unlimited);
+                    }
+                }
+            }
+        }
+        assertTrue(texts > 40, "request texts found: " + texts);
+        assertEquals(List.of(), unlimited, "request texts without a documented limit");
+    }
+
+    private static int limited(JsonNode schema, String where, List<String> unlimited) {
+        if (!schema.path("type").asText().equals("string")) {
+            return 0;
+        }
+        if (!schema.has("enum") && !(schema.has("maxLength") && schema.has("pattern"))) {
+            unlimited.add(where);
+        }
+        return 1;
+    }
+
     /** The checker itself: a field renamed, added, dropped, reordered or retyped is caught. */
     @Test
     void theCheckCatchesDrift() {

@@ -86,6 +86,11 @@ final class OpenApiDocument {
         return out;
     }
 
+    /** The operation of {@code method} on the path template as the server registers it ({@code /api/plans/{id}}), or a missing node. */
+    JsonNode operation(String method, String template) {
+        return root.path("paths").path(template).path(method.toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** Whether the path (with its query) is one the document describes. */
     boolean describes(String path) {
         String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;

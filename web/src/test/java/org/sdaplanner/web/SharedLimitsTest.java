@@ -11,8 +11,10 @@ import org.sdaplanner.web.auth.AuthException;
 import org.sdaplanner.web.auth.Authenticator;
 import org.sdaplanner.web.auth.RateLimiter;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,6 +44,94 @@ class SharedLimitsTest {
     @Test
     void onH2gis(@TempDir Path dir) {
         twoProcessesShareLimits("jdbc:h2:file:" + dir.resolve("sda"));
+    }
+
+    /**
+     * End to end: two {@code sda serve} processes (JVMs of their own, as in production) on one PostGIS schema,
+     * with the default limits. An account's writes through both count against one burst (a server that kept
+     * its own bucket would take about twice as many), wrong passwords for one name through both lock it on
+     * both, and many names tried from one address lock the address on both.
+     */
+    @Test
+    void twoServerProcessesOnPostgis() throws Exception {
+        try (TestData.PostgisSchema schema = TestData.PostgisSchema.create()) {
+            String url = schema.url();
+            SpatialStore store = TestData.importedStore(url);
+            TestAccounts accounts = new TestAccounts(store, null);
+            accounts.ensure("two-process-writer", Role.MEMBER);
+            accounts.ensure("two-process-locked", Role.MEMBER);
+            Path logs = Path.of(System.getProperty("basedir", ".")).resolve("target").resolve("shared-limits");
+            Files.createDirectories(logs);
+            KillRestartTest.ServerProcess a = KillRestartTest.ServerProcess.start(url, logs.resolve("server-a.log"));
+            KillRestartTest.ServerProcess b = null;
+            try {
+                a.awaitReady(Duration.ofMinutes(2)); // the first builds the default plan; the second then finds it
+                b = KillRestartTest.ServerProcess.start(url, logs.resolve("server-b.log"));
+                b.awaitReady(Duration.ofMinutes(2));
+                Http viaA = new Http(a.base()).signIn("two-process-writer", TestAccounts.PASSWORD);
+                Http viaB = new Http(b.base()).signIn("two-process-writer", TestAccounts.PASSWORD);
+                long plan = viaA.get("/api/plans").json().get(0).path("id").asLong();
+                String area = viaA.get("/api/plans/" + plan).json().path("areas").get(0).path("area_id").asText();
+
+                // writes, alternately through each server, until one is refused
+                long start = System.nanoTime();
+                int accepted = 0;
+                Http.Response refused = null;
+                for (int i = 0; i < 200 && refused == null; i++) {
+                    Http via = i % 2 == 0 ? viaA : viaB;
+                    Http.Response r = via.post("/api/plans/" + plan + "/comments",
+                            Http.json(Map.of("area", area, "text", "shared write " + i)));
+                    if (r.status() == 201) {
+                        accepted++;
+                    } else {
+                        assertEquals(429, r.status(), r::toString);
+                        refused = r;
+                    }
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                int burst = MapServer.Options.WRITE_BURST;
+                long refilled = (long) Math.ceil(seconds * MapServer.Options.WRITES_PER_SECOND);
+                assertTrue(refused != null, "no write was refused");
+                assertTrue(accepted >= burst && accepted <= burst + refilled + 1, accepted + " writes accepted in " + seconds
+                        + " s through two servers: one burst of " + burst + " and " + refilled + " refilled, not one per server");
+                assertTrue(refused.header("Retry-After") != null, refused::toString);
+                Http other = accepted % 2 == 0 ? viaB : viaA; // the server that did not refuse the last write
+                assertEquals(429, other.post("/api/plans/" + plan + "/comments",
+                        Http.json(Map.of("area", area, "text", "through the other server"))).status());
+
+                // wrong passwords for one name, through both servers: locked on both, even with the right password
+                for (int i = 0; i < 5; i++) {
+                    Http.Response r = new Http((i % 2 == 0 ? a : b).base()).post("/api/session",
+                            Http.json(Map.of("username", "two-process-locked", "password", "wrong " + i)));
+                    assertEquals(401, r.status(), r::toString);
+                }
+                for (KillRestartTest.ServerProcess s : new KillRestartTest.ServerProcess[] {a, b}) {
+                    Http.Response r = new Http(s.base()).post("/api/session",
+                            Http.json(Map.of("username", "two-process-locked", "password", TestAccounts.PASSWORD)));
+                    assertEquals(429, r.status(), r::toString);
+                    assertTrue(r.json().path("error").asText().contains("for this user name"), r::toString);
+                }
+
+                // many made-up names from this address, through both: the address is locked on both (the five
+                // wrong passwords above count too)
+                for (int i = 0; i < Authenticator.PER_ADDRESS.maxFailures() - 5; i++) {
+                    Http.Response r = new Http((i % 2 == 0 ? a : b).base()).post("/api/session",
+                            Http.json(Map.of("username", "made-up-" + i, "password", "guess")));
+                    assertEquals(401, r.status(), "attempt " + i + ": " + r);
+                }
+                for (KillRestartTest.ServerProcess s : new KillRestartTest.ServerProcess[] {a, b}) {
+                    Http.Response r = new Http(s.base()).post("/api/session",
+                            Http.json(Map.of("username", "yet-another-name", "password", "guess")));
+                    assertEquals(429, r.status(), r::toString);
+                    assertTrue(r.json().path("error").asText().contains("from this address"), r::toString);
+                }
+            } finally {
+                a.stop();
+                if (b != null) {
+                    b.stop();
+                }
+            }
+        }
     }
 
     private static void twoProcessesShareLimits(String url) {

@@ -38,7 +38,23 @@ public final class TextRule {
         /** A place, practice or PCN name from an official file (short enough for " 2" suffixes to fit a NAME). */
         PLACE_NAME("a name", 0, 150, false),
         /** A category, field name or text value of a per-LSOA table. */
-        TABLE_TEXT("a text value", 0, 300, false);
+        TABLE_TEXT("a text value", 0, 300, false),
+        /**
+         * A user name as typed (the store lowercases it): besides the common rule, only ASCII letters, digits
+         * and {@code . _ -}, starting with a letter or digit.
+         */
+        USERNAME("a user name", 1, 64, false),
+        /** A password as typed: compared or hashed, never stored as such (new ones also meet PasswordRules). */
+        PASSWORD("a password", 0, 200, false),
+        /** What someone typed into the map's search box. */
+        QUERY("a search", 0, 200, false),
+        /** The name of a file someone sent (a plan to import). */
+        FILE_NAME("a file name", 1, 255, false),
+        /**
+         * An id the project gives or a file brings: an area id ({@code SDA01}, or up to 40 characters from an
+         * imported plan), an indicator id (up to 90), a layer's name.
+         */
+        ID("an id", 1, 90, false);
 
         private final String noun;
         private final int min;
@@ -66,6 +82,7 @@ public final class TextRule {
     }
 
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._/-]*");
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private TextRule() {
     }
@@ -96,6 +113,9 @@ public final class TextRule {
         }
         if (kind == Kind.CODE && !t.isEmpty() && !CODE.matcher(t).matches()) {
             return Optional.of("expected a code of letters, digits, spaces, '.', '_', '-' or '/' starting with a letter or digit");
+        }
+        if (kind == Kind.USERNAME && !t.isEmpty() && !USERNAME.matcher(t).matches()) {
+            return Optional.of("expected a user name of letters, digits, '.', '_' or '-' starting with a letter or digit");
         }
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);

@@ -14,10 +14,10 @@ import org.sdaplanner.web.auth.RateLimiter;
 import org.sdaplanner.web.auth.SessionTokens;
 import org.sdaplanner.web.auth.Visitor;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The only way to add a route to the server, and the checks every request meets before its handler.
@@ -25,11 +25,13 @@ import java.util.Locale;
  * get this object and never the Javalin app, so a new route cannot skip the checks. In order:
  * <ol>
  *   <li>who is asking (the session cookie, resolved once per request);</li>
- *   <li>for writes, a same-origin {@code Origin} when the browser sends one;</li>
+ *   <li>for writes, a same-origin {@code Origin} when the browser sends one: scheme, host and port the
+ *       request's own, or the configured public origin when the server is behind a proxy;</li>
  *   <li>the permission against the visitor's role ({@link AccessPolicy}): 401 when not signed in,
  *       403 when the role lacks it;</li>
  *   <li>for writes of a signed-in visitor, the session's CSRF token in {@value #CSRF_HEADER};</li>
- *   <li>for writes, a JSON body (or none) of at most {@value #MAX_REQUEST_BYTES} bytes ({@value #MAX_UPLOAD_BYTES}
+ *   <li>for writes, a JSON body (Content-Type exactly {@code application/json}, with at most a UTF-8 charset)
+ *       or none, of at most {@value #MAX_REQUEST_BYTES} bytes ({@value #MAX_UPLOAD_BYTES}
  *       for an upload);</li>
  *   <li>for counted writes of a signed-in visitor, the account's write limit (429 with Retry-After).</li>
  * </ol>
@@ -51,13 +53,18 @@ public final class GuardedRoutes {
     private final AccessPolicy policy;
     private final Authenticator auth;
     private final RateLimiter writes;
+    private final String publicOrigin;
     private final List<Route> routes = new ArrayList<>();
 
-    public GuardedRoutes(Javalin app, AccessPolicy policy, Authenticator auth, RateLimiter writes) {
+    /** {@code publicOrigin}: the address people open when a proxy is in front (e.g. https://sda.example.org), or null. */
+    public GuardedRoutes(Javalin app, AccessPolicy policy, Authenticator auth, RateLimiter writes, String publicOrigin) {
         this.app = app;
         this.policy = policy;
         this.auth = auth;
         this.writes = writes;
+        this.publicOrigin = publicOrigin == null ? null : Origins.of(publicOrigin)
+                .orElseThrow(() -> new IllegalArgumentException("the public origin must be an http(s) address without a path, such"
+                        + " as https://sda.example.org, not '" + publicOrigin + "'"));
     }
 
     public void get(String path, Permission p, Handler h) {
@@ -167,34 +174,54 @@ public final class GuardedRoutes {
 
     // ---- request checks ----------------------------------------------------------------------
 
-    /** A write from a browser page of another site is refused (the Origin, when sent, must be this server). */
-    private static void sameOrigin(Context ctx) {
+    /**
+     * A write from a browser page of another site is refused: the Origin, when sent, must be this server's
+     * scheme, host and port as the request reached it, or the public origin the server was given (behind a
+     * proxy, where the browser's https origin is not what reaches this server). X-Forwarded-* headers are not
+     * trusted: anyone can send them.
+     */
+    private void sameOrigin(Context ctx) {
         String origin = ctx.header("Origin");
         if (origin == null || origin.isEmpty()) {
             return; // not a browser, or a same-origin request from an old browser: CSRF token and JSON type still apply
         }
-        String host = ctx.header("Host");
-        try {
-            URI o = URI.create(origin);
-            String originHost = o.getHost() + (o.getPort() >= 0 ? ":" + o.getPort() : "");
-            if (host != null && originHost.equalsIgnoreCase(host)) {
-                return;
-            }
-        } catch (IllegalArgumentException ignored) {
-            // refused below
+        Optional<String> o = Origins.of(origin);
+        if (o.isPresent() && (o.get().equals(publicOrigin) || o.equals(Origins.direct(ctx.scheme(), ctx.header("Host"))))) {
+            return;
         }
-        throw new ApiException(403, "requests from another site are refused (Origin " + origin + ")");
+        throw new ApiException(403, "requests from another site are refused (Origin "
+                + (origin.length() > 100 ? origin.substring(0, 100) + "…" : origin) + ")");
     }
 
-    /** Writes carry JSON (or nothing): a page of another site cannot send JSON without the browser asking first. */
+    /**
+     * Writes carry JSON (or nothing): a page of another site cannot send JSON without the browser asking first.
+     * The type is matched exactly ({@code application/jsonp} or {@code application/json-seq} are not JSON), with at
+     * most a {@code charset=utf-8} parameter.
+     */
     private static void jsonBodyType(Context ctx) {
         String type = ctx.header("Content-Type");
         long length = ctx.contentLength();
         if (length == 0 || (length < 0 && type == null)) {
             return;
         }
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (!isJson(type)) {
             throw new ApiException(415, "send the request body as JSON (Content-Type: application/json)");
         }
+    }
+
+    /** {@code application/json}, alone or with {@code ; charset=utf-8} (any case). */
+    static boolean isJson(String type) {
+        if (type == null) {
+            return false;
+        }
+        String[] parts = type.split(";", -1);
+        if (!parts[0].strip().toLowerCase(Locale.ROOT).equals("application/json") || parts.length > 2) {
+            return false;
+        }
+        if (parts.length == 1) {
+            return true;
+        }
+        String param = parts[1].strip().toLowerCase(Locale.ROOT).replace(" ", "");
+        return param.equals("charset=utf-8");
     }
 }

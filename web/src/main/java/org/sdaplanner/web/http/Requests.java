@@ -1,6 +1,7 @@
 package org.sdaplanner.web.http;
 
 import io.javalin.http.Context;
+import org.sdaplanner.core.text.TextRule;
 import org.sdaplanner.web.ApiException;
 import org.sdaplanner.web.Features;
 
@@ -56,7 +57,7 @@ public final class Requests {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw ApiException.badRequest("'zoom' must be an integer from 0 to " + Features.MAX_ZOOM + ", not '" + z + "'");
+        throw ApiException.field("zoom", "'zoom' must be an integer from 0 to " + Features.MAX_ZOOM);
     }
 
     /** An optional integer query parameter within bounds. */
@@ -73,7 +74,7 @@ public final class Requests {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw ApiException.badRequest("'" + name + "' must be an integer from " + min + " to " + max);
+        throw ApiException.field(name, "'" + name + "' must be an integer from " + min + " to " + max);
     }
 
     /** Whether {@code ?format=} asks for CSV rather than JSON (the default); anything else is a 400. */
@@ -85,12 +86,17 @@ public final class Requests {
         if (format.equals("csv")) {
             return true;
         }
-        throw ApiException.badRequest("'format' must be json or csv");
+        throw ApiException.field("format", "'format' must be json or csv");
     }
 
-    /** A query parameter, or null when absent or blank (stripped). */
-    public static String optionalQuery(Context ctx, String name) {
+    /** A query parameter held to its text kind (stripped), or null when absent or blank. */
+    public static String optionalQuery(Context ctx, String name, TextRule.Kind kind) {
         String s = ctx.queryParam(name);
-        return s == null || s.isBlank() ? null : s.strip();
+        return s == null || s.isBlank() ? null : FieldText.check(name, kind, s);
+    }
+
+    /** A text parameter of the path ({@code {name}}) held to its kind: 400 naming it before any lookup. */
+    public static String pathText(Context ctx, String name, TextRule.Kind kind) {
+        return FieldText.check(name, kind, ctx.pathParam(name));
     }
 }

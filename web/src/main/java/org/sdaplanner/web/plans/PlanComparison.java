@@ -49,11 +49,14 @@ public final class PlanComparison {
             try {
                 other = Long.parseLong(with.strip());
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("'with' must be a plan id, not '" + with + "'");
+                throw ApiException.field("with", "'with' must be a plan id");
             }
         }
-        Side sa = side(id, a, "a");
-        Side sb = side(other, b, "b");
+        // both sides read before any plan is opened
+        Integer va = version(a, "a");
+        Integer vb = version(b, "b");
+        Side sa = side(id, a, va);
+        Side sb = side(other, b, vb);
         PlanningProblem p = region.problem();
         AreaMatching m = id == other ? AreaMatching.identity(sa.ids().size(), p, sa.assignment(), sb.assignment())
                 : AreaMatching.byResidents(p, sa.assignment(), sa.ids().size(), sb.assignment(), sb.ids().size());
@@ -82,19 +85,25 @@ public final class PlanComparison {
         return new Compare(changed, round(moved, 0), matches, figures(sa), figures(sb));
     }
 
-    private Side side(long planId, String which, String param) {
+    /** The version number a side asks for, or null for {@code current}. */
+    private static Integer version(String which, String param) {
         if (which == null || which.isBlank()) {
-            throw ApiException.badRequest("missing query parameter '" + param + "' (a version number or 'current')");
+            throw ApiException.field(param, "missing query parameter '" + param + "' (a version number or 'current')");
         }
         if (which.equals("current")) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(which.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.field(param, "'" + param + "' must be a version number or 'current'");
+        }
+    }
+
+    private Side side(long planId, String which, Integer version) {
+        if (version == null) {
             return sessions.atStoredRevision(planId, s -> new Side(planId, s.info.name(), which, s.state.assignment(), s.areaIds,
                     s.areaNames));
-        }
-        int version;
-        try {
-            version = Integer.parseInt(which.strip());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("'" + param + "' must be a version number or 'current', not '" + which + "'");
         }
         Map<String, String> stored = repo.versionAssignment(planId, version)
                 .orElseThrow(() -> ApiException.notFound("no version " + version + " of plan " + planId));

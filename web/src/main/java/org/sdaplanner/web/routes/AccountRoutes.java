@@ -2,6 +2,7 @@ package org.sdaplanner.web.routes;
 
 import org.sdaplanner.core.access.Permission;
 import org.sdaplanner.core.access.Role;
+import org.sdaplanner.core.text.TextRule;
 import org.sdaplanner.store.AccountRepository;
 import org.sdaplanner.store.StoredAccounts;
 import org.sdaplanner.web.ApiException;
@@ -30,23 +31,28 @@ public final class AccountRoutes implements RouteGroup {
                 ctx -> ctx.json(admin.list().stream().map(AccountAnswers::account).toList()));
         routes.post("/api/accounts", Permission.MANAGE_ACCOUNTS, ctx -> {
             JsonBody body = Requests.body(ctx, false);
-            AccountCreate a = new AccountCreate(body.requiredString("username"), body.optionalString("display_name"),
-                    Role.parse(body.requiredString("role")), body.optionalString("password"));
+            AccountCreate a = new AccountCreate(body.requiredText("username", TextRule.Kind.USERNAME),
+                    body.optionalText("display_name", TextRule.Kind.DISPLAY_NAME), role(body.requiredText("role", TextRule.Kind.ID)),
+                    body.password("password", false));
             AccountAdmin.WithPassword added = admin.add(a.username(), a.displayName(), a.role(), a.password(), routes.actor(ctx));
             Responses.created(ctx, AccountAnswers.withPassword(added), "/api/accounts/" + added.account().username());
         });
         routes.patch("/api/accounts/{username}", Permission.MANAGE_ACCOUNTS, ctx -> {
-            String username = ctx.pathParam("username");
+            String username = Requests.pathText(ctx, "username", TextRule.Kind.USERNAME);
             JsonBody body = Requests.body(ctx, false);
             Long revision = body.optionalLong("revision");
-            AccountChange change = new AccountChange(body.optionalString("role"), body.optionalBoolean("disabled"), revision);
+            AccountChange change = new AccountChange(body.optionalText("role", TextRule.Kind.ID), body.optionalBoolean("disabled"),
+                    revision);
+            if (change.role() != null) {
+                role(change.role());
+            }
             if (change.role() == null && change.disabled() == null) {
                 throw ApiException.badRequest("give 'role' and/or 'disabled'");
             }
             StoredAccounts.Account a = admin.find(username)
                     .orElseThrow(() -> ApiException.notFound("no account named '" + username + "'"));
-            if (change.role() != null && Role.parse(change.role()) != a.role()) {
-                a = admin.setRole(username, Role.parse(change.role()), revision, routes.actor(ctx));
+            if (change.role() != null && role(change.role()) != a.role()) {
+                a = admin.setRole(username, role(change.role()), revision, routes.actor(ctx));
                 revision = revision == null ? null : a.revision();
             }
             if (change.disabled() != null && change.disabled() != a.disabled()) {
@@ -55,14 +61,24 @@ public final class AccountRoutes implements RouteGroup {
             ctx.json(AccountAnswers.account(a));
         });
         routes.post("/api/accounts/{username}/password", Permission.MANAGE_ACCOUNTS, ctx -> {
-            PasswordReset reset = new PasswordReset(Requests.body(ctx, true).optionalString("password"));
-            ctx.json(AccountAnswers.withPassword(admin.resetPassword(ctx.pathParam("username"), reset.password(),
+            String username = Requests.pathText(ctx, "username", TextRule.Kind.USERNAME);
+            PasswordReset reset = new PasswordReset(Requests.body(ctx, true).password("password", false));
+            ctx.json(AccountAnswers.withPassword(admin.resetPassword(username, reset.password(),
                     routes.actor(ctx))));
         });
         routes.get("/api/audit-log", Permission.MANAGE_ACCOUNTS, ctx -> {
             Integer limit = Requests.intParam(ctx, "limit", 1, 10_000);
-            ctx.json(accounts.auditLog(limit == null ? 500 : limit, ctx.queryParam("action")).stream()
+            ctx.json(accounts.auditLog(limit == null ? 500 : limit, Requests.optionalQuery(ctx, "action", TextRule.Kind.ID)).stream()
                     .map(AccountAnswers::audit).toList());
         });
+    }
+
+    /** A role by its code; another value is refused naming the field. */
+    private static Role role(String code) {
+        try {
+            return Role.parse(code);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.field("role", "'role': expected one of " + Role.codes());
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.sdaplanner.web.routes;
 
 import io.javalin.http.HandlerType;
 import org.sdaplanner.core.access.Permission;
+import org.sdaplanner.core.text.TextRule;
 import org.sdaplanner.web.api.AreaRename;
 import org.sdaplanner.web.api.LockRequest;
 import org.sdaplanner.web.api.MoveRequest;
@@ -21,20 +22,24 @@ public final class EditRoutes implements RouteGroup {
         this.editing = editing;
     }
 
+    /** The most blocks one move or lock names (a region has a few thousand at most). */
+    static final int MAX_BLOCKS = 10_000;
+
     @Override
     public void register(GuardedRoutes routes) {
         routes.patch("/api/plans/{id}/areas/{areaId}", Permission.EDIT_PLANS, ctx -> {
             long id = Requests.planId(ctx);
             JsonBody body = Requests.body(ctx, false);
-            AreaRename r = new AreaRename(body.requiredString("name"), body.optionalLong("revision"));
-            ctx.json(editing.renameArea(id, ctx.pathParam("areaId"), r.name(), r.revision(), routes.user(ctx)));
+            String areaId = Requests.pathText(ctx, "areaId", TextRule.Kind.ID);
+            AreaRename r = new AreaRename(body.requiredText("name", TextRule.Kind.NAME), body.optionalLong("revision"));
+            ctx.json(editing.renameArea(id, areaId, r.name(), r.revision(), routes.user(ctx)));
         });
         // a preview only scores a move, so only committed moves count against the write limit
         routes.uncountedWrite(HandlerType.POST, "/api/plans/{id}/moves", Permission.EDIT_PLANS, ctx -> {
             long id = Requests.planId(ctx);
             JsonBody body = Requests.body(ctx, false);
-            List<String> blocks = body.requiredStrings("blocks");
-            String to = body.requiredString("to");
+            List<String> blocks = body.requiredCodes("blocks", TextRule.Kind.CODE, MAX_BLOCKS);
+            String to = body.requiredText("to", TextRule.Kind.ID);
             Boolean preview = body.optionalBoolean("preview");
             if (preview == null || !preview) {
                 routes.countWrite(ctx);
@@ -45,7 +50,7 @@ public final class EditRoutes implements RouteGroup {
         routes.post("/api/plans/{id}/locks", Permission.EDIT_PLANS, ctx -> {
             long id = Requests.planId(ctx);
             JsonBody body = Requests.body(ctx, false);
-            LockRequest l = new LockRequest(body.requiredStrings("blocks"), body.requiredBoolean("locked"),
+            LockRequest l = new LockRequest(body.requiredCodes("blocks", TextRule.Kind.CODE, MAX_BLOCKS), body.requiredBoolean("locked"),
                     body.optionalLong("revision"));
             ctx.json(editing.lock(id, l.blocks(), l.locked(), l.revision(), routes.user(ctx)));
         });

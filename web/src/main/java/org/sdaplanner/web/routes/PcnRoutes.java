@@ -1,6 +1,7 @@
 package org.sdaplanner.web.routes;
 
 import org.sdaplanner.core.access.Permission;
+import org.sdaplanner.core.text.TextRule;
 import org.sdaplanner.web.http.GuardedRoutes;
 import org.sdaplanner.web.http.Requests;
 import org.sdaplanner.web.http.Responses;
@@ -21,6 +22,6 @@ public final class PcnRoutes implements RouteGroup {
             Responses.jsonOrCsv(ctx, "pcn_area_matrix.csv", () -> pcns.alignment(id), () -> pcns.alignmentCsv(id));
         });
         routes.get("/api/plans/{id}/pcns/{code}", Permission.VIEW_PLANS,
-                ctx -> ctx.json(pcns.pcn(Requests.planId(ctx), ctx.pathParam("code"))));
+                ctx -> ctx.json(pcns.pcn(Requests.planId(ctx), Requests.pathText(ctx, "code", TextRule.Kind.CODE))));
     }
 }

@@ -1,6 +1,7 @@
 package org.sdaplanner.web.routes;
 
 import org.sdaplanner.core.access.Permission;
+import org.sdaplanner.core.text.TextRule;
 import org.sdaplanner.export.PlanExport;
 import org.sdaplanner.web.ApiException;
 import org.sdaplanner.web.api.Plan;
@@ -25,6 +26,10 @@ import java.util.Base64;
  * "why" of a block, downloads.
  */
 public final class PlanRoutes implements RouteGroup {
+    /** The largest balance weight a new plan takes (the default is 1; beyond this, balance is all there is). */
+    static final double MAX_WEIGHT = 1_000_000;
+    /** The largest population bound a new plan takes: more people than live in England. */
+    static final double MAX_POPULATION = 100_000_000;
     private final Plans plans;
     private final PlanFigures figures;
     private final BlockExplanations explanations;
@@ -48,16 +53,19 @@ public final class PlanRoutes implements RouteGroup {
                 ctx -> Responses.cached(ctx, figures.areas(Requests.planId(ctx), Requests.zoom(ctx))));
         routes.get("/api/plans/{id}/metrics", Permission.VIEW_PLANS, ctx -> ctx.json(figures.metrics(Requests.planId(ctx))));
         routes.get("/api/plans/{id}/blocks/{code}/why", Permission.VIEW_PLANS,
-                ctx -> ctx.json(explanations.why(Requests.planId(ctx), ctx.pathParam("code"))));
+                ctx -> ctx.json(explanations.why(Requests.planId(ctx), Requests.pathText(ctx, "code", TextRule.Kind.CODE))));
         routes.get("/api/plans/{id}/download", Permission.VIEW_PLANS, ctx -> {
-            PlanExport.Download d = downloads.download(Requests.planId(ctx), ctx.queryParam("format"));
+            long id = Requests.planId(ctx);
+            PlanExport.Download d = downloads.download(id, Requests.optionalQuery(ctx, "format", TextRule.Kind.ID));
             Responses.file(ctx, d.contentType(), d.fileName(), d.bytes());
         });
         routes.post("/api/plans", Permission.EDIT_PLANS, ctx -> {
             JsonBody body = Requests.body(ctx, false);
-            PlanCreate c = new PlanCreate(body.requiredString("name"), body.optionalInt("areas", 1, 100_000),
-                    body.optionalLong("seed"), body.optionalBoolean("district_nesting"), body.optionalDouble("balance_weight"),
-                    body.optionalDouble("min_population"), body.optionalDouble("max_population"));
+            // every field is read and checked here, before the plan is built
+            PlanCreate c = new PlanCreate(body.requiredText("name", TextRule.Kind.NAME), body.optionalInt("areas", 1, 100_000),
+                    body.optionalLong("seed"), body.optionalBoolean("district_nesting"),
+                    body.optionalDouble("balance_weight", 0, MAX_WEIGHT),
+                    body.optionalDouble("min_population", 0, MAX_POPULATION), body.optionalDouble("max_population", 0, MAX_POPULATION));
             PlanSpec d = PlanSpec.defaults();
             PlanSpec spec = PlanSpec.of(c.areas(), c.seed() == null ? d.seed() : c.seed(),
                     c.districtNesting() == null ? d.districtNesting() : c.districtNesting(),
@@ -69,30 +77,31 @@ public final class PlanRoutes implements RouteGroup {
         });
         routes.upload("/api/plans/import", Permission.EDIT_PLANS, ctx -> {
             JsonBody body = Requests.body(ctx, false);
-            PlanImportRequest r = new PlanImportRequest(body.optionalString("name"), body.requiredString("file_name"),
-                    body.optionalString("content"), body.optionalBoolean("check"));
+            PlanImportRequest r = new PlanImportRequest(body.optionalText("name", TextRule.Kind.NAME),
+                    body.requiredText("file_name", TextRule.Kind.FILE_NAME), body.optionalString("content"),
+                    body.optionalBoolean("check"));
             if (r.content() == null) {
-                throw ApiException.badRequest("missing field 'content' (the file's bytes in base64)");
+                throw ApiException.field("content", "missing field 'content' (the file's bytes in base64)");
             }
             byte[] bytes;
             try {
                 bytes = Base64.getDecoder().decode(r.content().strip());
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("field 'content' must be the file's bytes in base64");
+                throw ApiException.field("content", "field 'content' must be the file's bytes in base64");
             }
             if (Boolean.TRUE.equals(r.check())) {
                 ctx.json(imports.check(r.fileName(), bytes));
                 return;
             }
             if (r.name() == null || r.name().isBlank()) {
-                throw ApiException.badRequest("missing field 'name' (a non-empty string): the imported plan needs a name");
+                throw ApiException.field("name", "missing field 'name' (a non-empty string): the imported plan needs a name");
             }
-            Plan plan = imports.importPlan(r.name().strip(), r.fileName(), bytes, routes.user(ctx));
+            Plan plan = imports.importPlan(r.name(), r.fileName(), bytes, routes.user(ctx));
             Responses.created(ctx, plan, "/api/plans/" + plan.id());
         });
         routes.patch("/api/plans/{id}", Permission.EDIT_PLANS, ctx -> {
             long id = Requests.planId(ctx);
-            PlanRename r = new PlanRename(Requests.body(ctx, false).requiredString("name"));
+            PlanRename r = new PlanRename(Requests.body(ctx, false).requiredText("name", TextRule.Kind.NAME));
             ctx.json(plans.rename(id, r.name()));
         });
         routes.delete("/api/plans/{id}", Permission.EDIT_PLANS, ctx -> {
@@ -101,11 +110,11 @@ public final class PlanRoutes implements RouteGroup {
         });
         routes.post("/api/plans/{id}/copy", Permission.EDIT_PLANS, ctx -> {
             long id = Requests.planId(ctx);
-            String name = Requests.body(ctx, true).optionalString("name");
+            String name = Requests.body(ctx, true).optionalText("name", TextRule.Kind.NAME);
             if (name == null || name.isBlank()) {
                 name = "Copy of " + plans.plan(id).name();
             }
-            Plan plan = plans.copy(id, name.strip(), routes.user(ctx));
+            Plan plan = plans.copy(id, name, routes.user(ctx));
             Responses.created(ctx, plan, "/api/plans/" + plan.id());
         });
     }

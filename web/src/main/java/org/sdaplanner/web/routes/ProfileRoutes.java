@@ -1,6 +1,7 @@
 package org.sdaplanner.web.routes;
 
 import org.sdaplanner.core.access.Permission;
+import org.sdaplanner.core.text.TextRule;
 import org.sdaplanner.web.http.GuardedRoutes;
 import org.sdaplanner.web.http.Requests;
 import org.sdaplanner.web.http.Responses;
@@ -22,8 +23,9 @@ public final class ProfileRoutes implements RouteGroup {
             Responses.jsonOrCsv(ctx, "profiles.csv", () -> profiles.all(id), () -> profiles.csv(id));
         });
         routes.get("/api/plans/{id}/areas/{areaId}/profile", Permission.VIEW_PLANS,
-                ctx -> ctx.json(profiles.area(Requests.planId(ctx), ctx.pathParam("areaId"))));
+                ctx -> ctx.json(profiles.area(Requests.planId(ctx), Requests.pathText(ctx, "areaId", TextRule.Kind.ID))));
         routes.get("/api/plans/{id}/indicators/{indicatorId}", Permission.VIEW_PLANS,
-                ctx -> ctx.json(profiles.map(Requests.planId(ctx), ctx.pathParam("indicatorId"), ctx.queryParam("part"))));
+                ctx -> ctx.json(profiles.map(Requests.planId(ctx), Requests.pathText(ctx, "indicatorId", TextRule.Kind.ID),
+                        Requests.optionalQuery(ctx, "part", TextRule.Kind.TABLE_TEXT))));
     }
 }

@@ -1,6 +1,7 @@
 package org.sdaplanner.web.routes;
 
 import org.sdaplanner.core.access.Permission;
+import org.sdaplanner.core.text.TextRule;
 import org.sdaplanner.core.release.ReleaseDiff;
 import org.sdaplanner.store.ReleaseRepository;
 import org.sdaplanner.web.ApiException;
@@ -22,28 +23,35 @@ public final class ReleaseRoutes implements RouteGroup {
     public void register(GuardedRoutes routes) {
         routes.get("/api/releases", Permission.VIEW_PLANS, ctx -> ctx.json(releases.list()));
         routes.get("/api/releases/compare", Permission.VIEW_PLANS, ctx -> {
-            String plan = Requests.optionalQuery(ctx, "plan");
+            String plan = Requests.optionalQuery(ctx, "plan", TextRule.Kind.ID);
             Long planId = null;
             if (plan != null) {
                 if (!plan.matches("\\d{1,18}")) {
-                    throw ApiException.badRequest("'plan' must be a plan id, not '" + plan.substring(0, Math.min(plan.length(), 40)) + "'");
+                    throw ApiException.field("plan", "'plan' must be a plan id, not '" + plan.substring(0, Math.min(plan.length(), 40)) + "'");
                 }
                 planId = Long.parseLong(plan);
             }
-            ctx.json(releases.compare(label(Requests.optionalQuery(ctx, "from")), label(Requests.optionalQuery(ctx, "to")), planId,
-                    threshold(Requests.optionalQuery(ctx, "threshold"))));
+            ctx.json(releases.compare(label("from", Requests.optionalQuery(ctx, "from", TextRule.Kind.ID)), label("to", Requests.optionalQuery(ctx, "to", TextRule.Kind.ID)), planId,
+                    threshold(Requests.optionalQuery(ctx, "threshold", TextRule.Kind.ID))));
         });
         routes.post("/api/plans/{id}/refit", Permission.EDIT_PLANS, ctx -> {
             long id = Requests.planId(ctx);
             JsonBody b = Requests.body(ctx, false);
-            RefitRequest r = new RefitRequest(label(b.optionalString("from")), label(b.requiredString("to")), b.optionalLong("revision"));
+            RefitRequest r = new RefitRequest(label("from", b.optionalText("from", TextRule.Kind.ID)), label("to", b.requiredText("to", TextRule.Kind.ID)), b.optionalLong("revision"));
             ctx.json(releases.refit(id, r.from(), r.to(), r.revision(), routes.user(ctx)));
         });
     }
 
     /** A release label as given (checked), or null for the current release. */
-    private static String label(String s) {
-        return s == null || s.isBlank() ? null : ReleaseRepository.checkLabel(s.strip());
+    private static String label(String field, String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return ReleaseRepository.checkLabel(s.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.field(field, "'" + field + "': " + e.getMessage(), s.strip().length() > 40 ? 40 : null);
+        }
     }
 
     private static double threshold(String s) {
@@ -58,6 +66,6 @@ public final class ReleaseRoutes implements RouteGroup {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw ApiException.badRequest("'threshold' must be a share from 0 to 1 (0.05 is 5 points)");
+        throw ApiException.field("threshold", "'threshold' must be a share from 0 to 1 (0.05 is 5 points)");
     }
 }

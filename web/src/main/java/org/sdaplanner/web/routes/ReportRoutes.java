@@ -24,7 +24,7 @@ public final class ReportRoutes implements RouteGroup {
             try {
                 id = Long.parseLong(plan == null ? "" : plan.strip());
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("say which plan: report.html?plan=ID (a plan id)");
+                throw ApiException.field("plan", "say which plan: report.html?plan=ID (a plan id)");
             }
             ctx.contentType("text/html; charset=utf-8").result(reports.html(id));
         });

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import org.sdaplanner.core.access.AccessPolicy;
 import org.sdaplanner.core.access.Permission;
+import org.sdaplanner.core.text.TextRule;
 import org.sdaplanner.web.api.PasswordChange;
 import org.sdaplanner.web.api.Session;
 import org.sdaplanner.web.api.SignIn;
@@ -36,7 +37,8 @@ public final class SessionRoutes implements RouteGroup {
         routes.get("/api/session", null, ctx -> ctx.json(session(routes.visitor(ctx))));
         routes.uncountedWrite(HandlerType.POST, "/api/session", null, ctx -> {
             JsonBody body = Requests.body(ctx, false);
-            SignIn in = new SignIn(body.requiredString("username"), body.optionalString("password"));
+            SignIn in = new SignIn(body.requiredText("username", TextRule.Kind.USERNAME),
+                    body.password("password", true));
             Authenticator.SignedIn signedIn = auth.login(in.username(), in.password(), GuardedRoutes.remote(ctx));
             ctx.header("Set-Cookie", cookie(ctx, signedIn.token(), (int) Authenticator.SESSION_LIFETIME.toSeconds()));
             routes.signedIn(ctx, signedIn.visitor());
@@ -50,7 +52,7 @@ public final class SessionRoutes implements RouteGroup {
         routes.post("/api/session/password", Permission.OWN_ACCOUNT, ctx -> {
             Visitor v = routes.visitor(ctx);
             JsonBody body = Requests.body(ctx, false);
-            PasswordChange change = new PasswordChange(body.optionalString("current"), body.optionalString("new"));
+            PasswordChange change = new PasswordChange(body.password("current", true), body.password("new", true));
             admin.changeOwnPassword(v.account(), change.current(), change.next(), v.tokenDigest(), routes.actor(ctx));
             ctx.status(204);
         });

@@ -36,7 +36,7 @@ public final class SiteRoutes implements RouteGroup {
 
     private static int tileNumber(String s, String name) {
         if (s == null || !s.matches("[0-9]{1,8}")) {
-            throw ApiException.badRequest("'" + name + "' of a tile is a whole number, not '" + s + "'");
+            throw ApiException.field(name, "'" + name + "' of a tile is a whole number of at most 8 digits");
         }
         return Integer.parseInt(s);
     }

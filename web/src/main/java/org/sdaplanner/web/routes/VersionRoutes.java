@@ -1,6 +1,7 @@
 package org.sdaplanner.web.routes;
 
 import org.sdaplanner.core.access.Permission;
+import org.sdaplanner.core.text.TextRule;
 import org.sdaplanner.web.api.Version;
 import org.sdaplanner.web.api.RevisionRequest;
 import org.sdaplanner.web.api.VersionCreate;
@@ -32,18 +33,18 @@ public final class VersionRoutes implements RouteGroup {
         routes.get("/api/plans/{id}/versions/{version}/areas", Permission.VIEW_PLANS,
                 ctx -> Responses.cached(ctx, versions.areas(Requests.planId(ctx), Requests.version(ctx), Requests.zoom(ctx))));
         routes.get("/api/plans/{id}/compare", Permission.VIEW_PLANS,
-                ctx -> ctx.json(comparison.compare(Requests.planId(ctx), ctx.queryParam("a"), ctx.queryParam("b"),
-                        Requests.optionalQuery(ctx, "with"))));
+                ctx -> ctx.json(comparison.compare(Requests.planId(ctx), Requests.optionalQuery(ctx, "a", TextRule.Kind.ID),
+                        Requests.optionalQuery(ctx, "b", TextRule.Kind.ID), Requests.optionalQuery(ctx, "with", TextRule.Kind.ID))));
         routes.post("/api/plans/{id}/versions", Permission.EDIT_PLANS, ctx -> {
             long id = Requests.planId(ctx);
-            VersionCreate c = new VersionCreate(Requests.body(ctx, true).optionalString("label"));
+            VersionCreate c = new VersionCreate(Requests.body(ctx, true).optionalText("label", TextRule.Kind.LABEL));
             Version v = versions.save(id, c.label(), routes.user(ctx));
             Responses.created(ctx, v, "/api/plans/" + id + "/versions");
         });
         routes.patch("/api/plans/{id}/versions/{version}", Permission.EDIT_PLANS, ctx -> {
             long id = Requests.planId(ctx);
             int version = Requests.version(ctx);
-            VersionLabel l = new VersionLabel(Requests.body(ctx, false).requiredString("label"));
+            VersionLabel l = new VersionLabel(Requests.body(ctx, false).requiredText("label", TextRule.Kind.LABEL));
             ctx.json(versions.relabel(id, version, l.label()));
         });
         routes.post("/api/plans/{id}/versions/{version}/restore", Permission.EDIT_PLANS, ctx -> {
