@@ -4,7 +4,7 @@
  */
 import { $, clear, el } from './dom.js';
 
-const SLOTS = ['pcn-share', 'indicator', 'areas', 'places', 'blocks', 'lsoas', 'districts', 'pcn-footprints', 'pcn-catchments'];
+const SLOTS = ['pcn-share', 'indicator', 'releases', 'areas', 'places', 'blocks', 'lsoas', 'districts', 'pcn-footprints', 'pcn-catchments'];
 const sections = new Map(); // slot -> () => a legend block (element) or null
 
 /** Registers what a slot shows: build() returns an element from legendBlock(), or null for nothing. */

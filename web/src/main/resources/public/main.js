@@ -27,6 +27,7 @@ import './areas.js';
 import './analyst.js';
 import './versions.js';
 import './compare.js';
+import './releases.js';
 import './edit-history.js';
 import './lasso.js';
 import './plan-tools.js';

@@ -143,6 +143,184 @@ public final class RegionImporter {
             sources.add(source(Role.PARISH_BOUNDARIES.key(), s, layer.features().size()));
         }
 
+        ReleasePart part = releasePart(manifest, dataDir, regionLsoas, vintages, lookup, warnings, sources);
+        Map<String, Long> residents = part.residents();
+        RegistrationLoader.Result reg = part.registrations();
+        List<Practice> practices = part.practices();
+        Map<String, Pcn> pcns = part.pcns();
+
+        List<PcnCatchment> catchments = new ArrayList<>();
+        if (in.pcnCatchments() != null) {
+            InputSource s = in.pcnCatchments();
+            BoundaryLayer layer = step("Reading PCN catchments", () -> new BoundaryLoader().load(file(dataDir, s), s.path(),
+                    s.format(), s.table(), s.crs(), s.column("code", "PCN_CODE"), s.column("name", "PCN_NAME"),
+                    "PCN catchments", warnings));
+            repaired += layer.repairedGeometries();
+            layer.features().forEach(f -> catchments.add(new PcnCatchment(f.code(), f.name(), f.geometry())));
+            sources.add(source(Role.PCN_CATCHMENTS.key(), s, layer.features().size()));
+        }
+
+        List<PostcodePoint> postcodes = new ArrayList<>();
+        if (in.postcodes() != null) {
+            InputSource s = in.postcodes();
+            String cDistrict = s.column("district", null);
+            var pts = step("Reading postcodes", () -> new PointTableLoader().load(file(dataDir, s), s.path(), s, "code", "PC",
+                    cDistrict == null || regionDistricts.isEmpty() ? null
+                            : row -> regionDistricts.contains(row.get(cDistrict))));
+            pts.points().forEach((k, v) -> postcodes.add(new PostcodePoint(k, v)));
+            if (pts.blank() > 0) {
+                warnings.add(s.path() + ": " + pts.blank() + " postcodes have no grid reference and were skipped");
+            }
+            sources.add(source(Role.POSTCODES.key(), s, postcodes.size()));
+        }
+
+        List<LsoaValue> values = new ArrayList<>();
+        Map<String, Set<String>> codesByVintage = new HashMap<>();
+        codesByVintage.put(region.lsoaVintage(), regionLsoas);
+        String otherVintage = "2021".equals(region.lsoaVintage()) ? "2011" : "2021";
+        codesByVintage.put(otherVintage, codesOfOtherVintage(lookup, regionLsoas, otherVintage));
+        Map<String, String> tableVintages = new TreeMap<>();
+        for (InputSource t : in.tables()) {
+            if (t.lsoaVintage() != null && !t.lsoaVintage().equals(region.lsoaVintage()) && lookup.isEmpty()) {
+                throw InputException.ofFile(t.path(), "uses LSOA " + t.lsoaVintage() + " codes but the region's boundaries are "
+                        + region.lsoaVintage() + ": add inputs.lsoa_lookup (ONS LSOA 2011 to 2021 lookup) to convert them");
+            }
+            TableLoader.Scope scope = new TableLoader.Scope(codesByVintage, vintages, t.lsoaVintage(), region.lsoaVintage(),
+                    countFields(manifest, t.id()));
+            TableLoader.Result rows = step("Reading table " + t.id(), () -> new TableLoader().load(file(dataDir, t), t.path(), t,
+                    scope, warnings));
+            values.addAll(rows.values());
+            tableVintages.put(t.id(), rows.vintage());
+            sources.add(source("tables." + t.id(), t, rows.values().size()));
+        }
+
+        long analysed = reg.matched().stream().mapToLong(Registration::patients).sum();
+        long residentTotal = residents.values().stream().mapToLong(Long::longValue).sum();
+        ImportReport report = report(region, lsoas, parishes, districts, practices, pcns, reg, analysed, residentTotal,
+                repaired, warnings, sources, values);
+        var counts = region.areaCounts();
+        return new ImportedData(region.id(), region.name(), counts == null ? null : counts.areas(), districts, lsoas,
+                parishes, List.copyOf(pcns.values()), practices, reg.matched(), reg.unmatched(), residents, lookup,
+                catchments, postcodes, values, sources, report, bridges(region, manifest.source()), manifest.indicators(),
+                datasetVintages(manifest, tableVintages), counts);
+    }
+
+    /** What a data release holds: populations (empty when the manifest gives none), registrations, practices and their PCNs. */
+    private record ReleasePart(Map<String, Long> residents, RegistrationLoader.Result registrations, List<Practice> practices,
+                               Map<String, Pcn> pcns) {
+    }
+
+    /**
+     * Reads the files of a data release only (registrations, practice map, populations where given, practice
+     * locations), for the LSOAs of a region already in the store. Nothing is written here.
+     *
+     * @param storeLsoas the store's LSOA codes (the region's, in its vintage)
+     */
+    public ImportedRelease readRelease(RegionManifest manifest, Path dataDir, StoredRegion stored) {
+        Region region = manifest.region();
+        var in = manifest.inputs();
+        if (!region.id().equals(stored.regionId())) {
+            throw InputException.ofFile(manifest.source(), "is a manifest of region '" + region.id() + "' (" + region.name()
+                    + ") but the store holds region '" + stored.regionId() + "' (" + stored.regionName() + "): a release must be"
+                    + " of the store's region; import another region into a store of its own (--db)");
+        }
+        Set<String> storeLsoas = new HashSet<>(stored.lsoaCodes());
+        checkFilesExist(manifest, dataDir);
+        List<String> warnings = new ArrayList<>();
+        List<SourceRecord> sources = new ArrayList<>();
+        List<LsoaLink> lookup = List.of();
+        if (in.lsoaLookup() != null) {
+            InputSource s = in.lsoaLookup();
+            lookup = step("Reading LSOA 2011/2021 lookup", () -> new LookupLoader().load(file(dataDir, s), s.path(), s));
+        }
+        LsoaVintages vintages = new LsoaVintages(lookup);
+        checkStoreVintage(manifest, vintages, stored.lsoaCodes());
+        ReleasePart part = releasePart(manifest, dataDir, storeLsoas, vintages, lookup, warnings, sources);
+        checkAgainstStore(manifest, part, stored, warnings);
+        long analysed = part.registrations().matched().stream().mapToLong(Registration::patients).sum();
+        long residentTotal = part.residents().values().stream().mapToLong(Long::longValue).sum();
+        ImportReport full = report(region, List.of(), List.of(), List.of(), part.practices(), part.pcns(), part.registrations(),
+                analysed, residentTotal, 0, warnings, sources, List.of());
+        Map<String, Long> layers = new LinkedHashMap<>(full.layers());
+        layers.keySet().retainAll(Set.of("practice", "pcn", "practice_all", "pcn_all", "registration_rows"));
+        ImportReport report = new ImportReport(full.region(), layers, full.registeredPatients(), full.analysedPatients(),
+                full.unmatchedRegistrations(), full.residentPopulation(), 0, full.warnings(), full.attributions());
+        return new ImportedRelease(region.id(), region.lsoaVintage(), List.copyOf(part.pcns().values()), part.practices(),
+                part.registrations().matched(), part.registrations().unmatched(), part.residents(), sources, report);
+    }
+
+    /**
+     * What a release is checked against: the region in the store, its LSOA codes and the current release's
+     * practices (the region's own).
+     */
+    public record StoredRegion(String regionId, String regionName, List<String> lsoaCodes, List<String> practices) {
+    }
+
+    /** A release must share more than this share of the store's practices: a map of another area shares none. */
+    static final double SHARED_PRACTICES = 0.5;
+    /** … and give registrations for at least this share of the store's LSOAs. */
+    static final double LSOAS_REACHED = 0.5;
+
+    /** The store's LSOAs must be of the vintage the release's manifest reads the registrations for. */
+    private static void checkStoreVintage(RegionManifest m, LsoaVintages vintages, List<String> storeLsoas) {
+        Map<String, Integer> only = new TreeMap<>();
+        Map<String, String> example = new TreeMap<>();
+        for (String code : storeLsoas) {
+            String v = vintages.onlyIn(code);
+            if (v != null) {
+                only.merge(v, 1, Integer::sum);
+                example.putIfAbsent(v, code);
+            }
+        }
+        String expected = m.region().lsoaVintage();
+        for (var e : only.entrySet()) {
+            // codes kept from one vintage to the next are in both: only the changed ones tell (a few percent of them)
+            if (!e.getKey().equals(expected) && e.getValue() >= 3 && e.getValue() > only.getOrDefault(expected, 0)) {
+                throw InputException.ofFile(m.source(), "reads LSOA " + expected + " codes (region.lsoa_vintage) but the store's"
+                        + " LSOAs are LSOA " + e.getKey() + " ones (" + e.getValue() + " of " + storeLsoas.size() + " codes only the "
+                        + e.getKey() + " LSOAs have, e.g. " + example.get(e.getKey()) + "): a release must use the store's LSOA"
+                        + " vintage; declare lsoa_vintage " + e.getKey() + " in the manifest's region, or give the registrations'"
+                        + " lsoa_vintage so that they are converted");
+            }
+        }
+    }
+
+    /** The release's practices must be the store's region's, and its registrations must reach the store's LSOAs. */
+    private static void checkAgainstStore(RegionManifest m, ReleasePart part, StoredRegion stored, List<String> warnings) {
+        Set<String> mine = new TreeSet<>();
+        part.practices().stream().filter(Practice::inRegion).forEach(p -> mine.add(p.code()));
+        Set<String> theirs = new TreeSet<>(stored.practices());
+        Set<String> shared = new TreeSet<>(mine);
+        shared.retainAll(theirs);
+        String map = m.inputs().practiceMap().path();
+        if (!theirs.isEmpty() && shared.size() <= SHARED_PRACTICES * theirs.size()) {
+            List<String> examples = mine.stream().filter(c -> !theirs.contains(c)).limit(5).toList();
+            throw InputException.ofFile(map, "the release's " + mine.size() + " practices (region.practice_filter "
+                    + m.region().practiceFilter() + ") share only " + shared.size() + " with the " + theirs.size()
+                    + " practices of the store's current release" + (examples.isEmpty() ? "" : " (the release has e.g. "
+                    + String.join(", ", examples) + ")") + ": expected a practice map of the same region; check the file, its"
+                    + " filter column (inputs.practice_map.columns.filter) and region.practice_filter");
+        }
+        Set<String> reached = new HashSet<>();
+        part.registrations().matched().forEach(r -> reached.add(r.lsoaCode()));
+        int lsoas = stored.lsoaCodes().size();
+        if (lsoas > 0 && reached.size() < LSOAS_REACHED * lsoas) {
+            throw InputException.ofFile(m.inputs().registrations().path(), "the registrations reach only " + reached.size()
+                    + " of the store's " + lsoas + " LSOAs: expected registrations of the store's region with its LSOA codes"
+                    + " (LSOA vintage " + m.region().lsoaVintage() + ")");
+        }
+        int added = (int) mine.stream().filter(c -> !theirs.contains(c)).count();
+        int gone = (int) theirs.stream().filter(c -> !mine.contains(c)).count();
+        if (added > 0 || gone > 0) {
+            warnings.add(shared.size() + " practices are in both this release and the current one; " + added + " are new, "
+                    + gone + " are gone");
+        }
+    }
+
+    private ReleasePart releasePart(RegionManifest manifest, Path dataDir, Set<String> regionLsoas, LsoaVintages vintages,
+                                    List<LsoaLink> lookup, List<String> warnings, List<SourceRecord> sources) {
+        Region region = manifest.region();
+        var in = manifest.inputs();
         Map<String, Long> residents = Map.of();
         if (in.lsoaPopulation() != null) {
             InputSource s = in.lsoaPopulation();
@@ -233,60 +411,7 @@ public final class RegionImporter {
             warnings.add(located + " of the region's practices have no location");
         }
 
-        List<PcnCatchment> catchments = new ArrayList<>();
-        if (in.pcnCatchments() != null) {
-            InputSource s = in.pcnCatchments();
-            BoundaryLayer layer = step("Reading PCN catchments", () -> new BoundaryLoader().load(file(dataDir, s), s.path(),
-                    s.format(), s.table(), s.crs(), s.column("code", "PCN_CODE"), s.column("name", "PCN_NAME"),
-                    "PCN catchments", warnings));
-            repaired += layer.repairedGeometries();
-            layer.features().forEach(f -> catchments.add(new PcnCatchment(f.code(), f.name(), f.geometry())));
-            sources.add(source(Role.PCN_CATCHMENTS.key(), s, layer.features().size()));
-        }
-
-        List<PostcodePoint> postcodes = new ArrayList<>();
-        if (in.postcodes() != null) {
-            InputSource s = in.postcodes();
-            String cDistrict = s.column("district", null);
-            var pts = step("Reading postcodes", () -> new PointTableLoader().load(file(dataDir, s), s.path(), s, "code", "PC",
-                    cDistrict == null || regionDistricts.isEmpty() ? null
-                            : row -> regionDistricts.contains(row.get(cDistrict))));
-            pts.points().forEach((k, v) -> postcodes.add(new PostcodePoint(k, v)));
-            if (pts.blank() > 0) {
-                warnings.add(s.path() + ": " + pts.blank() + " postcodes have no grid reference and were skipped");
-            }
-            sources.add(source(Role.POSTCODES.key(), s, postcodes.size()));
-        }
-
-        List<LsoaValue> values = new ArrayList<>();
-        Map<String, Set<String>> codesByVintage = new HashMap<>();
-        codesByVintage.put(region.lsoaVintage(), regionLsoas);
-        String otherVintage = "2021".equals(region.lsoaVintage()) ? "2011" : "2021";
-        codesByVintage.put(otherVintage, codesOfOtherVintage(lookup, regionLsoas, otherVintage));
-        Map<String, String> tableVintages = new TreeMap<>();
-        for (InputSource t : in.tables()) {
-            if (t.lsoaVintage() != null && !t.lsoaVintage().equals(region.lsoaVintage()) && lookup.isEmpty()) {
-                throw InputException.ofFile(t.path(), "uses LSOA " + t.lsoaVintage() + " codes but the region's boundaries are "
-                        + region.lsoaVintage() + ": add inputs.lsoa_lookup (ONS LSOA 2011 to 2021 lookup) to convert them");
-            }
-            TableLoader.Scope scope = new TableLoader.Scope(codesByVintage, vintages, t.lsoaVintage(), region.lsoaVintage(),
-                    countFields(manifest, t.id()));
-            TableLoader.Result rows = step("Reading table " + t.id(), () -> new TableLoader().load(file(dataDir, t), t.path(), t,
-                    scope, warnings));
-            values.addAll(rows.values());
-            tableVintages.put(t.id(), rows.vintage());
-            sources.add(source("tables." + t.id(), t, rows.values().size()));
-        }
-
-        long analysed = reg.matched().stream().mapToLong(Registration::patients).sum();
-        long residentTotal = residents.values().stream().mapToLong(Long::longValue).sum();
-        ImportReport report = report(region, lsoas, parishes, districts, practices, pcns, reg, analysed, residentTotal,
-                repaired, warnings, sources, values);
-        var counts = region.areaCounts();
-        return new ImportedData(region.id(), region.name(), counts == null ? null : counts.areas(), districts, lsoas,
-                parishes, List.copyOf(pcns.values()), practices, reg.matched(), reg.unmatched(), residents, lookup,
-                catchments, postcodes, values, sources, report, bridges(region, manifest.source()), manifest.indicators(),
-                datasetVintages(manifest, tableVintages), counts);
+        return new ReleasePart(residents, reg, practices, pcns);
     }
 
     /** The LSOA vintage of each per-LSOA table, as its codes showed it (the region's unless the table says otherwise). */

@@ -37,15 +37,26 @@ public final class ImportWriter {
     }
 
     public void write(ImportedData d) {
+        write(d, ReleaseRepository.INITIAL);
+    }
+
+    /**
+     * Writes the import; its registrations, practice map and populations become the store's one data
+     * release, {@code release}, current (releases already there go with the import they came with).
+     */
+    public void write(ImportedData d, String release) {
+        ReleaseRepository.checkLabel(release);
         try (Connection c = store.connect()) {
             c.setAutoCommit(false);
             try {
+                ReleaseRepository.clear(c);
                 try (Statement s = c.createStatement()) {
                     for (String t : TABLES) {
                         s.executeUpdate("DELETE FROM " + t);
                     }
                 }
                 writeAll(c, d);
+                ReleaseRepository.keepLiveAs(c, release, toJson(d.report()));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -204,7 +215,7 @@ public final class ImportWriter {
         void bind(PreparedStatement ps, T row) throws SQLException;
     }
 
-    private static <T> void batch(Connection c, String sql, List<T> rows, Binder<T> binder) throws SQLException {
+    static <T> void batch(Connection c, String sql, List<T> rows, Binder<T> binder) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int n = 0;
             for (T row : rows) {

@@ -20,7 +20,7 @@ final class Migrations {
     /** The migrations of this release, oldest first. */
     static final List<String> SCRIPTS = List.of("V1__import_schema.sql", "V2__block_bridges.sql", "V3__plans.sql",
             "V4__profile_catalogue.sql", "V5__accounts_comments.sql", "V6__text_limits_and_shared_throttles.sql",
-            "V7__area_counts.sql");
+            "V7__area_counts.sql", "V8__data_releases.sql");
 
     private final Dialect dialect;
 

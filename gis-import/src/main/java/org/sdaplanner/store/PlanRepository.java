@@ -293,6 +293,15 @@ public final class PlanRepository {
 
     /** Saves the current assignment as the next version (1, 2, …). */
     public VersionInfo saveVersion(long id, String label, String user) {
+        return saveVersion(id, label, user, null);
+    }
+
+    /**
+     * Saves {@code proposed} (block code → area id: every block of the plan, areas of the plan) as the next
+     * version, without changing the plan: a re-fit is offered this way, and becomes the plan by a restore.
+     * With {@code proposed} null, the current assignment is saved.
+     */
+    public VersionInfo saveVersion(long id, String label, String user, Map<String, String> proposed) {
         String l = TextRule.clean(TextRule.Kind.LABEL, "label", label);
         return jdbc.transaction("cannot save a version of plan " + id, c -> {
             // touching the plan row serialises version numbers between concurrent saves
@@ -302,6 +311,18 @@ public final class PlanRepository {
             Map<String, String> assignment = new TreeMap<>();
             query(c, "SELECT block_code, area_id FROM plan_block WHERE plan_id = ?", List.of(id),
                     rs -> assignment.put(rs.getString(1), rs.getString(2)));
+            if (proposed != null) {
+                Set<String> areas = new HashSet<>(query(c, "SELECT area_id FROM plan_area WHERE plan_id = ?", List.of(id),
+                        rs -> rs.getString(1)));
+                for (String block : assignment.keySet()) {
+                    String to = proposed.get(block);
+                    if (to == null || !areas.contains(to)) {
+                        throw new IllegalArgumentException("block " + block + " is given " + (to == null ? "no area"
+                                : "area " + to + ", which is not an area of plan " + id));
+                    }
+                    assignment.put(block, to);
+                }
+            }
             int version;
             try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(version), 0) + 1 FROM plan_version WHERE plan_id = ?")) {
                 ps.setLong(1, id);

@@ -111,6 +111,23 @@ final class Converters {
         }
     }
 
+    static final class ReleaseLabel implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return org.sdaplanner.store.ReleaseRepository.checkLabel(value == null ? null : value.strip());
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected " + e.getMessage().replaceFirst("^a release label is", "a release label:"));
+            }
+        }
+    }
+
+    static final class ShareThreshold extends Checked<Double> {
+        ShareThreshold() {
+            super(v -> number(v, 0, 1, "a share from 0 to 1 (0.05 is 5 points)"));
+        }
+    }
+
     static final class Port extends Checked<Integer> {
         Port() {
             super(v -> whole(v, 0, 65_535, "a port (0 picks a free one)"));

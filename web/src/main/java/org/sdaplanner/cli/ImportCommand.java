@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.sdaplanner.importer.ImportReport;
 import org.sdaplanner.importer.ImportedData;
 import org.sdaplanner.store.ImportWriter;
+import org.sdaplanner.store.ReleaseRepository;
 import org.sdaplanner.store.SpatialStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +24,10 @@ import java.util.Map;
         header = "Read, check and store a region's official files.",
         description = {"Read, validate and store a region's official files (boundaries, GP practices and PCNs,",
                 "registrations by LSOA, populations, census tables).",
+                "With --release LABEL into a store that holds the region: read only the registrations, the practice",
+                "map and the populations the manifest names, check them against the store (region, practices, LSOA",
+                "vintage), and add them as a data release beside the others; plans, boundaries and comments stay.",
+                "A manifest with \"base\": \"../region.json\" names only the files that differ (see data/releases/).",
                 "The import is all or nothing: on any error the store keeps its previous import."})
 public final class ImportCommand extends SdaCommand {
     @Mixin
@@ -35,6 +40,18 @@ public final class ImportCommand extends SdaCommand {
             description = "Also write what was loaded as JSON (checked before anything is read or stored).")
     Path report;
 
+    @Option(names = "--release", paramLabel = "LABEL", converter = Converters.ReleaseLabel.class,
+            description = "Add the files as the data release LABEL (e.g. oct2025) beside the store's others; into an empty"
+                    + " store, the whole import, as its first release. Without it, a new import of the region replaces"
+                    + " everything but plans, comments and accounts, as release 'initial'.")
+    String release;
+
+    @Option(names = "--replace", description = "Import again under a release label already in the store (replacing that release).")
+    boolean replace;
+
+    @Option(names = "--current", description = "Make the release the current one (the one the planner's figures use).")
+    boolean current;
+
     static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -42,6 +59,15 @@ public final class ImportCommand extends SdaCommand {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = console();
+        if ((replace || current) && release == null) {
+            throw new IllegalArgumentException((replace ? "--replace" : "--current") + " goes with --release LABEL");
+        }
+        if (release != null) {
+            SpatialStore s = store.open();
+            if (!new ReleaseRepository(s).list().isEmpty() || storeHasImport(s)) {
+                return new ReleaseImport(data, s, release, replace, current, report).run(out);
+            }
+        }
         long t0 = System.nanoTime();
         ImportedData imported = data.read(out, "Importing ");
         // The report is written next to its place before the store is touched, and moved there once the
@@ -52,7 +78,7 @@ public final class ImportCommand extends SdaCommand {
             progress.step("Opening the store");
             SpatialStore s = store.open();
             progress.stepDone("");
-            new ImportWriter(s, progress).write(imported);
+            new ImportWriter(s, progress).write(imported, release == null ? ReleaseRepository.INITIAL : release);
             double secs = (System.nanoTime() - t0) / 1e9;
             print(out, imported.report(), s, secs);
         } catch (RuntimeException e) {
@@ -69,11 +95,25 @@ public final class ImportCommand extends SdaCommand {
     }
 
     private Path pendingReport(ImportedData imported) throws IOException {
+        return pendingReport(report, imported.report());
+    }
+
+    /** The report written beside its place, to be moved there once the import is committed. */
+    static Path pendingReport(Path report, ImportReport r) throws IOException {
         Path target = report.toAbsolutePath().normalize();
         Files.createDirectories(target.getParent());
         Path pending = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".pending");
-        JSON.writeValue(pending.toFile(), imported.report());
+        JSON.writeValue(pending.toFile(), r);
         return pending;
+    }
+
+    private static boolean storeHasImport(SpatialStore s) {
+        try {
+            new ReleaseRepository(s).facts();
+            return true;
+        } catch (org.sdaplanner.store.StoreException e) {
+            return false;
+        }
     }
 
     static void print(PrintWriter out, ImportReport r, SpatialStore store, double secs) {

@@ -27,14 +27,7 @@ import java.util.concurrent.Callable;
         description = {"The plans stored in the map server's store: list them, or import one from a file.",
                 "Export one with 'sda export --plan ID|NAME'; print its committee report with 'sda report --plan ID|NAME'."},
         subcommands = {PlansCommand.ListPlans.class, PlansCommand.Import.class})
-public final class PlansCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class PlansCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, header = "List the stored plans.", description = "List the stored plans: id, name, areas, alignment, revision.")
     static final class ListPlans implements Callable<Integer> {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sda", mixinStandardHelpOptions = true, version = "sda 0.1.0",
         description = "Service delivery area planner: import official data, work out dominant PCNs,"
                 + " build and publish service delivery areas.",
-        subcommands = {ImportCommand.class, DominanceCommand.class, BlocksCommand.class, BuildCommand.class, ExportCommand.class, PlansCommand.class, ReportCommand.class,
+        subcommands = {ImportCommand.class, DominanceCommand.class, BlocksCommand.class, BuildCommand.class, ExportCommand.class, PlansCommand.class, ReleaseCommand.class, ReportCommand.class,
                 ProfilesCommand.class,
                 ServeCommand.class, StartCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
 public final class SdaMain implements Runnable {

@@ -34,15 +34,7 @@ import java.util.Locale;
                 "Passwords are kept only as bcrypt hashes. Without --password-stdin a password is generated and shown once."},
         subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Disable.class, UserCommand.Enable.class,
                 UserCommand.ResetPassword.class, UserCommand.SetRole.class})
-public final class UserCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class UserCommand extends CommandGroup {
     private static AccountAdmin admin(SpatialStore store) {
         return new AccountAdmin(new AccountRepository(store), id -> {
             // sessions are looked up afresh by every server within seconds: nothing cached here

@@ -28,6 +28,7 @@ import org.sdaplanner.web.routes.ServerRoutes;
 import org.sdaplanner.web.routes.SessionRoutes;
 import org.sdaplanner.web.routes.SiteRoutes;
 import org.sdaplanner.web.routes.VersionRoutes;
+import org.sdaplanner.web.routes.ReleaseRoutes;
 
 import java.util.List;
 
@@ -132,6 +133,7 @@ public final class MapServer implements AutoCloseable {
                         service.imports()),
                 new PcnRoutes(service.pcnViews()),
                 new VersionRoutes(service.versions(), service.comparison(), service.editing()),
+                new ReleaseRoutes(service.releases()),
                 new EditRoutes(service.editing()),
                 new ProfileRoutes(service.profiles()),
                 new ReportRoutes(service.reports()),

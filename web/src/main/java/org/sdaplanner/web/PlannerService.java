@@ -2,6 +2,7 @@ package org.sdaplanner.web;
 
 import org.sdaplanner.store.AccountRepository;
 import org.sdaplanner.store.PlanRepository;
+import org.sdaplanner.store.ReleaseRepository;
 import org.sdaplanner.store.SpatialStore;
 import org.sdaplanner.store.StoreException;
 import org.sdaplanner.web.api.Plan;
@@ -18,6 +19,7 @@ import org.sdaplanner.web.plans.PlanSpec;
 import org.sdaplanner.web.plans.PlanVersions;
 import org.sdaplanner.web.plans.Plans;
 import org.sdaplanner.web.plans.Profiles;
+import org.sdaplanner.web.plans.ReleaseImpacts;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -50,6 +52,7 @@ public final class PlannerService implements AutoCloseable {
     private final Profiles profiles;
     private final PlanImports imports;
     private final PlanReports reports;
+    private final ReleaseImpacts releases;
 
     private PlannerService(SpatialStore store, Region region, Connection keeper) {
         this.store = store;
@@ -69,6 +72,7 @@ public final class PlannerService implements AutoCloseable {
         this.profiles = new Profiles(store, sessions);
         this.imports = new PlanImports(sessions, plans);
         this.reports = new PlanReports(sessions, downloads);
+        this.releases = new ReleaseImpacts(sessions, new ReleaseRepository(store), editing);
     }
 
     /** The name an account shows, for the plans' histories; null for a user that is no account ("cli:…", "test"). */
@@ -180,6 +184,11 @@ public final class PlannerService implements AutoCloseable {
     /** A plan's committee report. */
     public PlanReports reports() {
         return reports;
+    }
+
+    /** The data releases, two of them compared, and a plan re-fitted to a new one. */
+    public ReleaseImpacts releases() {
+        return releases;
     }
 
     /** Plans read from a file (block or LSOA lookups, area polygons). */

@@ -225,6 +225,7 @@ class ApiRecordingTest {
         everyone("GET", "/api/audit-log?action=comment-hidden", null);
         mistakes(pl, planArea, good.block(), indicator);
         planWork(first, plan, good.block());
+        releases(plan);
 
         // signing in and out last: signed-in visitors sign out of sessions of their own
         one(Who.ANONYMOUS, "POST", "/api/session", "{\"username\":\"rec-member\",\"password\":\"not the password\"}");
@@ -245,6 +246,20 @@ class ApiRecordingTest {
      * restored, what undo would do, two plans compared, the Shapefile download, the committee report, and plans
      * imported from a file (checked, imported, refused).
      */
+    /** The data releases (issue 17): the store's one release, compared with itself, and the re-fit's refusals. */
+    private void releases(long plan) {
+        String pl = "/api/plans/" + plan;
+        everyone("GET", "/api/releases", null);
+        everyone("GET", "/api/releases/compare?plan=" + plan, null);
+        one(Who.ANALYST, "GET", "/api/releases/compare?from=nope", null);
+        one(Who.ANALYST, "GET", "/api/releases/compare?threshold=2", null);
+        one(Who.ANALYST, "GET", "/api/releases/compare?from=..%2Fx", null);
+        one(Who.ANALYST, "GET", "/api/releases/compare?plan=x", null);
+        everyone("POST", pl + "/refit", "{\"to\":\"initial\"}");
+        one(Who.ANALYST, "POST", pl + "/refit", "{}");
+        one(Who.ANALYST, "POST", pl + "/refit", "{\"to\":\"nope\"}");
+    }
+
     private void planWork(long first, long plan, String block) {
         Http analyst = clients.get(Who.ANALYST);
         String pl = "/api/plans/" + plan;

@@ -138,6 +138,9 @@ class AuthorisationMatrixTest {
         put(m, "GET /api/plans/{id}/versions/{version}/areas", Level.VIEW, "GET", pl + "/versions/99/areas?zoom=8", null);
         put(m, "PATCH /api/plans/{id}/versions/{version}", Level.EDIT, "PATCH", pl + "/versions/99", "{\"label\":\"x\"}");
         put(m, "POST /api/plans/{id}/versions/{version}/restore", Level.EDIT, "POST", pl + "/versions/99/restore", "{}");
+        put(m, "GET /api/releases", Level.VIEW, "GET", "/api/releases", null);
+        put(m, "GET /api/releases/compare", Level.VIEW, "GET", "/api/releases/compare", null);
+        put(m, "POST /api/plans/{id}/refit", Level.EDIT, "POST", "/api/plans/999999/refit", "{\"to\":\"nope\"}");
         put(m, "POST /api/plans/import", Level.EDIT, "POST", "/api/plans/import",
                 "{\"file_name\":\"a.csv\",\"content\":\"YmxvY2tfY29kZSxhcmVhX2lkCg==\",\"check\":true}");
         put(m, "GET /report.html", Level.VIEW, "GET", "/report.html?plan=999999", null);

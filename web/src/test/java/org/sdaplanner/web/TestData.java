@@ -34,7 +34,7 @@ public final class TestData {
     }
 
     /** $SDA_DATA_DIR, else the sda.data.dir property (../shared/data). */
-    static Path dataDir() {
+    public static Path dataDir() {
         String env = System.getenv("SDA_DATA_DIR");
         Path p = Path.of(env != null && !env.isBlank() ? env : System.getProperty("sda.data.dir", "../../shared/data"))
                 .toAbsolutePath().normalize();
@@ -59,7 +59,7 @@ public final class TestData {
         return url;
     }
 
-    static Path manifest(String name) {
+    public static Path manifest(String name) {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.isRegularFile(p.resolve("data").resolve(name))) {
             p = p.getParent();

@@ -105,6 +105,32 @@ public final class BlockBuilder {
         return new BlockSet(blocks, apportionment, new ArrayList<>(unplaced));
     }
 
+    /**
+     * The same blocks (outlines, pieces, residents) with registered patients and PCN affinities from
+     * another data release: what a new registrations release or practice map does to a region whose
+     * blocks stay as they are.
+     *
+     * @param registered registered patients per LSOA code under the release
+     * @param shares     PCN shares per LSOA under the release
+     */
+    public static List<BuildingBlock> rescored(List<BuildingBlock> blocks, Map<String, ? extends Number> registered,
+                                               LsoaShares shares) {
+        List<BuildingBlock> out = new ArrayList<>(blocks.size());
+        for (BuildingBlock b : blocks) {
+            List<BlockPiece> pieces = new ArrayList<>(b.pieces().size());
+            double reg = 0;
+            for (BlockPiece bp : b.pieces()) {
+                Number r = registered.get(bp.lsoaCode());
+                double v = r == null ? 0 : bp.weight() * r.doubleValue();
+                reg += v;
+                pieces.add(new BlockPiece(bp.lsoaCode(), bp.weight(), bp.residentPopulation(), v));
+            }
+            out.add(new BuildingBlock(b.code(), b.name(), b.kind(), b.districtCode(), b.geometry(), b.residentPopulation(),
+                    reg, affinity(pieces, shares), pieces));
+        }
+        return out;
+    }
+
     /** Σ over the pieces of (piece residents × share(lsoa, pcn)), positive values only, by PCN code. */
     static TreeMap<String, Double> affinity(List<BlockPiece> pieces, LsoaShares shares) {
         TreeMap<String, Double> affinity = new TreeMap<>();

@@ -227,7 +227,7 @@ public final class Clusterer {
     }
 
     /** @param provenNone every cut of the group was tried and none meets the limits */
-    private record GroupOutcome(int[] local, boolean feasible, long moves, double aligned, AlignmentBound.Result bound,
+    record GroupOutcome(int[] local, boolean feasible, long moves, double aligned, AlignmentBound.Result bound,
                                 PopulationLimits limits, boolean provenNone) {
         GroupOutcome withLimits(PopulationLimits l) {
             return new GroupOutcome(local, feasible, moves, aligned, bound, l, provenNone);
@@ -337,7 +337,7 @@ public final class Clusterer {
     /** Greedy passes after the annealing, at most. */
     static final int POLISH_PASSES = 50;
 
-    private static GroupOutcome search(GroupGraph graph, int[] areas, int[] assignment, int[] lockedArea,
+    static GroupOutcome search(GroupGraph graph, int[] areas, int[] assignment, int[] lockedArea,
                                        PopulationLimits limits, double mean, ClusterOptions o, long seed, Budget budget,
                                        boolean strict) {
         int k = areas.length;

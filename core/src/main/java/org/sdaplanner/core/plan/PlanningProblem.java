@@ -35,9 +35,11 @@ public final class PlanningProblem {
     private final int[][] neighbours;
     private final double[][] shared;
     private final double totalResidents;
+    private final BlockAdjacency adjacency;
 
     private PlanningProblem(List<BuildingBlock> blocks, BlockAdjacency adjacency, Map<String, LsoaDominance> lsoas) {
         this.blocks = List.copyOf(blocks);
+        this.adjacency = adjacency;
         int n = blocks.size();
         TreeSet<String> pcns = new TreeSet<>();
         TreeSet<String> districts = new TreeSet<>();
@@ -115,6 +117,24 @@ public final class PlanningProblem {
             byCode.put(l.lsoaCode(), l);
         }
         return new PlanningProblem(analysis.blocks().blocks(), analysis.adjacency(), byCode);
+    }
+
+    /**
+     * The same blocks, residents and neighbours, with registered patients and PCN affinities from another
+     * data release's dominance result: how the plan's areas fare under that release.
+     */
+    public PlanningProblem underRelease(DominanceResult release) {
+        Map<String, LsoaDominance> byCode = new HashMap<>();
+        Map<String, Map<String, Double>> shares = new HashMap<>();
+        Map<String, Long> registeredPatients = new HashMap<>();
+        for (LsoaDominance l : release.lsoas()) {
+            byCode.put(l.lsoaCode(), l);
+            shares.put(l.lsoaCode(), l.shares().asMap());
+            registeredPatients.put(l.lsoaCode(), l.registeredPatients());
+        }
+        List<BuildingBlock> rescored = org.sdaplanner.core.blocks.BlockBuilder.rescored(blocks, registeredPatients,
+                org.sdaplanner.core.blocks.LsoaShares.of(shares));
+        return new PlanningProblem(rescored, adjacency, byCode);
     }
 
     /** For tests and tools: blocks and adjacency only; PCN patients are then taken equal to affinity. */

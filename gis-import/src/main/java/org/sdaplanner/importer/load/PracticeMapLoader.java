@@ -27,10 +27,14 @@ public final class PracticeMapLoader {
         String cPcnName = src.column("pcn_name", "PCN_NAME");
         Map<String, MappedPractice> out = new LinkedHashMap<>();
         Map<String, Long> rowOf = new java.util.HashMap<>();
+        // an older layout names the filter's column differently (CCG_CODE in 2022, SUB_ICB_LOCATION_CODE since):
+        // the practice map's own "filter" column, when the manifest gives one, stands for region.practice_filter.column
+        String cFilter = filter == null ? null : src.column("filter", filter.column());
         try (CsvReader csv = CsvReader.open(path, name)) {
             csv.requireColumns("practice map", cCode, cPcn);
             if (filter != null) {
-                csv.requireColumns("practice map (region.practice_filter)", filter.column());
+                csv.requireColumns("practice map (region.practice_filter" + (cFilter.equals(filter.column()) ? ""
+                        : ", as inputs.practice_map.columns.filter") + ")", cFilter);
             }
             boolean hasName = csv.hasColumn(cName);
             boolean hasPost = csv.hasColumn(cPost);
@@ -54,7 +58,7 @@ public final class PracticeMapLoader {
                         throw InputException.atRow(name, row.line(), cPcn, "the PCN code " + Quoted.of(pcn) + ": " + p);
                     });
                 }
-                boolean in = filter == null || filter.values().contains(row.get(filter.column()).trim());
+                boolean in = filter == null || filter.values().contains(row.get(cFilter).trim());
                 String practiceName = hasName ? text(name, row, cName, TextRule.Kind.PLACE_NAME) : code;
                 String postcode = hasPost ? row.get(cPost).trim() : null;
                 if (postcode != null && !postcode.isEmpty()) {

@@ -39,7 +39,7 @@ public record RegionManifest(int manifestVersion, Region region, Inputs inputs, 
         }
         RegionManifest m;
         try {
-            m = MAPPER.readValue(json, RegionManifest.class);
+            m = MAPPER.treeToValue(withBase(file, MAPPER.readTree(json), 0), RegionManifest.class);
         } catch (UnrecognizedPropertyException e) {
             List<String> known = new ArrayList<>();
             e.getKnownPropertyIds().forEach(k -> {
@@ -52,6 +52,8 @@ public record RegionManifest(int manifestVersion, Region region, Inputs inputs, 
                     + "; known keys there: " + known);
         } catch (JsonProcessingException e) {
             throw InputException.ofFile(name, ManifestErrors.describe(e));
+        } catch (IOException e) {
+            throw InputException.ofFile(name, "its base manifest cannot be read: " + e.getMessage());
         }
         if (m == null) {
             throw InputException.ofFile(name, "is empty: expected a region manifest (a JSON object)");
@@ -59,6 +61,47 @@ public record RegionManifest(int manifestVersion, Region region, Inputs inputs, 
         m = new RegionManifest(m.manifestVersion, m.region, m.inputs, m.indicators, name);
         m.check();
         return new RegionManifest(m.manifestVersion, m.region, named(m.inputs), m.indicators == null ? List.of() : List.copyOf(m.indicators), name);
+    }
+
+    /**
+     * A manifest with {@code "base": "other.json"} (relative to itself) is that manifest with the inputs
+     * it names replaced, role by role: a data release (another quarter's registrations, an older practice
+     * map with its own column names) is a few lines beside the region's manifest, not a copy of it.
+     */
+    private static com.fasterxml.jackson.databind.JsonNode withBase(Path file, com.fasterxml.jackson.databind.JsonNode node,
+                                                                     int depth) throws IOException {
+        if (node == null || !node.isObject() || !node.has("base")) {
+            return node;
+        }
+        var own = (com.fasterxml.jackson.databind.node.ObjectNode) node.deepCopy();
+        com.fasterxml.jackson.databind.JsonNode ref = own.remove("base");
+        if (!ref.isTextual() || ref.asText().isBlank()) {
+            throw InputException.ofFile(file.toString(), "\"base\" must name the region manifest this one builds on, e.g. "
+                    + "\"../cambridgeshire-peterborough.json\"");
+        }
+        if (depth > 3) {
+            throw InputException.ofFile(file.toString(), "\"base\" manifests nest more than 3 deep: expected a base that "
+                    + "is a region manifest");
+        }
+        Path baseFile = (file.toAbsolutePath().getParent() == null ? Path.of(".") : file.toAbsolutePath().getParent())
+                .resolve(ref.asText()).normalize();
+        if (!Files.isRegularFile(baseFile)) {
+            throw InputException.ofFile(file.toString(), "\"base\": the region manifest " + baseFile + " is not there");
+        }
+        var base = (com.fasterxml.jackson.databind.node.ObjectNode) withBase(baseFile, MAPPER.readTree(Files.readString(baseFile)), depth + 1)
+                .deepCopy();
+        own.fields().forEachRemaining(e -> {
+            if ("inputs".equals(e.getKey()) && e.getValue().isObject() && base.get("inputs") instanceof
+                    com.fasterxml.jackson.databind.node.ObjectNode inputs) {
+                e.getValue().fields().forEachRemaining(i -> inputs.set(i.getKey(), i.getValue()));
+            } else if ("region".equals(e.getKey()) && e.getValue().isObject() && base.get("region") instanceof
+                    com.fasterxml.jackson.databind.node.ObjectNode region) {
+                e.getValue().fields().forEachRemaining(i -> region.set(i.getKey(), i.getValue()));
+            } else {
+                base.set(e.getKey(), e.getValue());
+            }
+        });
+        return base;
     }
 
     /** Gives each single-file input its role key as id, so messages can name it. */
