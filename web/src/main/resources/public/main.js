@@ -30,6 +30,7 @@ import './compare.js';
 import './edit-history.js';
 import './lasso.js';
 import './plan-tools.js';
+import './tradeoff.js';
 import './plan-import.js';
 import './health.js';
 import './comments.js';

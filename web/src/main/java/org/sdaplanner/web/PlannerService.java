@@ -8,6 +8,7 @@ import org.sdaplanner.web.api.Plan;
 import org.sdaplanner.web.plans.BlockExplanations;
 import org.sdaplanner.web.plans.PcnViews;
 import org.sdaplanner.web.plans.PlanComparison;
+import org.sdaplanner.web.plans.TradeoffCurves;
 import org.sdaplanner.web.plans.PlanDownloads;
 import org.sdaplanner.web.plans.PlanEditing;
 import org.sdaplanner.web.plans.PlanFigures;
@@ -50,6 +51,7 @@ public final class PlannerService implements AutoCloseable {
     private final Profiles profiles;
     private final PlanImports imports;
     private final PlanReports reports;
+    private final TradeoffCurves tradeoffs;
 
     private PlannerService(SpatialStore store, Region region, Connection keeper) {
         this.store = store;
@@ -58,6 +60,7 @@ public final class PlannerService implements AutoCloseable {
         this.sessions = new PlanSessions(region, new PlanRepository(store));
         this.regionViews = new RegionViews(region);
         this.plans = new Plans(sessions);
+        this.tradeoffs = new TradeoffCurves(plans, region.problem());
         AccountRepository accounts = new AccountRepository(store);
         this.editing = new PlanEditing(sessions, user -> displayName(accounts, user));
         this.versions = new PlanVersions(sessions);
@@ -107,6 +110,7 @@ public final class PlannerService implements AutoCloseable {
 
     @Override
     public void close() {
+        tradeoffs.close();
         closeQuietly(keeper);
     }
 
@@ -183,6 +187,10 @@ public final class PlannerService implements AutoCloseable {
     }
 
     /** Plans read from a file (block or LSOA lookups, area polygons). */
+    public TradeoffCurves tradeoffs() {
+        return tradeoffs;
+    }
+
     public PlanImports imports() {
         return imports;
     }

@@ -88,6 +88,35 @@ public final class Requests {
         throw ApiException.badRequest("'format' must be json or csv");
     }
 
+    /** An optional number query parameter within bounds. */
+    public static Double numberParam(Context ctx, String name, double min, double max) {
+        String raw = optionalQuery(ctx, name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(raw);
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiException.badRequest("'" + name + "' must be a number from " + (long) min + " to " + (long) max);
+    }
+
+    /** An optional true/false query parameter. */
+    public static Boolean booleanParam(Context ctx, String name) {
+        String raw = optionalQuery(ctx, name);
+        if (raw == null) {
+            return null;
+        }
+        if (raw.equals("true") || raw.equals("false")) {
+            return raw.equals("true");
+        }
+        throw ApiException.badRequest("'" + name + "' must be true or false");
+    }
+
     /** A query parameter, or null when absent or blank (stripped). */
     public static String optionalQuery(Context ctx, String name) {
         String s = ctx.queryParam(name);

@@ -7,6 +7,7 @@ import org.sdaplanner.web.api.Plan;
 import org.sdaplanner.web.api.PlanImportRequest;
 import org.sdaplanner.web.api.PlanCreate;
 import org.sdaplanner.web.api.PlanRename;
+import org.sdaplanner.web.api.TradeoffCurve;
 import org.sdaplanner.web.http.GuardedRoutes;
 import org.sdaplanner.web.http.JsonBody;
 import org.sdaplanner.web.http.Requests;
@@ -17,6 +18,7 @@ import org.sdaplanner.web.plans.PlanFigures;
 import org.sdaplanner.web.plans.PlanImports;
 import org.sdaplanner.web.plans.PlanSpec;
 import org.sdaplanner.web.plans.Plans;
+import org.sdaplanner.web.plans.TradeoffCurves;
 
 import java.util.Base64;
 
@@ -30,14 +32,33 @@ public final class PlanRoutes implements RouteGroup {
     private final BlockExplanations explanations;
     private final PlanDownloads downloads;
     private final PlanImports imports;
+    private final TradeoffCurves tradeoffs;
 
     public PlanRoutes(Plans plans, PlanFigures figures, BlockExplanations explanations, PlanDownloads downloads,
-                      PlanImports imports) {
+                      PlanImports imports, TradeoffCurves tradeoffs) {
+        this.tradeoffs = tradeoffs;
         this.plans = plans;
         this.figures = figures;
         this.explanations = explanations;
         this.downloads = downloads;
         this.imports = imports;
+    }
+
+    /** More areas than this is not a plan of service areas (the national benchmark has 1,250). */
+    static final int MAX_AREAS = 100_000;
+
+    /** What a request asks for, in {@code sda build}'s terms; values that do not parse answer 400. */
+    static PlanSpec spec(PlanCreate c) {
+        PlanSpec d = PlanSpec.defaults();
+        try {
+            return new PlanSpec(c.areas(), c.parishAreas(), PlanSpec.unparished(c.unparishedAreas()),
+                    c.seed() == null ? d.seed() : c.seed(), c.districtNesting() == null ? d.districtNesting() : c.districtNesting(),
+                    PlanSpec.deviation(c.maxDeviation()), c.minPopulation() == null ? d.minPopulation() : c.minPopulation(),
+                    c.maxPopulation() == null ? d.maxPopulation() : c.maxPopulation(),
+                    c.balanceWeight() == null ? d.balanceWeight() : c.balanceWeight(), d.effort());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("cannot build the plan: " + e.getMessage());
+        }
     }
 
     @Override
@@ -55,17 +76,29 @@ public final class PlanRoutes implements RouteGroup {
         });
         routes.post("/api/plans", Permission.EDIT_PLANS, ctx -> {
             JsonBody body = Requests.body(ctx, false);
-            PlanCreate c = new PlanCreate(body.requiredString("name"), body.optionalInt("areas", 1, 100_000),
+            PlanCreate c = new PlanCreate(body.requiredString("name"), body.optionalInt("areas", 1, MAX_AREAS),
+                    body.optionalInt("parish_areas", 1, MAX_AREAS), body.optionalNumberOrText("unparished_areas"),
                     body.optionalLong("seed"), body.optionalBoolean("district_nesting"), body.optionalDouble("balance_weight"),
-                    body.optionalDouble("min_population"), body.optionalDouble("max_population"));
-            PlanSpec d = PlanSpec.defaults();
-            PlanSpec spec = PlanSpec.of(c.areas(), c.seed() == null ? d.seed() : c.seed(),
-                    c.districtNesting() == null ? d.districtNesting() : c.districtNesting(),
-                    c.minPopulation() == null ? d.minPopulation() : c.minPopulation(),
-                    c.maxPopulation() == null ? d.maxPopulation() : c.maxPopulation(),
-                    c.balanceWeight() == null ? d.balanceWeight() : c.balanceWeight());
-            Plan plan = plans.create(c.name(), spec, routes.user(ctx));
+                    body.optionalNumberOrText("max_deviation"), body.optionalDouble("min_population"),
+                    body.optionalDouble("max_population"));
+            Plan plan = plans.create(c.name(), spec(c), routes.user(ctx));
             Responses.created(ctx, plan, "/api/plans/" + plan.id());
+        });
+        // analysts only: each new curve is seven builds' work (kept, so asking again is free)
+        routes.get("/api/tradeoff", Permission.EDIT_PLANS, ctx -> {
+            String seed = Requests.optionalQuery(ctx, "seed");
+            Long s;
+            try {
+                s = seed == null ? null : Long.parseLong(seed);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("'seed' must be a whole number");
+            }
+            PlanCreate c = new PlanCreate(null, Requests.intParam(ctx, "areas", 1, MAX_AREAS),
+                    Requests.intParam(ctx, "parish_areas", 1, MAX_AREAS), Requests.optionalQuery(ctx, "unparished_areas"), s,
+                    Requests.booleanParam(ctx, "district_nesting"), Requests.numberParam(ctx, "balance_weight", 0, 1000), null,
+                    Requests.numberParam(ctx, "min_population", 0, 1e8), Requests.numberParam(ctx, "max_population", 0, 1e8));
+            TradeoffCurve curve = tradeoffs.curve(spec(c));
+            ctx.status(curve.status().equals("running") ? 202 : 200).json(curve);
         });
         routes.upload("/api/plans/import", Permission.EDIT_PLANS, ctx -> {
             JsonBody body = Requests.body(ctx, false);
