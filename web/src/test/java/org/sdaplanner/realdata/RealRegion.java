@@ -19,6 +19,13 @@ import java.nio.file.Path;
  * plan (the region's 28 areas, seed 1, nested in districts): made once per test JVM.
  */
 public final class RealRegion {
+    /**
+     * Areas in the plan the map server makes by default (and {@code sda build} without options): the
+     * region manifest's 28 areas of parishes plus 12 unparished areas of the same mean size (issue 12).
+     * {@link #plan()} is the other reading, 28 in all.
+     */
+    public static final int DEFAULT_PLAN_AREAS = 40;
+
     private static SpatialStore store;
     private static RegionAnalysis analysis;
     private static BuiltPlan plan;

@@ -63,7 +63,7 @@ class MapLayersTopologyTest {
                 }
             }
             List<Geometry> areas = features(service.figures().areas(planId, z).bytes(), "areas@" + z);
-            assertEquals(28, areas.size());
+            assertEquals(RealRegion.DEFAULT_PLAN_AREAS, areas.size());
             assertCoverage(areas, "areas at zoom " + z);
             for (Geometry a : areas) {
                 assertEquals(1, a.getNumGeometries(), "an area is one polygon at zoom " + z);

@@ -1,5 +1,6 @@
 package org.sdaplanner.web;
 
+import org.sdaplanner.realdata.RealRegion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -300,7 +301,7 @@ class MapServerApiTest {
         for (String f : List.of("id", "name", "revision", "areas", "alignment", "updated_at")) {
             assertTrue(list.get(0).has(f), f);
         }
-        assertEquals(28, list.get(0).path("areas").asInt());
+        assertEquals(RealRegion.DEFAULT_PLAN_AREAS, list.get(0).path("areas").asInt());
 
         Http.Response created = http.post("/api/plans", "{\"name\":\"Ten areas\",\"areas\":10,\"seed\":2,\"district_nesting\":false}");
         assertEquals(201, created.status(), created::toString);
@@ -353,8 +354,8 @@ class MapServerApiTest {
     void metricsAlignmentPcnViewAndWhy() {
         long id = defaultPlanId();
         JsonNode m = ok(http.get("/api/plans/" + id + "/metrics"));
-        assertEquals(28, m.path("summary").path("areas").asInt());
-        assertEquals(28, m.path("areas").size());
+        assertEquals(RealRegion.DEFAULT_PLAN_AREAS, m.path("summary").path("areas").asInt());
+        assertEquals(RealRegion.DEFAULT_PLAN_AREAS, m.path("areas").size());
         assertEquals(22, m.path("pcns").size());
         double alignment = m.path("summary").path("alignment").asDouble();
         assertTrue(alignment > 0.5 && alignment < 1, "alignment " + alignment);
@@ -375,8 +376,10 @@ class MapServerApiTest {
         assertTrue(csv.header("Content-Type").startsWith("text/csv"));
         List<String> lines = csv.text().lines().toList();
         assertEquals(23, lines.size());
-        assertTrue(lines.get(0).startsWith("pcn_code,pcn_name,SDA01,SDA02,"));
-        assertTrue(lines.get(0).endsWith(",SDA28,total"));
+        List<String> areaIds = new java.util.ArrayList<>();
+        m.path("areas").forEach(a -> areaIds.add(a.path("area_id").asText()));
+        assertTrue(areaIds.get(0).startsWith("SDA"), areaIds.toString());
+        assertEquals("pcn_code,pcn_name," + String.join(",", areaIds) + ",total", lines.get(0), "a column per area, in order");
         assertError(400, http.get("/api/plans/" + id + "/pcn-alignment?format=xml"));
 
         String pcn = row.path("pcn_code").asText();
@@ -538,7 +541,7 @@ class MapServerApiTest {
         assertEquals(good.from(), ch.path("from_area").asText());
         assertEquals(good.to(), ch.path("to_area").asText());
         assertFalse(ch.path("block_name").asText().isBlank());
-        assertEquals(28, cmp.path("a").path("areas").size());
+        assertEquals(RealRegion.DEFAULT_PLAN_AREAS, cmp.path("a").path("areas").size());
         assertNotEquals(cmp.path("a").path("summary"), cmp.path("b").path("summary"));
         JsonNode current = ok(http.get("/api/plans/" + id + "/compare?a=2&b=current"));
         assertEquals(0, current.path("changed_blocks").size());
@@ -558,7 +561,7 @@ class MapServerApiTest {
         long id = newPlan("Areas");
         Http.Response areas = http.get("/api/plans/" + id + "/areas?zoom=10");
         JsonNode fc = ok(areas);
-        assertEquals(28, fc.path("features").size());
+        assertEquals(RealRegion.DEFAULT_PLAN_AREAS, fc.path("features").size());
         JsonNode props = fc.path("features").get(0).path("properties");
         assertTrue(props.has("area_id") && props.has("resident_population") && props.has("pcn_alignment"));
         assertEquals(304, http.get("/api/plans/" + id + "/areas?zoom=10", "If-None-Match", areas.header("ETag")).status());
@@ -572,7 +575,7 @@ class MapServerApiTest {
         Http.Response geojson = http.get("/api/plans/" + id + "/download?format=geojson");
         assertEquals(200, geojson.status());
         assertTrue(geojson.header("Content-Disposition").contains("areas.geojson"));
-        assertEquals(28, geojson.json().path("features").size());
+        assertEquals(RealRegion.DEFAULT_PLAN_AREAS, geojson.json().path("features").size());
         Http.Response gpkg = http.get("/api/plans/" + id + "/download?format=gpkg");
         assertEquals(200, gpkg.status());
         assertTrue(new String(gpkg.body(), 0, 15, StandardCharsets.US_ASCII).startsWith("SQLite format 3"));
@@ -851,7 +854,7 @@ class MapServerApiTest {
             assertEquals(good.from(), seen.path("blocks").path(good.block()).path("area_id").asText(), "the version as it was saved");
             assertEquals(good.to(), areaOf(id, good.block()), "looking at it changes nothing");
             JsonNode shapes = ok(http.get("/api/plans/" + id + "/versions/" + v + "/areas?zoom=9"));
-            assertEquals(28, shapes.path("features").size());
+            assertEquals(RealRegion.DEFAULT_PLAN_AREAS, shapes.path("features").size());
             assertEquals("After the workshop", ok(http.send("PATCH", "/api/plans/" + id + "/versions/" + v, "{\"label\":\"After the workshop\"}"))
                     .path("label").asText());
             assertError(404, http.get("/api/plans/" + id + "/versions/99"));
@@ -912,7 +915,7 @@ class MapServerApiTest {
             long a = newPlan("Twenty-eight");
             long b = http.post("/api/plans", "{\"name\":\"Twenty\",\"areas\":20,\"seed\":1}").json().path("id").asLong();
             JsonNode c = ok(http.get("/api/plans/" + a + "/compare?a=current&b=current&with=" + b));
-            assertEquals(28, c.path("a").path("areas").size());
+            assertEquals(RealRegion.DEFAULT_PLAN_AREAS, c.path("a").path("areas").size());
             assertEquals(20, c.path("b").path("areas").size());
             int matched = 0;
             TreeSet<String> partners = new TreeSet<>();
@@ -950,7 +953,7 @@ class MapServerApiTest {
                 String name = "exported." + (format.equals("blocks-csv") ? "csv" : format);
                 JsonNode check = ok(http.post("/api/plans/import", importBody(null, name, file, true)));
                 assertTrue(check.path("ok").asBoolean(), format + ": " + check);
-                assertEquals(28, check.path("areas").asInt());
+                assertEquals(RealRegion.DEFAULT_PLAN_AREAS, check.path("areas").asInt());
                 Http.Response r = http.post("/api/plans/import", importBody("Back from " + format, name, file, false));
                 assertEquals(201, r.status(), r::toString);
                 JsonNode back = r.json();
@@ -1019,7 +1022,7 @@ class MapServerApiTest {
             assertTrue(report.header("Content-Type").startsWith("text/html"));
             String html = report.text();
             assertFalse(html.contains("<script"), "the report has no script");
-            assertEquals(28, html.split("<path class=\"area\"", -1).length - 1, "every area on the map");
+            assertEquals(RealRegion.DEFAULT_PLAN_AREAS, html.split("<path class=\"area\"", -1).length - 1, "every area on the map");
             assertTrue(html.contains("Appendix: parishes and building blocks by district") && html.contains("Data sources and dates"));
             assertEquals(400, http.get("/report.html").status());
             assertEquals(404, http.get("/report.html?plan=999999").status());

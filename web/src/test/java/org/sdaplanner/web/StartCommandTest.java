@@ -1,5 +1,6 @@
 package org.sdaplanner.web;
 
+import org.sdaplanner.realdata.RealRegion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +89,7 @@ class StartCommandTest {
         JsonNode plans = http.get("/api/plans").json();
         assertEquals(1, plans.size());
         assertEquals(PlannerService.DEFAULT_PLAN_NAME, plans.get(0).path("name").asText());
-        assertEquals(28, plans.get(0).path("areas").asInt());
+        assertEquals(RealRegion.DEFAULT_PLAN_AREAS, plans.get(0).path("areas").asInt());
         start.interrupt();
         start.join(30_000);
         assertEquals(0, exit[0], "stops cleanly when interrupted");
