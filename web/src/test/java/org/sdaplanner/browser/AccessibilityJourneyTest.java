@@ -146,6 +146,13 @@ class AccessibilityJourneyTest extends BrowserJourney {
         opt.click();
         b.waitFor("the selection", d -> !b.$("move-target").getDomProperty("disabled").equals("true"));
         axe(b, size + " analyst");
+        // the new-plan form with every build choice of sda build (issue 12)
+        b.js("arguments[0].click();", b.$("plan-new"));
+        b.waitFor("the new-plan form", d -> b.$("plan-dialog").isDisplayed());
+        new Select(b.$("plan-deviation-mode")).selectByValue("bound");
+        axe(b, size + " new plan form");
+        b.$("plan-form-cancel").click();
+        b.waitFor("the new-plan form to close", d -> !b.$("plan-dialog").isDisplayed());
 
         // health partner: the coterminosity table fits its panel; a PCN's "areas" are explained
         b.$("mode-health").click();

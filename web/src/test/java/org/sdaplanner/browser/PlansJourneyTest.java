@@ -63,6 +63,9 @@ class PlansJourneyTest extends BrowserJourney {
             b.waitFor("the new-plan form", d -> b.$("plan-dialog").isDisplayed() && "plan-name".equals(b.activeId()));
             assertEquals(b.$("plan-areas").getDomProperty("value"), "28", "the region's number of areas is offered");
             b.$("plan-name").sendKeys(TWENTY);
+            assertTrue(b.$("plan-count-parishes").isSelected(), "the region's reading of the count is offered");
+            b.$("plan-count-all").click();
+            assertFalse(b.$("plan-unparished").isDisplayed(), "areas in all have no unparished count of their own");
             b.$("plan-areas").clear();
             b.$("plan-areas").sendKeys("20");
             b.$("plan-form-submit").click();
@@ -126,6 +129,52 @@ class PlansJourneyTest extends BrowserJourney {
         assertFalse(b.all("#plan-select option[value='" + twenty + "']").isEmpty(), "the plan stays");
         b.$("error-close").click();
         b.screenshot("plans-02-kept");
+    }
+
+    /**
+     * Issue 12 in the page: the trade-off curve for 28 areas in all (a chart with labelled axes and the same
+     * figures in a table, worked out with progress shown), a plan built at one of its points in one step, and
+     * the plan's bound in words with its glossary entry.
+     */
+    @Test
+    void buildAPlanAtAPointOfTheTradeoffCurveAndReadItsBound() {
+        Browser b = open(1280, 900, false);
+        PlanWork.openAnalyst(b, server, BrowserServer.ANALYST, server.firstPlanId());
+        b.$("plan-new").click();
+        b.waitFor("the new-plan form", d -> b.$("plan-dialog").isDisplayed());
+        b.$("plan-count-all").click();
+        b.$("plan-areas").clear();
+        b.$("plan-areas").sendKeys("28");
+        new Select(b.$("plan-deviation-mode")).selectByValue("bound");
+        assertTrue(b.$("plan-deviation").isDisplayed(), "a percentage is asked for once a limit is chosen");
+        b.$("plan-tradeoff").click();
+        b.waitFor("the curve being worked out", d -> b.$("tradeoff").isDisplayed());
+        b.waitLong("the whole curve", java.time.Duration.ofSeconds(300),
+                () -> b.all("#tradeoff-table tbody tr").size() == 7 && !b.$("tradeoff-progress").isDisplayed());
+        assertTrue(b.$("tradeoff-status").getText().contains("28 in all"), b.$("tradeoff-status").getText());
+        String chart = b.$("tradeoff-chart").getText();
+        assertTrue(chart.contains("Largest size difference allowed") && chart.contains("PCN alignment"), "labelled axes: " + chart);
+        assertEquals("img", b.$("tradeoff-chart").findElement(By.tagName("svg")).getDomAttribute("role"));
+        WebElement ten = b.$("tradeoff-table").findElement(By.cssSelector("tr[data-deviation='0.1']"));
+        assertTrue(ten.getText().contains("No plan") && ten.getText().contains("district"), "says which district cannot: " + ten.getText());
+        WebElement forty = b.$("tradeoff-table").findElement(By.cssSelector("tr[data-deviation='0.4']"));
+        assertEquals(List.of(), AxeCore.violations(b), "the curve, its table and the form pass axe");
+        b.screenshot("plans-06-tradeoff");
+        forty.findElement(By.tagName("button")).click();
+        b.waitFor("the plan built at ±40% and open", d -> !b.$("plan-dialog").isDisplayed()
+                && "Every area within ±40%".equals(b.$("plan-title").getText()));
+        b.idle();
+        String id = b.$("plan-select").getDomProperty("value");
+        JsonNode plan = server.getJson("/api/plans/" + id);
+        assertEquals(0.4, plan.path("options").path("max_deviation").asDouble(), 1e-9, plan.path("options").toString());
+        assertEquals(28, plan.path("summary").path("areas").asInt());
+        String bound = b.$("plan-bound").getText();
+        assertTrue(bound.matches("(?s).*(Within \\d+\\.\\d points of the best possible plan with these rules|This is the best possible plan"
+                + " with these rules).*no plan with these rules can align more than \\d+\\.\\d%.*"), bound);
+        b.$("plan-figures").findElement(By.cssSelector("button.term-help[data-term='bound']")).click();
+        b.waitFor("the glossary at the bound", d -> b.$("glossary-dialog").isDisplayed() && "glossary-bound".equals(b.activeId()));
+        b.screenshot("plans-07-bound");
+        b.$("glossary-close").click();
     }
 
     @Test

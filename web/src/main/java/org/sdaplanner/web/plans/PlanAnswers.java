@@ -37,11 +37,11 @@ final class PlanAnswers {
 
     /**
      * The plan's summary figures, as in summary.json, with the bound of its rules and the gap
-     * ({@link PlanBound}; {@code optionsJson}: the stored plan's options, telling whether it was edited).
+     * ({@link PlanBound}; {@code optionsJson}: the stored plan's, telling whether {@code b} is the assignment built).
      */
     static Map<String, Object> summary(BuiltPlan b, String optionsJson) {
         Map<String, Object> m = PlanFiles.summaryProperties(b.summary());
-        m.putAll(PlanBound.properties(b.certificate(), PlanBound.edited(optionsJson, b.summary().alignment())));
+        m.putAll(PlanBound.properties(b.certificate(), PlanBound.edited(optionsJson, b.state(), b.areaIds())));
         return m;
     }
 

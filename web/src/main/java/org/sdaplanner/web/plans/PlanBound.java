@@ -4,9 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sdaplanner.core.cluster.Certificate;
+import org.sdaplanner.core.plan.PlanState;
+import org.sdaplanner.core.plan.PlanningProblem;
 import org.sdaplanner.export.PlanFiles;
 import org.sdaplanner.web.http.ApiJson;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,35 +35,58 @@ final class PlanBound {
     private PlanBound() {
     }
 
-    /** The options to store: those asked for, and the certificate the build proved. */
-    static Map<String, Object> withCertificate(Map<String, Object> asked, Certificate c) {
+    /**
+     * The options to store: those asked for, and the certificate the build proved, with a digest of the
+     * assignment it was proved for (so that a plan moved and moved back, or copied, is known as built).
+     */
+    static Map<String, Object> withCertificate(Map<String, Object> asked, Certificate c, PlanState built,
+                                               List<String> areaIds) {
         Map<String, Object> out = new LinkedHashMap<>(asked);
         if (c != null && Double.isFinite(c.upperBound())) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("alignment_upper_bound", c.upperBound());
             m.put("alignment", c.alignment());
             m.put("optimal", c.optimal());
+            m.put("assignment_sha256", digest(built, areaIds));
             out.put(KEY, m);
         }
         return out;
     }
 
-    /** The stored plan's certificate for its assignment now ({@code alignment}), or null when it has none. */
-    static Certificate certificate(String optionsJson, double alignment) {
+    /** The stored plan's certificate for the assignment {@code st} (areas {@code areaIds}), or null when it has none. */
+    static Certificate certificate(String optionsJson, PlanState st, List<String> areaIds) {
         JsonNode c = read(optionsJson).path(KEY);
         if (!c.path("alignment_upper_bound").isNumber()) {
             return null;
         }
         double bound = c.path("alignment_upper_bound").asDouble();
-        boolean asBuilt = Math.abs(c.path("alignment").asDouble(Double.NaN) - alignment) <= SAME;
-        boolean optimal = asBuilt ? c.path("optimal").asBoolean(false) : alignment >= bound - SAME;
+        double alignment = st.alignment();
+        boolean optimal = !edited(c, st, areaIds) ? c.path("optimal").asBoolean(false) : alignment >= bound - SAME;
         return new Certificate(alignment, bound, optimal, List.of());
     }
 
-    /** Whether the stored plan's alignment is still the one it was built with. */
-    static boolean edited(String optionsJson, double alignment) {
-        JsonNode c = read(optionsJson).path(KEY);
-        return c.path("alignment").isNumber() && Math.abs(c.path("alignment").asDouble() - alignment) > SAME;
+    /** Whether the assignment {@code st} is another than the one the stored plan was built with (false without a bound). */
+    static boolean edited(String optionsJson, PlanState st, List<String> areaIds) {
+        return edited(read(optionsJson).path(KEY), st, areaIds);
+    }
+
+    private static boolean edited(JsonNode certificate, PlanState st, List<String> areaIds) {
+        return certificate.path("assignment_sha256").isTextual()
+                && !certificate.path("assignment_sha256").asText().equals(digest(st, areaIds));
+    }
+
+    /** SHA-256 of "block code = area id" in block order: the assignment, independent of area indexes. */
+    static String digest(PlanState st, List<String> areaIds) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            PlanningProblem p = st.problem();
+            for (int b = 0; b < p.blockCount(); b++) {
+                md.update((p.block(b).code() + "=" + areaIds.get(st.areaOf(b)) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

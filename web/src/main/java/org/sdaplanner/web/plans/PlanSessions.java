@@ -177,6 +177,6 @@ public final class PlanSessions {
         LsoaBestFit fit = LsoaBestFit.of(st);
         return new BuiltPlan(st, ids, names, areas, pcns, PlanMetrics.summary(st, areas, fit), fit, NO_BASELINES,
                 new Clusterer.Result(st.assignment(), st.areaCount(), new int[0], List.of(), 0, 0),
-                PlanBound.certificate(optionsJson, st.alignment()));
+                PlanBound.certificate(optionsJson, st, ids));
     }
 }

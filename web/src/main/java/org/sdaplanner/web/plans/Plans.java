@@ -79,7 +79,8 @@ public final class Plans {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("cannot build the plan: " + e.getMessage());
         }
-        String stored = toJson(PlanBound.withCertificate(spec.stored(options), built.certificate()));
+        String stored = toJson(PlanBound.withCertificate(spec.stored(options), built.certificate(), built.state(),
+                built.areaIds()));
         PlanInfo info = repo.create(name, built, stored, options.districtNesting(), user);
         return plan(info.id());
     }
