@@ -146,13 +146,6 @@ class AccessibilityJourneyTest extends BrowserJourney {
         opt.click();
         b.waitFor("the selection", d -> !b.$("move-target").getDomProperty("disabled").equals("true"));
         axe(b, size + " analyst");
-        // the new-plan form with every build choice of sda build (issue 12)
-        b.js("arguments[0].click();", b.$("plan-new"));
-        b.waitFor("the new-plan form", d -> b.$("plan-dialog").isDisplayed());
-        new Select(b.$("plan-deviation-mode")).selectByValue("bound");
-        axe(b, size + " new plan form");
-        b.$("plan-form-cancel").click();
-        b.waitFor("the new-plan form to close", d -> !b.$("plan-dialog").isDisplayed());
 
         // health partner: the coterminosity table fits its panel; a PCN's "areas" are explained
         b.$("mode-health").click();
@@ -190,6 +183,16 @@ class AccessibilityJourneyTest extends BrowserJourney {
         b.$("mode-admin").click();
         b.waitFor("the accounts", d -> b.all("#account-list li[data-username]").size() >= 5 && !b.all("#audit-log li").isEmpty());
         axe(b, size + " accounts");
+
+        // the new-plan form with every build choice of sda build (issue 12), from the analyst's tools
+        b.$("mode-analyst").click();
+        b.waitFor("the analyst tools", d -> b.$("analyst-tools").isDisplayed());
+        b.js("arguments[0].click();", b.$("plan-new"));
+        b.waitFor("the new-plan form", d -> b.$("plan-dialog").isDisplayed());
+        new Select(b.$("plan-deviation-mode")).selectByValue("bound");
+        axe(b, size + " new plan form");
+        b.$("plan-form-cancel").click();
+        b.waitFor("the new-plan form to close", d -> !b.$("plan-dialog").isDisplayed());
 
         // explore, coloured by an indicator, with the values as a list
         b.$("mode-explore").click();
