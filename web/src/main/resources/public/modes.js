@@ -33,6 +33,9 @@ function setMode(wanted, opts) {
   $('plan-summary').hidden = mode === 'admin';
   $('comments').hidden = mode === 'admin';
   map.getContainer().classList.toggle('picking', mode === 'analyst');
+  // a new mode starts at the top of its panel, not where the last one was scrolled to
+  $('panel').scrollTop = 0;
+  $('panel-body').scrollTop = 0;
   if (mode !== 'analyst') state.selectedBlocks.clear(); // selecting blocks is for moving them
   emit('mode-changed', { mode });
   refreshLegend();

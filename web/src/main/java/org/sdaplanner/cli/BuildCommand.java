@@ -30,7 +30,7 @@ import java.util.Locale;
                 "contiguous, nested in districts, within the population limits. Writes areas.geojson, blocks.geojson,",
                 "parish_to_area.csv, lsoa_to_area.csv, pcn_alignment.csv and summary.json, with a proven upper bound",
                 "on the alignment any plan could reach under the same rules. With --tradeoff, writes tradeoff.csv:",
-                "the best alignment and its bound at deviations of 10, 15, 20, 25, 30, 40% and none.",
+                "the best alignment and its bound at deviations of 10, 15, 20, 25, 30, 40%% and none.",
                 "Exit code 2 when the limits cannot be met (the message names the district and why)."})
 public final class BuildCommand extends PlanCommand {
     @Mixin
@@ -41,7 +41,7 @@ public final class BuildCommand extends PlanCommand {
     int randomPlans;
 
     @Option(names = "--tradeoff",
-            description = "Instead of one plan, the best plan at each deviation bound (10, 15, 20, 25, 30, 40%, none)"
+            description = "Instead of one plan, the best plan at each deviation bound (10, 15, 20, 25, 30, 40%%, none)"
                     + " with the other options as given: writes " + TradeoffFile.FILE_NAME + " and prints the curve.")
     boolean tradeoff;
 

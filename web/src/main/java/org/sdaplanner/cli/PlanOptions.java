@@ -40,8 +40,8 @@ final class PlanOptions {
     boolean noNesting;
 
     @Option(names = "--max-deviation", paramLabel = "F|none", converter = Converters.Deviation.class,
-            description = "Largest deviation of an area's residents from the mean area, as a fraction (0.2 = ±20%),"
-                    + " a percentage (20%) or none. Met by the plan, or the build fails saying which district cannot meet"
+            description = "Largest deviation of an area's residents from the mean area, as a fraction (0.2 = ±20%%),"
+                    + " a percentage (20%%) or none. Met by the plan, or the build fails saying which district cannot meet"
                     + " it. Default: 0.3, widened (with a warning) only where a district's blocks cannot meet it.")
     Converters.MaxDeviation maxDeviation;
 
@@ -98,6 +98,10 @@ final class PlanOptions {
      */
     ClusterOptions clusterOptions(AreaCounts defaults, int blocks) {
         check();
+        if (areas != null && areas > blocks) {
+            throw new IllegalArgumentException("--areas " + areas + ": the region has " + blocks + " building blocks, so at most "
+                    + blocks + " areas");
+        }
         return spec().clusterOptions(defaults, blocks);
     }
 }

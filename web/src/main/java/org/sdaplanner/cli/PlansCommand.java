@@ -36,7 +36,7 @@ public final class PlansCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the stored plans: id, name, areas, alignment, revision.")
+    @Command(name = "list", mixinStandardHelpOptions = true, header = "List the stored plans.", description = "List the stored plans: id, name, areas, alignment, revision.")
     static final class ListPlans implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -62,6 +62,7 @@ public final class PlansCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
+            header = "Import a plan from a block, LSOA or polygon file as a new stored plan.",
             description = {"Import a plan from a file as a new stored plan:",
                     "  a CSV of block_code,area_id[,area_name] (the planner's parish_to_area.csv),",
                     "  a CSV of lsoa_code,area_id[,area_name] (each block goes to the area holding most of its residents),",

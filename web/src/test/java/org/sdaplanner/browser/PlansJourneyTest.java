@@ -1,5 +1,6 @@
 package org.sdaplanner.browser;
 
+import org.sdaplanner.realdata.RealRegion;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The analyst's work with whole plans in the page: a 20-area plan built with the same engine as
- * {@code sda build}, copied, renamed and deleted (and a plan with comments that stays); the 28- and 20-area
+ * {@code sda build}, copied, renamed and deleted (and a plan with comments that stays); the default and the 20-area
  * plans compared; a plan's parish → area CSV downloaded and imported back as the same plan, and a file that
  * leaves blocks out refused with their names.
  */
@@ -186,7 +187,7 @@ class PlansJourneyTest extends BrowserJourney {
     }
 
     @Test
-    void compareThe28AreaPlanWithThe20AreaPlan() {
+    void compareTheDefaultPlanWithThe20AreaPlan() {
         String twenty = twentyAreaPlan();
         String first = server.firstPlanId();
         Browser b = open(1280, 900, false);
@@ -203,18 +204,20 @@ class PlansJourneyTest extends BrowserJourney {
         String summary = b.$("compare-summary").getText();
         assertTrue(summary.contains("matched by the residents they share"), summary);
         List<WebElement> figures = b.all("#compare-figures tbody tr");
-        assertTrue(figures.get(0).getText().contains("28") && figures.get(0).getText().contains("20"), figures.get(0).getText());
+        int n = RealRegion.DEFAULT_PLAN_AREAS;
+        assertTrue(figures.get(0).getText().contains(Integer.toString(n)) && figures.get(0).getText().contains("20"),
+                figures.get(0).getText());
         List<WebElement> changed = b.all("#compare-changed tbody tr[data-block]");
-        assertTrue(changed.size() > 10, "many blocks change area between 28 and 20 areas: " + changed.size());
+        assertTrue(changed.size() > 10, "many blocks change area between " + n + " and 20 areas: " + changed.size());
         String row = changed.get(0).getText();
         assertTrue(row.matches("(?s).*\\d.*"), "a changed block shows its residents: " + row);
         PlanWork.assertReadsWithNames(row);
         List<WebElement> areas = b.all("#compare-table tbody tr[data-area]");
-        assertTrue(areas.size() >= 28, "each of the 28 areas is listed, matched or not: " + areas.size());
+        assertTrue(areas.size() >= n, "each of the " + n + " areas is listed, matched or not: " + areas.size());
         long unmatched = areas.stream().filter(r -> r.getText().contains("no matching area")).count();
-        assertTrue(unmatched >= 8, "at least 8 of the 28 areas have no counterpart among 20: " + unmatched);
+        assertTrue(unmatched >= n - 20, "at least " + (n - 20) + " of the " + n + " areas have no counterpart among 20: " + unmatched);
         assertTrue(b.all(".leaflet-compare-pane path").size() >= 1, "the changed blocks are drawn on the map");
-        b.screenshot("plans-03-compare-28-20");
+        b.screenshot("plans-03-compare-default-20");
     }
 
     @Test

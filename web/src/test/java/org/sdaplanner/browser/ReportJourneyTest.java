@@ -60,7 +60,12 @@ class ReportJourneyTest extends BrowserJourney {
             if (!mapPage.contains(id)) {
                 missing.add(id + " (map)");
             }
-            if (!all.contains(a.path("area_name").asText())) {
+            // a narrow table cell wraps a long name at its hyphens ("Holywell-cum-" / "Needingworth"), and the PDF's
+            // text may put the next column between the pieces: each piece must be there
+            String name = a.path("area_name").asText();
+            boolean found = all.contains(name) || java.util.Arrays.stream(name.split("(?<=-)"))
+                    .allMatch(piece -> all.contains(piece.strip()));
+            if (!found) {
                 missing.add(a.path("area_name").asText() + " (table)");
             }
         }

@@ -92,7 +92,7 @@ class CommandLineArgumentsTest {
         refused(sda("build", "--db", db, "--min-population", "50000", "--max-population", "100", "--out", out.toString()),
                 "--max-population 100 is below --min-population 50,000");
         refused(sda("dominance", "--db", db, "--rule", "loudest", "--out", dir.resolve("d.csv").toString()), "--rule");
-        refused(sda("export", "--db", db, "--format", "xlsx", "--out", out.toString()), "--format", "GPKG, SHP, ALL");
+        refused(sda("export", "--db", db, "--format", "xlsx", "--out", out.toString()), "--format", "expected one of geojson, gpkg, shp, csv, all, found 'xlsx'");
         refused(sda("serve", "--db", db, "--port", "70000"), "--port", "from 0 to 65,535, found 70,000");
         refused(sda("serve", "--db", db, "--port", "-1"), "found -1");
         refused(sda("serve", "--db", db, "--host", "bad host;rm"), "--host");

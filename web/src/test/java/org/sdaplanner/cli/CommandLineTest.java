@@ -116,7 +116,9 @@ class CommandLineTest {
         assertEquals(28, parished);
         assertEquals(12, unparished, "Cambridge and the core of Peterborough, at the parish areas' mean size");
         Path inAll = tmp.resolve("in-all");
-        assertEquals(0, sda("build", "--db", db, "--areas", "28", "--max-deviation", "0.272", "--random-plans", "0",
+        // ±27.2% (the independent check's bound, on the 498 blocks before the sliver rule) is proven infeasible for
+        // Fenland's 16 blocks now (the smallest largest deviation is 28.9%): ±29% is the tightest bound the test can use
+        assertEquals(0, sda("build", "--db", db, "--areas", "28", "--max-deviation", "0.29", "--random-plans", "0",
                 "--out", inAll.toString()));
         JsonNode s28 = JSON.readTree(inAll.resolve("summary.json").toFile());
         List<Integer> split = new java.util.ArrayList<>();
@@ -125,7 +127,7 @@ class CommandLineTest {
             assertTrue(g.path("within_limits").asBoolean());
         }
         assertEquals(List.of(7, 4, 3, 3, 6, 5), split, "districts in code order: Peterborough first");
-        assertTrue(s28.path("plan").path("max_deviation").asDouble() <= 0.272);
+        assertTrue(s28.path("plan").path("max_deviation").asDouble() <= 0.29);
         assertTrue(s28.path("plan").path("alignment").asDouble() >= 0.63, s28.path("plan").toString());
         checkInfeasible(tmp, db);
         checkTradeoff(tmp, db);
@@ -153,7 +155,7 @@ class CommandLineTest {
         Path report = tmp.resolve("report.html");
         assertEquals(0, sda("report", "--plan", "Built", "--db", db, "--out", report.toString()));
         String html = Files.readString(report);
-        assertEquals(28, html.split("<path class=\"area\"", -1).length - 1, "every area on the report's map");
+        assertEquals(40, html.split("<path class=\"area\"", -1).length - 1, "every area of the default build on the report's map");
         List<String> rows = Files.readAllLines(built.resolve("parish_to_area.csv"));
         Path shortFile = tmp.resolve("short.csv");
         Files.write(shortFile, rows.subList(0, rows.size() - 1));

@@ -16,13 +16,14 @@ import java.nio.file.Path;
 
 /**
  * The real C&P import in a store of its own, read the way `sda build` reads it, and its default
- * plan (the region's 28 areas, seed 1, nested in districts): made once per test JVM.
+ * plan (the region manifest's counts, seed 1, nested in districts: {@link #DEFAULT_PLAN_AREAS} areas): made once
+ * per test JVM.
  */
 public final class RealRegion {
     /**
      * Areas in the plan the map server makes by default (and {@code sda build} without options): the
      * region manifest's 28 areas of parishes plus 12 unparished areas of the same mean size (issue 12).
-     * {@link #plan()} is the other reading, 28 in all.
+     * {@link #defaultPlan()} is that plan.
      */
     public static final int DEFAULT_PLAN_AREAS = 40;
 
@@ -71,7 +72,7 @@ public final class RealRegion {
         if (plan == null) {
             RegionAnalysis a = analysis();
             PlanningProblem p = PlanningProblem.of(a.blocks(), a.dominance());
-            plan = PlanBuilder.build(p, ClusterOptions.of(a.defaultAreas(), 1), 0);
+            plan = PlanBuilder.build(p, ClusterOptions.of(a.defaultCounts(), 1), 0);
         }
         return plan;
     }

@@ -101,29 +101,7 @@ final class GroupSearch {
         land = new double[k];
         perim = new double[k];
         score = new double[k];
-        for (int b = 0; b < n; b++) {
-            int a = areaOf[b];
-            size[a]++;
-            if (locked[b]) {
-                lockedIn[a]++;
-            }
-            pop[a] += g.residents[b];
-            land[a] += g.area[b];
-            perim[a] += g.perimeter[b];
-            for (int q = 0; q < pcns; q++) {
-                aff[a][q] += g.affinity[b][q];
-            }
-            for (int j = 0; j < g.neighbours[b].length; j++) {
-                int y = g.neighbours[b][j];
-                if (y < b && areaOf[y] == a) {
-                    perim[a] -= 2 * g.shared[b][j];
-                }
-            }
-        }
-        for (int a = 0; a < k; a++) {
-            top[a] = max(aff[a]);
-            score[a] = areaScore(pop[a], top[a], land[a], perim[a]);
-        }
+        addUpTotals();
         pos = new int[n];
         Arrays.fill(pos, -1);
         nodes = new int[n];
@@ -287,6 +265,11 @@ final class GroupSearch {
             Arrays.fill(row, 0);
         }
         System.arraycopy(target, 0, areaOf, 0, g.n);
+        addUpTotals();
+    }
+
+    /** Adds up each area's totals from {@code areaOf}, into arrays that hold zeros. */
+    private void addUpTotals() {
         for (int b = 0; b < g.n; b++) {
             int a = areaOf[b];
             size[a]++;
