@@ -8,7 +8,7 @@ import { api, path } from './api.js';
 import { closeDialog, confirmDialog, openDialog } from './dialogs.js';
 import { $ } from './dom.js';
 import { announce, formError, showError } from './feedback.js';
-import { fmtInt, num } from './format.js';
+import { fmtInt, num, withDistrictNames } from './format.js';
 import { loadPlans, openPlan } from './plans.js';
 import { can, on, state } from './state.js';
 
@@ -120,7 +120,7 @@ $('plan-form').addEventListener('submit', async (e) => {
     announce(form === 'create' ? 'The plan “' + name + '” is built and open.' : form === 'copy'
       ? 'The copy “' + name + '” is made and open.' : 'The plan is now called “' + name + '”.');
   } catch (err) {
-    formError('plan-form-error', err.message);
+    formError('plan-form-error', withDistrictNames(err.message, state.districtNames));
   } finally {
     submit.disabled = false;
   }

@@ -7,13 +7,15 @@
  */
 import { api, path } from './api.js';
 import { $, clear, el, svgEl } from './dom.js';
-import { fmtPct, num } from './format.js';
+import { fmtPct, num, withDistrictNames } from './format.js';
 import { buildAt, buildChoices } from './plan-tools.js';
+import { state } from './state.js';
 
 const POLL_MS = 1000;
 let asking = 0; // the current question: a newer one (or closing the dialog) stops the older
 
 const label = (d) => (d === null ? 'No limit' : '±' + Math.round(d * 100) + '%');
+const named = (text) => withDistrictNames(text, state.districtNames);
 
 function query() {
   const c = buildChoices();
@@ -68,7 +70,7 @@ function drawTable(points) {
     const built = p.alignment !== null;
     body.appendChild(el('tr', { dataset: { deviation: p.max_deviation === null ? 'none' : String(p.max_deviation) } },
       el('th', { scope: 'row', text: label(p.max_deviation) }),
-      el('td', { className: built ? 'num' : '', text: built ? fmtPct(p.alignment) : 'No plan: ' + p.infeasible }),
+      el('td', { className: built ? 'num' : '', text: built ? fmtPct(p.alignment) : 'No plan: ' + named(p.infeasible) }),
       el('td', { className: 'num', text: built && p.alignment_upper_bound !== null ? fmtPct(p.alignment_upper_bound) : '–' }),
       el('td', null, built ? el('button', {
         type: 'button', text: 'Build at ' + label(p.max_deviation).toLowerCase(), onclick: () => buildAt(pct),
@@ -77,7 +79,7 @@ function drawTable(points) {
 }
 
 // the chart: one column per limit (the last one for no limit), alignment and its bound as two lines
-const W = 460; const H = 230; const M = { l: 52, r: 12, t: 12, b: 46 };
+const W = 460; const H = 230; const M = { l: 66, r: 30, t: 12, b: 46 };
 
 function drawChart(points, total) {
   const box = clear($('tradeoff-chart'));

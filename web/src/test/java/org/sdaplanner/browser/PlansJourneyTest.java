@@ -153,6 +153,16 @@ class PlansJourneyTest extends BrowserJourney {
         b.$("plan-count-all").click();
         b.$("plan-areas").clear();
         b.$("plan-areas").sendKeys("28");
+        // a limit no plan can meet: refused before anything is stored, naming the district and the parish
+        b.$("plan-name").sendKeys("Too small to fit St Neots");
+        b.$("plan-max").sendKeys("30000");
+        b.$("plan-form-submit").click();
+        b.waitFor("the refusal in the form", d -> b.$("plan-form-error").getText().contains("St. Neots"));
+        String refusal = b.$("plan-form-error").getText();
+        assertTrue(refusal.contains("district Huntingdonshire (E07000011)") && refusal.contains("31,653"), refusal);
+        assertTrue(PlanWork.planNamed(server, "Too small to fit St Neots") == null, "nothing stored");
+        b.$("plan-max").clear();
+        b.$("plan-name").clear();
         new Select(b.$("plan-deviation-mode")).selectByValue("bound");
         assertTrue(b.$("plan-deviation").isDisplayed(), "a percentage is asked for once a limit is chosen");
         b.$("plan-tradeoff").click();
@@ -164,7 +174,8 @@ class PlansJourneyTest extends BrowserJourney {
         assertTrue(chart.contains("Largest size difference allowed") && chart.contains("PCN alignment"), "labelled axes: " + chart);
         assertEquals("img", b.$("tradeoff-chart").findElement(By.tagName("svg")).getDomAttribute("role"));
         WebElement ten = b.$("tradeoff-table").findElement(By.cssSelector("tr[data-deviation='0.1']"));
-        assertTrue(ten.getText().contains("No plan") && ten.getText().contains("district"), "says which district cannot: " + ten.getText());
+        assertTrue(ten.getText().contains("No plan") && ten.getText().contains("district Cambridge (E07000008)"),
+                "says which district cannot, by name: " + ten.getText());
         WebElement forty = b.$("tradeoff-table").findElement(By.cssSelector("tr[data-deviation='0.4']"));
         assertEquals(List.of(), AxeCore.violations(b), "the curve, its table and the form pass axe");
         b.js("arguments[0].scrollIntoView({block: 'start'});", b.$("tradeoff"));
