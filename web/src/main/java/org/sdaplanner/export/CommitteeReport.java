@@ -63,11 +63,14 @@ public final class CommitteeReport {
      * The report as HTML; {@code areas} are the plan's outlines in EPSG:27700 ({@link PlanOutlines#bng}, one per area, null
      * for an empty one), simplified enough for a page.
      */
+    /** The planner's icon inline, so that neither the saved file nor the served page asks for a favicon. */
+    private static final String ICON = "data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 32 32%22%3E%3Crect width=%2232%22 height=%2232%22 rx=%226%22 fill=%22%231b1f24%22/%3E%3Cpath d=%22M5 7l9-2 3 6-4 7-8-1z%22 fill=%22%238dd3c7%22/%3E%3Cpath d=%22M14 5l12 3-1 9-8-6z%22 fill=%22%23fdb462%22/%3E%3Cpath d=%22M13 18l4-7 8 6-3 9-9-1z%22 fill=%22%23bebada%22/%3E%3Cpath d=%22M5 17l8 1 0 8-7 1z%22 fill=%22%23fb8072%22/%3E%3C/svg%3E";
+
     public static String html(BuiltPlan plan, List<MultiPolygon> areas, Context c) {
         StringBuilder h = new StringBuilder(200_000);
         String title = "Service delivery areas: " + c.planName();
         h.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title))
-                .append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+                .append("</title>\n<link rel=\"icon\" href=\"").append(ICON).append("\">\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         h.append("<p class=\"no-print hint\">To print or save as PDF, use the browser's Print (Ctrl+P): A4, portrait.</p>\n");
         h.append("<header><p class=\"kicker\">").append(esc(c.regionName())).append(" · committee report</p>\n<h1>")
                 .append(esc(title)).append("</h1>\n<p class=\"sub\">Plan ").append(c.planId()).append(", revision ")

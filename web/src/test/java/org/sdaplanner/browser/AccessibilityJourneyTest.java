@@ -36,7 +36,8 @@ class AccessibilityJourneyTest extends BrowserJourney {
     /** Every page but the map page (whose views the journey opens by hand); {plan} and {area} are filled in. */
     static final List<Page> PAGES = List.of(
             new Page("printable profile", "/profile.html?plan={plan}&area={area}"),
-            new Page("accessibility statement", "/accessibility.html"));
+            new Page("accessibility statement", "/accessibility.html"),
+            new Page("committee report", "/report.html?plan={plan}"));
 
     private final Map<String, List<String>> violations = new LinkedHashMap<>();
 
@@ -146,6 +147,19 @@ class AccessibilityJourneyTest extends BrowserJourney {
         opt.click();
         b.waitFor("the selection", d -> !b.$("move-target").getDomProperty("disabled").equals("true"));
         axe(b, size + " analyst");
+        // the analyst's dialogs: a new plan with the build options, importing a plan from a file
+        b.js("arguments[0].scrollIntoView({block: 'center'});", b.$("plan-new"));
+        b.$("plan-new").click();
+        b.waitFor("the new-plan form", d -> b.$("plan-dialog").isDisplayed());
+        axe(b, size + " new-plan dialog");
+        b.$("plan-form-cancel").click();
+        b.waitFor("the new-plan form to close", d -> !b.$("plan-dialog").isDisplayed());
+        b.js("arguments[0].scrollIntoView({block: 'center'});", b.$("plan-import"));
+        b.$("plan-import").click();
+        b.waitFor("the import form", d -> b.$("import-dialog").isDisplayed());
+        axe(b, size + " import dialog");
+        b.$("import-cancel").click();
+        b.waitFor("the import form to close", d -> !b.$("import-dialog").isDisplayed());
 
         // health partner: the coterminosity table fits its panel; a PCN's "areas" are explained
         b.$("mode-health").click();
