@@ -161,7 +161,7 @@ class CommandLineTest {
         Files.write(shortFile, rows.subList(0, rows.size() - 1));
         assertEquals(FailureHandler.INPUT_ERROR, sda("plan", "import", shortFile.toString(), "--db", db, "--name", "Short"));
         String list = sdaOut("plan", "list", "--db", db);
-        assertTrue(list.contains("Built") && list.contains("28"), list);
+        assertTrue(list.contains("Built") && list.contains(" 40 "), list);
         assertTrue(!list.contains("Short"), "a refused file stores nothing");
     }
 
