@@ -26,9 +26,22 @@ function renderPlanSummary() {
   const dl = clear($('plan-figures'));
   const add = (k, v, term) => { dl.appendChild(el('dt', null, k, term ? ' ' : null, term ? termHelp(term, k) : null)); dl.appendChild(el('dd', { text: v })); };
   add('PCN alignment', fmtPct(s.alignment) + ' of registered patients are with their area\'s main PCN', 'alignment');
+  add('Best possible', boundSentence(s), 'bound');
+  dl.lastChild.id = 'plan-bound';
+  if (s.bound_note) dl.lastChild.appendChild(el('span', { id: 'plan-bound-note', text: s.bound_note }));
   if (s.worst_area) add('Least aligned area', areaLabel(s.worst_area) + ' (' + fmtPct(s.worst_area_alignment) + ')');
   add('Largest size difference', fmtPct(s.max_deviation) + ' from the average area\'s residents', 'deviation');
   add('Areas not in one piece', String(s.non_contiguous_areas !== undefined ? s.non_contiguous_areas : '–'), 'contiguity');
+}
+
+/** The certificate in words: "within 0.6 points of the best possible plan with these rules (no plan can align more than 64.4%)". */
+function boundSentence(s) {
+  if (num(s.alignment_upper_bound) === null) return 'Not known for this plan.';
+  const most = 'no plan with these rules can align more than ' + fmtPct(s.alignment_upper_bound);
+  if (s.optimal) return 'This is the best possible plan with these rules: ' + most + '.';
+  if (num(s.optimality_gap) === null) return 'The bound of the rules it was built with (' + fmtPct(s.alignment_upper_bound) + ') no longer applies.';
+  const points = Math.max(0.1, Math.ceil(s.optimality_gap * 1000 - 1e-6) / 10).toFixed(1);
+  return 'Within ' + points + ' points of the best possible plan with these rules (' + most + ').';
 }
 
 function renderAreaList() {

@@ -26,3 +26,7 @@ export const roleLabel = (r) => ROLE_LABEL[r] || r || '';
 const KIND_LABEL = { parish: 'parish', unparished: 'area without a parish council', lsoa: 'LSOA', 'lsoa-part': 'part of an LSOA' };
 /** What kind of building block this is, in plain words. */
 export const kindLabel = (k) => KIND_LABEL[k] || k || 'block';
+
+/** The engine's messages name districts by code ("district E07000008"): the name goes with it, as people know it. */
+export const withDistrictNames = (text, names) => String(text || '').replace(/district (E\d{8})/g,
+  (m, code) => (names.has(code) ? 'district ' + names.get(code) + ' (' + code + ')' : m));

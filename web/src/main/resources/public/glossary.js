@@ -17,6 +17,8 @@ const TERMS = [
   ['coterminosity', 'Coterminosity', 'How well a PCN fits the areas: the share of the PCN\'s patients who live in the one area where most of them live. 100% means the whole PCN lies in one area.'],
   ['deviation', 'Size compared with the average (deviation)', 'How far an area\'s residents are above or below the average area\'s. "Largest size difference" is the area furthest from the average, as a percentage of it.'],
   ['compactness', 'Compactness', 'How round an area is: 1 is a circle; near 0 is a long, thin shape.'],
+  ['bound', 'Best possible (the bound)', 'The most PCN alignment any plan could reach under the same rules: the same number of areas in each district, the same limits on their size, every area in one piece and within its district. The planner proves it with a mathematical solver, so it is a guarantee, not an estimate: "within 0.6 points of the best possible plan" means no plan with these rules aligns more than 0.6 percentage points better. The bound belongs to the rules, not to one plan, so it still holds after you move parishes by hand; a plan imported from a file has none.'],
+  ['tradeoff', 'What balance costs (trade-off)', 'Areas of more equal size usually fit the PCNs less well. For each limit on how far an area may be from the average size, the curve shows the best PCN alignment the planner found and the bound no plan can beat, so you can see what each step of balance costs before you build a plan at it.'],
   ['contiguity', 'In one piece', 'An area is in one piece when you can walk from any of its parishes to any other without leaving it.'],
   ['contested', 'Contested LSOA', 'An LSOA where no PCN has a clear majority of its residents\' registrations.'],
 ];

@@ -31,6 +31,7 @@ import './releases.js';
 import './edit-history.js';
 import './lasso.js';
 import './plan-tools.js';
+import './tradeoff.js';
 import './plan-import.js';
 import './health.js';
 import './comments.js';

@@ -8,7 +8,7 @@ import { api, path } from './api.js';
 import { closeDialog, confirmDialog, openDialog } from './dialogs.js';
 import { $ } from './dom.js';
 import { announce, formError, showError } from './feedback.js';
-import { fmtInt, num } from './format.js';
+import { fmtInt, num, withDistrictNames } from './format.js';
 import { loadPlans, openPlan } from './plans.js';
 import { can, on, state } from './state.js';
 
@@ -32,21 +32,50 @@ function openForm(which) {
   $('plan-name').value = which === 'rename' ? currentName() : which === 'copy' ? 'Copy of ' + currentName() : '';
   if (which === 'create') {
     $('plan-areas').value = state.defaultAreas !== null ? String(state.defaultAreas) : '';
-    $('plan-areas').max = state.blockCount !== null ? String(state.blockCount) : '';
-    $('plan-areas-help').textContent = (state.defaultAreas !== null ? 'The region\'s manifest says ' + state.defaultAreas + '. ' : '')
-      + (state.blockCount !== null ? 'At most ' + fmtInt(state.blockCount) + ' (one per building block).' : '');
-    if (!$('plan-balance').value) $('plan-balance').value = '1';
+    $('plan-count-' + (state.defaultAreasOf === 'all' ? 'all' : 'parishes')).checked = true;
+    $('plan-areas-help').textContent = (state.defaultCounts ? 'The region\'s default: ' + state.defaultCounts + '. ' : '')
+      + (state.blockCount !== null ? 'At most ' + fmtInt(state.blockCount) + ' in all (one per building block).' : '');
+    if (!$('plan-balance').value) $('plan-balance').value = '0';
+    showCountFields();
   }
   openDialog($('plan-dialog'), $('plan-name'));
 }
 
-/** The build choices as POST /api/plans takes them; empty fields take the server's defaults. */
-function buildChoices() {
+const countsParishes = () => $('plan-count-parishes').checked;
+function showCountFields() {
+  $('plan-unparished-row').hidden = !countsParishes();
+  $('plan-deviation-row').hidden = $('plan-deviation-mode').value !== 'bound';
+}
+for (const id of ['plan-count-parishes', 'plan-count-all', 'plan-deviation-mode']) $(id).addEventListener('change', showCountFields);
+
+/**
+ * The build choices as POST /api/plans takes them (empty fields take the server's defaults), the same
+ * choices as `sda build`: the count in either reading, the largest deviation (a percentage or none), limits.
+ */
+export function buildChoices() {
   const n = (id) => { const v = $(id).value.trim(); return v === '' ? undefined : Number(v); };
+  const parishes = countsParishes();
+  const mode = $('plan-deviation-mode').value;
+  const pct = n('plan-deviation');
   return {
-    areas: n('plan-areas'), seed: n('plan-seed'), district_nesting: $('plan-nesting').checked,
-    balance_weight: n('plan-balance'), min_population: n('plan-min'), max_population: n('plan-max'),
+    areas: parishes ? undefined : n('plan-areas'),
+    parish_areas: parishes ? n('plan-areas') : undefined,
+    unparished_areas: parishes ? (n('plan-unparished') === undefined ? 'auto' : n('plan-unparished')) : undefined,
+    seed: n('plan-seed'), district_nesting: $('plan-nesting').checked, balance_weight: n('plan-balance'),
+    max_deviation: mode === 'none' ? 'none' : mode === 'bound' ? (pct === undefined ? '' : pct + '%') : undefined,
+    min_population: n('plan-min'), max_population: n('plan-max'),
   };
+}
+
+/** Builds a plan at once with the form's choices and every area within ±{@code pct}% (null: no limit). */
+export function buildAt(pct) {
+  $('plan-deviation-mode').value = pct === null ? 'none' : 'bound';
+  if (pct !== null) $('plan-deviation').value = String(pct);
+  showCountFields();
+  if (!$('plan-name').value.trim()) {
+    $('plan-name').value = pct === null ? 'No size limit' : 'Every area within ±' + pct + '%';
+  }
+  $('plan-form').requestSubmit();
 }
 
 /** A plain check before the server's own (which says the same in its words). */
@@ -56,7 +85,10 @@ function formProblem(name, choices) {
   for (const [k, v] of Object.entries(choices)) {
     if (v !== undefined && typeof v === 'number' && (!isFinite(v) || v < 0)) return 'The ' + k.replace(/_/g, ' ') + ' must be a number, 0 or more.';
   }
-  if (choices.areas !== undefined && (!Number.isInteger(choices.areas) || choices.areas < 1)) return 'The number of areas must be a whole number, 1 or more.';
+  const count = choices.areas !== undefined ? choices.areas : choices.parish_areas;
+  if (count !== undefined && (!Number.isInteger(count) || count < 1)) return 'The number of areas must be a whole number, 1 or more.';
+  if (typeof choices.unparished_areas === 'number' && !Number.isInteger(choices.unparished_areas)) return 'The areas for the parts without parishes must be a whole number.';
+  if (choices.max_deviation === '' || (/%$/.test(choices.max_deviation || '') && !(parseFloat(choices.max_deviation) < 100))) return 'Give the largest size difference as a percentage below 100, or choose another option.';
   if (choices.seed !== undefined && !Number.isInteger(choices.seed)) return 'The seed must be a whole number.';
   if (choices.min_population && choices.max_population && choices.max_population < choices.min_population) return 'The largest area cannot be smaller than the smallest.';
   return null;
@@ -88,7 +120,7 @@ $('plan-form').addEventListener('submit', async (e) => {
     announce(form === 'create' ? 'The plan “' + name + '” is built and open.' : form === 'copy'
       ? 'The copy “' + name + '” is made and open.' : 'The plan is now called “' + name + '”.');
   } catch (err) {
-    formError('plan-form-error', err.message);
+    formError('plan-form-error', withDistrictNames(err.message, state.districtNames));
   } finally {
     submit.disabled = false;
   }

@@ -30,6 +30,8 @@ export async function loadRegion() {
   (region.pcns || []).forEach((p) => state.pcnNames.set(p.code, p.name));
   (region.districts || []).forEach((d) => state.districtNames.set(d.code, d.name));
   state.defaultAreas = num(region.default_areas);
+  state.defaultAreasOf = region.default_areas_of || null;
+  state.defaultCounts = region.default_counts || null;
   state.blockCount = num(region.blocks);
   sources = region.attributions || [];
   renderFooter();

@@ -11,6 +11,8 @@ export const state = {
   pcnNames: new Map(),       // PCN code -> name (GET /api/region)
   districtNames: new Map(),  // district code -> name
   defaultAreas: null,        // the region's number of areas (null: none given)
+  defaultAreasOf: null,      // its reading: 'all' (areas in all) or 'parishes' (areas of parishes + unparished areas)
+  defaultCounts: null,       // the default in words
   blockCount: null,          // building blocks in the region
   planId: null,              // the open plan
   plan: null,                // GET /api/plans/{id} (or a saved version's): areas, blocks, revision, summary

@@ -305,7 +305,7 @@ public final class PlanFiles {
         Map<String, Object> pl = summaryProperties(s);
         pl.putAll(certificateProperties(plan.certificate()));
         root.put("plan", pl);
-        if (plan.certificate() != null) {
+        if (plan.certificate() != null && !plan.certificate().groups().isEmpty()) {
             root.put("groups", groupProperties(plan));
         }
         List<Object> pcns = new ArrayList<>();

@@ -130,7 +130,7 @@ public final class MapServer implements AutoCloseable {
                 new AccountRoutes(admin, accounts),
                 new RegionRoutes(service.regionViews()),
                 new PlanRoutes(service.plans(), service.figures(), service.explanations(), service.downloads(),
-                        service.imports()),
+                        service.imports(), service.tradeoffs()),
                 new PcnRoutes(service.pcnViews()),
                 new VersionRoutes(service.versions(), service.comparison(), service.editing()),
                 new ReleaseRoutes(service.releases()),

@@ -9,6 +9,7 @@ import org.sdaplanner.web.api.Plan;
 import org.sdaplanner.web.plans.BlockExplanations;
 import org.sdaplanner.web.plans.PcnViews;
 import org.sdaplanner.web.plans.PlanComparison;
+import org.sdaplanner.web.plans.TradeoffCurves;
 import org.sdaplanner.web.plans.PlanDownloads;
 import org.sdaplanner.web.plans.PlanEditing;
 import org.sdaplanner.web.plans.PlanFigures;
@@ -53,6 +54,7 @@ public final class PlannerService implements AutoCloseable {
     private final PlanImports imports;
     private final PlanReports reports;
     private final ReleaseImpacts releases;
+    private final TradeoffCurves tradeoffs;
 
     private PlannerService(SpatialStore store, Region region, Connection keeper) {
         this.store = store;
@@ -61,6 +63,7 @@ public final class PlannerService implements AutoCloseable {
         this.sessions = new PlanSessions(region, new PlanRepository(store));
         this.regionViews = new RegionViews(region);
         this.plans = new Plans(sessions);
+        this.tradeoffs = new TradeoffCurves(plans, region.problem());
         AccountRepository accounts = new AccountRepository(store);
         this.editing = new PlanEditing(sessions, user -> displayName(accounts, user));
         this.versions = new PlanVersions(sessions);
@@ -111,6 +114,7 @@ public final class PlannerService implements AutoCloseable {
 
     @Override
     public void close() {
+        tradeoffs.close();
         closeQuietly(keeper);
     }
 
@@ -192,6 +196,10 @@ public final class PlannerService implements AutoCloseable {
     }
 
     /** Plans read from a file (block or LSOA lookups, area polygons). */
+    public TradeoffCurves tradeoffs() {
+        return tradeoffs;
+    }
+
     public PlanImports imports() {
         return imports;
     }

@@ -23,8 +23,11 @@ public final class RegionViews {
     }
 
     public RegionInfo info() {
+        var counts = region.defaultCounts();
         return new RegionInfo(region.name(), region.attributions(), codeNames(region.districtNames()),
-                codeNames(region.pcnNames()), region.defaultAreas(), region.problem().blockCount(), region.bounds());
+                codeNames(region.pcnNames()), region.defaultAreas(),
+                counts == null ? null : counts.partsOfTheirOwn() ? "parishes" : "all", counts == null ? null : counts.describe(),
+                region.problem().blockCount(), region.bounds());
     }
 
     private static List<CodeName> codeNames(Map<String, String> names) {

@@ -151,6 +151,7 @@ class AccessibilityJourneyTest extends BrowserJourney {
         b.js("arguments[0].scrollIntoView({block: 'center'});", b.$("plan-new"));
         b.$("plan-new").click();
         b.waitFor("the new-plan form", d -> b.$("plan-dialog").isDisplayed());
+        new Select(b.$("plan-deviation-mode")).selectByValue("bound"); // every build choice of sda build shown (issue 12)
         axe(b, size + " new-plan dialog");
         b.$("plan-form-cancel").click();
         b.waitFor("the new-plan form to close", d -> !b.$("plan-dialog").isDisplayed());

@@ -136,6 +136,18 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits longer than {@link #WAIT}: for work the server does over many seconds (the trade-off curve). */
+    void waitLong(String what, Duration limit, java.util.function.BooleanSupplier condition) {
+        try {
+            new WebDriverWait(driver, limit, Duration.ofMillis(250)).withMessage("waiting for " + what)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until((ExpectedCondition<Boolean>) d -> condition.getAsBoolean());
+        } catch (RuntimeException e) {
+            throw new AssertionError("timed out waiting for " + what + "; page error box: " + errorText()
+                    + "; page script errors: " + pageErrors(), e);
+        }
+    }
+
     void waitFor(String what, java.util.function.BooleanSupplier condition) {
         waitFor(what, (ExpectedCondition<Boolean>) d -> condition.getAsBoolean());
     }

@@ -44,6 +44,13 @@ class PlansJourneyTest extends BrowserJourney {
         return id;
     }
 
+    /** A summary without the certificate, which only a plan the planner built has. */
+    private static JsonNode withoutBound(JsonNode summary) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = summary.deepCopy();
+        o.remove(List.of("alignment_upper_bound", "optimality_gap", "optimal", "bound_note"));
+        return o;
+    }
+
     private static double areaResidents(String plan, String area) {
         for (JsonNode a : server.getJson("/api/plans/" + plan).path("areas")) {
             if (a.path("area_id").asText().equals(area)) {
@@ -64,6 +71,9 @@ class PlansJourneyTest extends BrowserJourney {
             b.waitFor("the new-plan form", d -> b.$("plan-dialog").isDisplayed() && "plan-name".equals(b.activeId()));
             assertEquals(b.$("plan-areas").getDomProperty("value"), "28", "the region's number of areas is offered");
             b.$("plan-name").sendKeys(TWENTY);
+            assertTrue(b.$("plan-count-parishes").isSelected(), "the region's reading of the count is offered");
+            b.$("plan-count-all").click();
+            assertFalse(b.$("plan-unparished").isDisplayed(), "areas in all have no unparished count of their own");
             b.$("plan-areas").clear();
             b.$("plan-areas").sendKeys("20");
             b.$("plan-form-submit").click();
@@ -127,6 +137,64 @@ class PlansJourneyTest extends BrowserJourney {
         assertFalse(b.all("#plan-select option[value='" + twenty + "']").isEmpty(), "the plan stays");
         b.$("error-close").click();
         b.screenshot("plans-02-kept");
+    }
+
+    /**
+     * Issue 12 in the page: the trade-off curve for 28 areas in all (a chart with labelled axes and the same
+     * figures in a table, worked out with progress shown), a plan built at one of its points in one step, and
+     * the plan's bound in words with its glossary entry.
+     */
+    @Test
+    void buildAPlanAtAPointOfTheTradeoffCurveAndReadItsBound() {
+        Browser b = open(1280, 900, false);
+        PlanWork.openAnalyst(b, server, BrowserServer.ANALYST, server.firstPlanId());
+        b.$("plan-new").click();
+        b.waitFor("the new-plan form", d -> b.$("plan-dialog").isDisplayed());
+        b.$("plan-count-all").click();
+        b.$("plan-areas").clear();
+        b.$("plan-areas").sendKeys("28");
+        // a limit no plan can meet: refused before anything is stored, naming the district and the parish
+        b.$("plan-name").sendKeys("Too small to fit St Neots");
+        b.$("plan-max").sendKeys("30000");
+        b.$("plan-form-submit").click();
+        b.waitFor("the refusal in the form", d -> b.$("plan-form-error").getText().contains("St. Neots"));
+        String refusal = b.$("plan-form-error").getText();
+        assertTrue(refusal.contains("district Huntingdonshire (E07000011)") && refusal.contains("31,653"), refusal);
+        assertTrue(PlanWork.planNamed(server, "Too small to fit St Neots") == null, "nothing stored");
+        b.$("plan-max").clear();
+        b.$("plan-name").clear();
+        new Select(b.$("plan-deviation-mode")).selectByValue("bound");
+        assertTrue(b.$("plan-deviation").isDisplayed(), "a percentage is asked for once a limit is chosen");
+        b.$("plan-tradeoff").click();
+        b.waitFor("the curve being worked out", d -> b.$("tradeoff").isDisplayed());
+        b.waitLong("the whole curve", java.time.Duration.ofSeconds(300),
+                () -> b.all("#tradeoff-table tbody tr").size() == 7 && !b.$("tradeoff-progress").isDisplayed());
+        assertTrue(b.$("tradeoff-status").getText().contains("28 in all"), b.$("tradeoff-status").getText());
+        String chart = b.$("tradeoff-chart").getText();
+        assertTrue(chart.contains("Largest size difference allowed") && chart.contains("PCN alignment"), "labelled axes: " + chart);
+        assertEquals("img", b.$("tradeoff-chart").findElement(By.tagName("svg")).getDomAttribute("role"));
+        WebElement ten = b.$("tradeoff-table").findElement(By.cssSelector("tr[data-deviation='0.1']"));
+        assertTrue(ten.getText().contains("No plan") && ten.getText().contains("district Cambridge (E07000008)"),
+                "says which district cannot, by name: " + ten.getText());
+        WebElement forty = b.$("tradeoff-table").findElement(By.cssSelector("tr[data-deviation='0.4']"));
+        assertEquals(List.of(), AxeCore.violations(b), "the curve, its table and the form pass axe");
+        b.js("arguments[0].scrollIntoView({block: 'start'});", b.$("tradeoff"));
+        b.screenshot("plans-06-tradeoff");
+        forty.findElement(By.tagName("button")).click();
+        b.waitFor("the plan built at ±40% and open", d -> !b.$("plan-dialog").isDisplayed()
+                && "Every area within ±40%".equals(b.$("plan-title").getText()));
+        b.idle();
+        String id = b.$("plan-select").getDomProperty("value");
+        JsonNode plan = server.getJson("/api/plans/" + id);
+        assertEquals(0.4, plan.path("options").path("max_deviation").asDouble(), 1e-9, plan.path("options").toString());
+        assertEquals(28, plan.path("summary").path("areas").asInt());
+        String bound = b.$("plan-bound").getText();
+        assertTrue(bound.matches("(?s).*(Within \\d+\\.\\d points of the best possible plan with these rules|This is the best possible plan"
+                + " with these rules).*no plan with these rules can align more than \\d+\\.\\d%.*"), bound);
+        b.$("plan-figures").findElement(By.cssSelector("button.term-help[data-term='bound']")).click();
+        b.waitFor("the glossary at the bound", d -> b.$("glossary-dialog").isDisplayed() && "glossary-bound".equals(b.activeId()));
+        b.screenshot("plans-07-bound");
+        b.$("glossary-close").click();
     }
 
     @Test
@@ -212,7 +280,8 @@ class PlansJourneyTest extends BrowserJourney {
         for (int i = 0; i < a.path("areas").size(); i++) {
             assertEquals(a.path("areas").get(i).path("area_name").asText(), c.path("areas").get(i).path("area_name").asText(), "area names too");
         }
-        assertEquals(a.path("summary"), c.path("summary"), "the same figures");
+        assertEquals(withoutBound(a.path("summary")), withoutBound(c.path("summary")), "the same figures");
+        assertTrue(c.path("summary").path("alignment_upper_bound").isNull(), "an imported plan has no bound: " + c.path("summary"));
         b.screenshot("plans-05-imported");
     }
 

@@ -226,6 +226,7 @@ class ApiRecordingTest {
         mistakes(pl, planArea, good.block(), indicator);
         planWork(first, plan, good.block());
         releases(plan);
+        buildChoices();
 
         // signing in and out last: signed-in visitors sign out of sessions of their own
         one(Who.ANONYMOUS, "POST", "/api/session", "{\"username\":\"rec-member\",\"password\":\"not the password\"}");
@@ -289,6 +290,20 @@ class ApiRecordingTest {
         one(Who.ANALYST, "POST", "/api/plans", "{\"name\":\"x\",\"balance_weight\":-1}");
         one(Who.ANALYST, "GET", "/report.html", null);
         one(Who.ANALYST, "GET", pl + "/compare?a=current&b=current&with=x", null);
+    }
+
+    /**
+     * Issue 12's build choices (both readings of the count, the largest deviation, hard limits) and the
+     * trade-off route, refused before any work (a running curve's progress would differ from run to run).
+     */
+    private void buildChoices() {
+        one(Who.ANALYST, "POST", "/api/plans", "{\"name\":\"Recorded within 35%\",\"areas\":28,\"max_deviation\":\"35%\"}");
+        one(Who.ANALYST, "POST", "/api/plans", "{\"name\":\"Recorded parish areas\",\"parish_areas\":20,\"unparished_areas\":\"auto\","
+                + "\"max_deviation\":\"none\"}");
+        one(Who.ANALYST, "POST", "/api/plans", "{\"name\":\"x\",\"areas\":28,\"max_population\":30000}");
+        one(Who.ANALYST, "POST", "/api/plans", "{\"name\":\"x\",\"max_deviation\":\"lots\"}");
+        one(Who.ANALYST, "POST", "/api/plans", "{\"name\":\"x\",\"areas\":28,\"parish_areas\":20}");
+        everyone("GET", "/api/tradeoff?areas=0", null);
     }
 
     private static String importBody(String name, String fileName, byte[] content, boolean check) {

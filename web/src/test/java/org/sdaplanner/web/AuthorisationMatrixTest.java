@@ -122,6 +122,7 @@ class AuthorisationMatrixTest {
         put(m, "GET /api/plans/{id}/compare", Level.VIEW, "GET", pl + "/compare?a=current&b=current", null);
         put(m, "GET /api/plans/{id}/download", Level.VIEW, "GET", pl + "/download?format=lsoas-csv", null);
         put(m, "POST /api/plans", Level.EDIT, "POST", "/api/plans", "{\"areas\":10}");
+        put(m, "GET /api/tradeoff", Level.EDIT, "GET", "/api/tradeoff?areas=0", null); // 400 before any work
         put(m, "PATCH /api/plans/{id}", Level.EDIT, "PATCH", pl, "{\"name\":\"" + PlannerService.DEFAULT_PLAN_NAME + "\"}");
         put(m, "DELETE /api/plans/{id}", Level.EDIT, "DELETE", "/api/plans/999999", null);
         put(m, "POST /api/plans/{id}/copy", Level.EDIT, "POST", "/api/plans/999999/copy", "{}");

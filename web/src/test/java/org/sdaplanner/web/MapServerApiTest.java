@@ -151,6 +151,13 @@ class MapServerApiTest {
         return List.of(allowed, cut);
     }
 
+    /** A summary without the certificate (which a plan has only when the planner built it). */
+    static JsonNode withoutBound(JsonNode summary) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = summary.deepCopy();
+        o.remove(List.of("alignment_upper_bound", "optimality_gap", "optimal", "bound_note"));
+        return o;
+    }
+
     /** The plan's figures without its revision. */
     static JsonNode figures(long plan) {
         JsonNode m = ok(http.get("/api/plans/" + plan + "/metrics"));
@@ -707,6 +714,126 @@ class MapServerApiTest {
      * redone), what undo would do and whose change it was, two plans with different numbers of areas compared,
      * plans imported from their own files (and files refused), the Shapefile download and the committee report.
      */
+    /** Issue 12 in the API: the bound and gap of built plans, hard limits, both readings of the count, the trade-off. */
+    @Nested
+    class BoundsAndLimits {
+        private static final double ROUNDING = 0.0002; // bound and gap are rounded up to 4 places, alignment to 4
+
+        private void assertCertificate(JsonNode summary) {
+            double alignment = summary.path("alignment").asDouble();
+            double bound = summary.path("alignment_upper_bound").asDouble(Double.NaN);
+            assertTrue(bound >= alignment - 1e-9 && bound <= 1, "a bound at or above the plan's alignment: " + summary);
+            assertEquals(bound - alignment, summary.path("optimality_gap").asDouble(), ROUNDING, summary.toString());
+            assertTrue(summary.path("optimal").isBoolean(), summary.toString());
+        }
+
+        @Test
+        void aBuiltPlanCarriesItsBoundWhichHoldsAfterHandEditsAndOptionsSayWhatWasAsked() {
+            JsonNode plan = ok(http.get("/api/plans/" + ok(http.get("/api/plans")).get(0).path("id").asLong()));
+            assertCertificate(plan.path("summary"));
+            assertTrue(plan.path("summary").path("bound_note").isNull(), "a plan as built needs no note: " + plan.path("summary"));
+            assertFalse(plan.path("options").has("certificate"), "the options say what was asked: " + plan.path("options"));
+            assertEquals("parishes", plan.path("options").path("areas_of").asText(), plan.path("options").toString());
+            assertEquals("auto", plan.path("options").path("unparished_areas").asText(), plan.path("options").toString());
+
+            long id = newPlan("Bound after edits");
+            JsonNode before = ok(http.get("/api/plans/" + id)).path("summary");
+            assertEquals(before, ok(http.get("/api/plans/" + id + "/metrics")).path("summary"), "the metrics say the same");
+            MapServerApiTest.Candidate good = candidates(id).get(0);
+            ok(http.post("/api/plans/" + id + "/moves", move(good.block(), good.to(), null, false)));
+            JsonNode after = ok(http.get("/api/plans/" + id + "/metrics")).path("summary");
+            assertEquals(before.path("alignment_upper_bound"), after.path("alignment_upper_bound"), "the bound is of the rules");
+            assertCertificate(after);
+            assertTrue(after.path("bound_note").asText().contains("hand edits"), after.toString());
+            ok(http.post("/api/plans/" + id + "/undo", "{}"));
+            assertEquals(before, ok(http.get("/api/plans/" + id + "/metrics")).path("summary"), "undone: the plan as built again");
+            ok(http.post("/api/plans/" + id + "/redo", "{}"));
+            JsonNode copy = http.post("/api/plans/" + id + "/copy", "{\"name\":\"Copy with its bound\"}").json();
+            assertEquals(after.path("alignment_upper_bound"), copy.path("summary").path("alignment_upper_bound"), "a copy has the same rules");
+        }
+
+        @Test
+        void hardLimitsAndBothReadingsOfTheCountAreTakenOrRefusedBeforeAnyWork() {
+            Http.Response r = http.post("/api/plans", "{\"name\":\"28 in all within 35%\",\"areas\":28,\"max_deviation\":\"35%\"}");
+            assertEquals(201, r.status(), r::toString);
+            JsonNode plan = r.json();
+            assertEquals(28, plan.path("summary").path("areas").asInt());
+            assertEquals(0.35, plan.path("options").path("max_deviation").asDouble(), 1e-9, plan.path("options").toString());
+            assertFalse(plan.path("options").has("areas_of"), "28 in all: " + plan.path("options"));
+            for (JsonNode a : plan.path("areas")) {
+                assertTrue(Math.abs(a.path("deviation").asDouble()) <= 0.35 + 1e-4, "every area within ±35%: " + a);
+                assertTrue(a.path("contiguous").asBoolean(), a.toString());
+            }
+            assertCertificate(plan.path("summary"));
+
+            Http.Response parishes = http.post("/api/plans", "{\"name\":\"Parish areas\",\"parish_areas\":20,"
+                    + "\"unparished_areas\":6,\"max_deviation\":\"none\"}");
+            assertEquals(201, parishes.status(), parishes::toString);
+            JsonNode o = parishes.json().path("options");
+            assertEquals(26, parishes.json().path("summary").path("areas").asInt(), "20 of parishes + 6 unparished");
+            assertEquals("none", o.path("max_deviation").asText(), o.toString());
+            assertEquals(6, o.path("unparished_areas").asInt(), o.toString());
+
+            // a block larger than the largest area allowed: 422 in the engine's words, naming the district and the block
+            Http.Response tooBig = http.post("/api/plans", "{\"name\":\"x\",\"areas\":28,\"max_population\":30000}");
+            assertError(422, tooBig);
+            String why = tooBig.json().path("error").asText();
+            assertTrue(why.contains("E07000011") && why.contains("St. Neots") && why.contains("31,653"), why);
+
+            int plans = ok(http.get("/api/plans")).size();
+            for (String bad : List.of("{\"name\":\"x\",\"max_deviation\":\"lots\"}", "{\"name\":\"x\",\"max_deviation\":1.5}",
+                    "{\"name\":\"x\",\"max_deviation\":true}", "{\"name\":\"x\",\"areas\":28,\"parish_areas\":20}",
+                    "{\"name\":\"x\",\"areas\":28,\"unparished_areas\":3}", "{\"name\":\"x\",\"parish_areas\":20,\"unparished_areas\":\"-1\"}",
+                    "{\"name\":\"x\",\"parish_areas\":0}", "{\"name\":\"x\",\"min_population\":30000,\"max_population\":20000}",
+                    "{\"name\":\"x\",\"max_deviation\":\"" + "9".repeat(5000) + "\"}")) {
+                Http.Response refused = http.post("/api/plans", bad);
+                assertError(400, refused);
+                assertTrue(refused.text().length() < 1000, "the refusal does not echo the body: " + refused.text().length());
+            }
+            assertEquals(plans, ok(http.get("/api/plans")).size(), "nothing stored");
+        }
+
+        @Test
+        void theTradeoffCurveIsWorkedOutInTheBackgroundAndKept() throws Exception {
+            String q = "/api/tradeoff?areas=28&seed=1";
+            Http.Response first = http.get(q);
+            assertTrue(first.status() == 202 || first.status() == 200, first::toString);
+            JsonNode curve = first.json();
+            long until = System.nanoTime() + 240_000_000_000L;
+            while (!curve.path("status").asText().equals("done") && System.nanoTime() < until) {
+                assertEquals("running", curve.path("status").asText(), curve.toString());
+                Thread.sleep(500);
+                curve = http.get(q).json();
+            }
+            assertEquals("done", curve.path("status").asText(), curve.toString());
+            assertEquals(7, curve.path("points").size());
+            assertEquals(7, curve.path("total").asInt());
+            assertEquals("28 in all", curve.path("counts").asText());
+            JsonNode none = curve.path("points").get(6);
+            assertTrue(none.path("max_deviation").isNull(), none.toString());
+            int feasible = 0;
+            for (JsonNode p : curve.path("points")) {
+                if (p.path("alignment").isNull()) {
+                    assertTrue(p.path("infeasible").asText().contains("district E0"), "says which district cannot: " + p);
+                    continue;
+                }
+                feasible++;
+                assertTrue(p.path("alignment_upper_bound").asDouble() >= p.path("alignment").asDouble(), p.toString());
+                if (!p.path("max_deviation").isNull()) {
+                    assertTrue(p.path("largest_deviation").asDouble() <= p.path("max_deviation").asDouble() + 1e-4, p.toString());
+                }
+            }
+            assertTrue(feasible >= 3, "±30%, ±40% and no bound have plans: " + curve);
+            assertTrue(curve.path("points").get(0).path("alignment").isNull(), "±10% cannot be met with 28 in all");
+            Http.Response again = http.get(q + "&district_nesting=true");
+            assertEquals(200, again.status(), "the same choices are asked again for free");
+            assertEquals(curve, again.json());
+            assertError(400, http.get("/api/tradeoff?areas=28&parish_areas=20"));
+            assertError(400, http.get("/api/tradeoff?seed=one"));
+            assertError(400, http.get("/api/tradeoff?district_nesting=maybe"));
+        }
+    }
+
     @Nested
     class PlanWork {
         private String areaOf(long plan, String block) {
@@ -839,7 +966,9 @@ class MapServerApiTest {
                             back.path("blocks").path(code).path("area_id").asText(), format + ": " + code);
                 }
                 assertEquals(names(original), names(back), format + ": the areas' names come back");
-                assertEquals(original.path("summary"), back.path("summary"), format + ": the same figures");
+                assertEquals(withoutBound(original.path("summary")), withoutBound(back.path("summary")), format + ": the same figures");
+                assertTrue(back.path("summary").path("alignment_upper_bound").isNull(), "an imported plan has no bound");
+                assertTrue(back.path("summary").path("bound_note").asText().contains("imported"), back.path("summary").toString());
                 assertTrue(back.path("district_nesting").asBoolean(), "areas within one district each keep the nesting rule");
             }
             byte[] lsoas = http.get("/api/plans/" + id + "/download?format=lsoas-csv").body();

@@ -214,4 +214,22 @@ public final class JsonBody {
         }
         return out;
     }
+
+    /**
+     * A field that may be a number or a word such as "none" or "auto", as text ("0.2", "20%", "none");
+     * null when absent. What the text means is the caller's to check.
+     */
+    public String optionalNumberOrText(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonNode n = root.get(field);
+        if (n.isNumber() && Double.isFinite(n.asDouble())) {
+            return n.asText();
+        }
+        if (!n.isTextual()) {
+            throw ApiException.field(field, "field '" + field + "' must be a number or a string");
+        }
+        return FieldText.check(field, org.sdaplanner.core.text.TextRule.Kind.ID, n.asText());
+    }
 }

@@ -89,6 +89,35 @@ public final class Requests {
         throw ApiException.field("format", "'format' must be json or csv");
     }
 
+    /** An optional number query parameter within bounds. */
+    public static Double numberParam(Context ctx, String name, double min, double max) {
+        String raw = optionalQuery(ctx, name, TextRule.Kind.ID);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(raw);
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiException.field(name, "'" + name + "' must be a number from " + (long) min + " to " + (long) max);
+    }
+
+    /** An optional true/false query parameter. */
+    public static Boolean booleanParam(Context ctx, String name) {
+        String raw = optionalQuery(ctx, name, TextRule.Kind.ID);
+        if (raw == null) {
+            return null;
+        }
+        if (raw.equals("true") || raw.equals("false")) {
+            return raw.equals("true");
+        }
+        throw ApiException.field(name, "'" + name + "' must be true or false");
+    }
+
     /** A query parameter held to its text kind (stripped), or null when absent or blank. */
     public static String optionalQuery(Context ctx, String name, TextRule.Kind kind) {
         String s = ctx.queryParam(name);

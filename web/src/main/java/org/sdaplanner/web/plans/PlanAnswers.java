@@ -1,7 +1,5 @@
 package org.sdaplanner.web.plans;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.plan.PcnMetrics;
 import org.sdaplanner.core.plan.PlanEditor;
@@ -14,7 +12,6 @@ import org.sdaplanner.web.api.BlockState;
 import org.sdaplanner.web.api.PcnFigures;
 import org.sdaplanner.web.api.Plan;
 import org.sdaplanner.web.api.Version;
-import org.sdaplanner.web.http.ApiJson;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,12 +32,17 @@ final class PlanAnswers {
             blocks.put(p.block(i).code(), new BlockState(s.areaIds.get(s.state.areaOf(i)), s.state.locked(i)));
         }
         return new Plan(s.id, s.info.name(), s.revision, s.info.createdAt(), s.info.updatedAt(), s.info.districtNesting(),
-                options(s.info.optionsJson()), summary(b), areas(b), blocks);
+                PlanBound.shownOptions(s.info.optionsJson()), summary(b, s.info.optionsJson()), areas(b), blocks);
     }
 
-    /** The plan's summary figures, as in summary.json. */
-    static Map<String, Object> summary(BuiltPlan b) {
-        return PlanFiles.summaryProperties(b.summary());
+    /**
+     * The plan's summary figures, as in summary.json, with the bound of its rules and the gap
+     * ({@link PlanBound}; {@code optionsJson}: the stored plan's, telling whether {@code b} is the assignment built).
+     */
+    static Map<String, Object> summary(BuiltPlan b, String optionsJson) {
+        Map<String, Object> m = PlanFiles.summaryProperties(b.summary());
+        m.putAll(PlanBound.properties(b.certificate(), PlanBound.edited(optionsJson, b.state(), b.areaIds())));
+        return m;
     }
 
     /** Each area's figures, as in summary.json and areas.geojson. */
@@ -66,14 +68,5 @@ final class PlanAnswers {
 
     static Version version(VersionInfo v) {
         return new Version(v.version(), v.label(), v.createdAt(), v.createdBy());
-    }
-
-    /** The options the plan was built with, as stored ({} when unreadable). */
-    private static JsonNode options(String json) {
-        try {
-            return ApiJson.MAPPER.readTree(json == null ? "{}" : json);
-        } catch (JsonProcessingException e) {
-            return ApiJson.MAPPER.createObjectNode();
-        }
     }
 }

@@ -36,7 +36,8 @@ public final class PlanComparison {
     }
 
     /** One side: a plan's assignment (current or a version), its areas and the plan's name. */
-    private record Side(long planId, String planName, String version, int[] assignment, List<String> ids, List<String> names) {
+    private record Side(long planId, String planName, String version, int[] assignment, List<String> ids, List<String> names,
+                        String optionsJson) {
     }
 
     /**
@@ -103,16 +104,18 @@ public final class PlanComparison {
     private Side side(long planId, String which, Integer version) {
         if (version == null) {
             return sessions.atStoredRevision(planId, s -> new Side(planId, s.info.name(), which, s.state.assignment(), s.areaIds,
-                    s.areaNames));
+                    s.areaNames, s.info.optionsJson()));
         }
         Map<String, String> stored = repo.versionAssignment(planId, version)
                 .orElseThrow(() -> ApiException.notFound("no version " + version + " of plan " + planId));
         return sessions.atStoredRevision(planId, s -> new Side(planId, s.info.name(), which,
-                sessions.toIndexes(s.id, stored, s.areaIds), s.areaIds, s.areaNames));
+                sessions.toIndexes(s.id, stored, s.areaIds), s.areaIds, s.areaNames, s.info.optionsJson()));
     }
 
     private CompareSide figures(Side s) {
-        BuiltPlan b = PlanSessions.built(new PlanState(region.problem(), s.assignment(), s.ids().size(), null), s.ids(), s.names());
-        return new CompareSide(s.planId(), s.planName(), s.version(), PlanAnswers.summary(b), PlanAnswers.areas(b));
+        BuiltPlan b = PlanSessions.built(new PlanState(region.problem(), s.assignment(), s.ids().size(), null), s.ids(), s.names(),
+                s.optionsJson());
+        return new CompareSide(s.planId(), s.planName(), s.version(), PlanAnswers.summary(b, s.optionsJson()),
+                PlanAnswers.areas(b));
     }
 }

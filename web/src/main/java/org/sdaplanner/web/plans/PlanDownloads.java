@@ -49,7 +49,7 @@ public final class PlanDownloads {
                 locked[i] = s.state.locked(i);
             }
             return new Snapshot(PlanSessions.built(new PlanState(p, s.state.assignment(), s.areaIds.size(), locked), s.areaIds,
-                    s.areaNames), s.info.name(), s.revision);
+                    s.areaNames, s.info.optionsJson()), s.info.name(), s.revision);
         });
     }
 }

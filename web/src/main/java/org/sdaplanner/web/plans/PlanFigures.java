@@ -27,7 +27,7 @@ public final class PlanFigures {
     public Metrics metrics(long id) {
         return sessions.atStoredRevision(id, s -> {
             BuiltPlan b = sessions.built(s);
-            return new Metrics(s.revision, PlanAnswers.summary(b), PlanAnswers.areas(b),
+            return new Metrics(s.revision, PlanAnswers.summary(b, s.info.optionsJson()), PlanAnswers.areas(b),
                     b.pcns().stream().map(m -> PlanAnswers.pcn(m, region)).toList());
         });
     }

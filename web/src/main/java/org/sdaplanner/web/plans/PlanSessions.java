@@ -162,17 +162,21 @@ public final class PlanSessions {
     /** The session's figures, computed once per revision. Caller holds the monitor. */
     BuiltPlan built(PlanSession s) {
         if (s.built == null) {
-            s.built = built(s.state, s.areaIds, s.areaNames);
+            s.built = built(s.state, s.areaIds, s.areaNames, s.info.optionsJson());
         }
         return s.built;
     }
 
-    /** A plan's figures read off a state, in the shape the exporters take. */
-    static BuiltPlan built(PlanState st, List<String> ids, List<String> names) {
+    /**
+     * A plan's figures read off a state, in the shape the exporters take, with the bound of the rules the
+     * stored plan was built under ({@code optionsJson}; none for an imported plan) and the state's gap to it.
+     */
+    static BuiltPlan built(PlanState st, List<String> ids, List<String> names, String optionsJson) {
         List<AreaMetrics> areas = PlanMetrics.areas(st, ids, names);
         List<PcnMetrics> pcns = PlanMetrics.pcns(st, ids);
         LsoaBestFit fit = LsoaBestFit.of(st);
         return new BuiltPlan(st, ids, names, areas, pcns, PlanMetrics.summary(st, areas, fit), fit, NO_BASELINES,
-                new Clusterer.Result(st.assignment(), st.areaCount(), new int[0], List.of(), 0, 0));
+                new Clusterer.Result(st.assignment(), st.areaCount(), new int[0], List.of(), 0, 0),
+                PlanBound.certificate(optionsJson, st, ids));
     }
 }

@@ -30,16 +30,69 @@ public record PlanSpec(Integer areas, Integer parishAreas, Integer unparishedAre
     public static final long DEFAULT_SEED = 1;
     /** {@code maxDeviation} for no bound on the deviation at all. */
     public static final double NO_LIMIT = Double.POSITIVE_INFINITY;
+    /** The word for no bound on the deviation, in requests and stored options. */
+    public static final String DEVIATION_NONE = "none";
+    /** The word for as many unparished areas as give them the parish areas' mean size. */
+    public static final String UNPARISHED_AUTO = "auto";
+
+    /**
+     * A largest deviation as a request gives it: a fraction ("0.2"), a percentage ("20%") or "none"
+     * ({@link #NO_LIMIT}); null for none given (the default bound).
+     *
+     * @throws IllegalArgumentException in plain words for anything else
+     */
+    public static Double deviation(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (t.equals(DEVIATION_NONE)) {
+            return NO_LIMIT;
+        }
+        boolean percent = t.endsWith("%");
+        double v;
+        try {
+            v = Double.parseDouble(percent ? t.substring(0, t.length() - 1).strip() : t);
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        double f = percent ? v / 100 : v;
+        if (!(f >= 0 && f < 1)) {
+            throw new IllegalArgumentException("the largest deviation from the mean must be a fraction from 0 to below 1"
+                    + " (0.2 is ±20%), a percentage below 100% (20%) or none, not '" + shown(text) + "'");
+        }
+        return f;
+    }
+
+    /**
+     * A number of unparished areas as a request gives it: a whole number, or "auto" (null: as many as give
+     * them the mean size of the parish areas); null for none given.
+     */
+    public static Integer unparished(String text) {
+        if (text == null || text.isBlank() || text.strip().equalsIgnoreCase(UNPARISHED_AUTO)) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(text.strip());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("the number of unparished areas must be a whole number, 0 or more, or auto, not '"
+                + shown(text) + "'");
+    }
+
+    /** A value as it was given, cut short: messages echo what was wrong, not a whole body. */
+    private static String shown(String text) {
+        String t = text.strip();
+        return t.length() <= 24 ? t : t.substring(0, 24) + "…";
+    }
 
     /** The defaults of {@code sda build}: the region's number of areas, seed 1, nested, the default limits. */
     public static PlanSpec defaults() {
         return new PlanSpec(null, null, null, DEFAULT_SEED, true, null, 0, 0, ClusterOptions.BALANCE_WEIGHT, 1.0);
-    }
-
-    /** The common case of the page's form and older callers: a number of areas in all and the classic options. */
-    public static PlanSpec of(Integer areas, long seed, boolean districtNesting, double minPopulation, double maxPopulation,
-                              double balanceWeight) {
-        return new PlanSpec(areas, null, null, seed, districtNesting, null, minPopulation, maxPopulation, balanceWeight, 1.0);
     }
 
     public PlanSpec withAreas(Integer n) {
@@ -126,9 +179,8 @@ public record PlanSpec(Integer areas, Integer parishAreas, Integer unparishedAre
         opts.put("areas", options.areas());
         if (options.counts().partsOfTheirOwn()) {
             opts.put("areas_of", "parishes");
-            if (options.counts().unparishedAreas() != null) {
-                opts.put("unparished_areas", options.counts().unparishedAreas());
-            }
+            opts.put("unparished_areas", options.counts().unparishedAreas() != null ? options.counts().unparishedAreas()
+                    : UNPARISHED_AUTO);
         }
         opts.put("seed", options.seed());
         opts.put("district_nesting", options.districtNesting());
@@ -142,7 +194,7 @@ public record PlanSpec(Integer areas, Integer parishAreas, Integer unparishedAre
             opts.put("max_population", options.maxResidents());
         }
         if (!options.deviationWidens()) {
-            opts.put("max_deviation", options.maxDeviation());
+            opts.put("max_deviation", options.maxDeviation() == null ? DEVIATION_NONE : options.maxDeviation());
         }
         if (options.effort() != 1.0) {
             opts.put("effort", options.effort());

@@ -52,7 +52,7 @@ public final class PlanVersions {
             for (int i = 0; i < p.blockCount(); i++) {
                 blocks.put(p.block(i).code(), new BlockState(s.areaIds.get(b.state().areaOf(i)), false));
             }
-            return new VersionPlan(id, s.info.name(), s.revision, PlanAnswers.version(info), PlanAnswers.summary(b),
+            return new VersionPlan(id, s.info.name(), s.revision, PlanAnswers.version(info), PlanAnswers.summary(b, s.info.optionsJson()),
                     PlanAnswers.areas(b), blocks);
         });
     }
@@ -76,6 +76,6 @@ public final class PlanVersions {
     private BuiltPlan built(PlanSession s, Map<String, String> saved) {
         PlanningProblem p = sessions.region().problem();
         return PlanSessions.built(new PlanState(p, sessions.toIndexes(s.id, saved, s.areaIds), s.areaIds.size(), null), s.areaIds,
-                s.areaNames);
+                s.areaNames, s.info.optionsJson());
     }
 }

@@ -5,6 +5,7 @@ import org.sdaplanner.core.blocks.BlockSet;
 import org.sdaplanner.core.blocks.SliverMerge;
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.cluster.ClusterOptions;
+import org.sdaplanner.core.cluster.InfeasiblePlanException;
 import org.sdaplanner.core.cluster.PlanBuilder;
 import org.sdaplanner.core.plan.PlanningProblem;
 import org.sdaplanner.store.PlanRepository;
@@ -63,20 +64,34 @@ public final class Plans {
 
     /**
      * Clusters a new plan with the same entry point and checks as {@code sda build}
-     * ({@link PlanSpec#clusterOptions}, {@link PlanBuilder}) and stores it.
+     * ({@link PlanSpec#clusterOptions}, {@link PlanBuilder}) and stores it with the bound the build
+     * proved. The options are checked before any work (400); limits no plan can meet answer 422 with
+     * the engine's words, naming the district and why.
      */
     public Plan create(String name, PlanSpec spec, String user) {
         PlanningProblem p = region.problem();
-        ClusterOptions options;
+        ClusterOptions options = options(spec);
         BuiltPlan built;
         try {
-            options = spec.clusterOptions(region.defaultCounts(), p.blockCount());
             built = PlanBuilder.build(p, options, 0);
+        } catch (InfeasiblePlanException e) {
+            throw new ApiException(422, "no plan meets these rules: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("cannot build the plan: " + e.getMessage());
         }
-        PlanInfo info = repo.create(name, built, toJson(spec.stored(options)), options.districtNesting(), user);
+        String stored = toJson(PlanBound.withCertificate(spec.stored(options), built.certificate(), built.state(),
+                built.areaIds()));
+        PlanInfo info = repo.create(name, built, stored, options.districtNesting(), user);
         return plan(info.id());
+    }
+
+    /** The clusterer's options for {@code spec} in this region, checked as {@code sda build} checks them (400). */
+    public ClusterOptions options(PlanSpec spec) {
+        try {
+            return spec.clusterOptions(region.defaultCounts(), region.problem().blockCount());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("cannot build the plan: " + e.getMessage());
+        }
     }
 
     public Plan plan(long id) {

@@ -8,6 +8,7 @@ import org.sdaplanner.web.api.Plan;
 import org.sdaplanner.web.api.PlanImportRequest;
 import org.sdaplanner.web.api.PlanCreate;
 import org.sdaplanner.web.api.PlanRename;
+import org.sdaplanner.web.api.TradeoffCurve;
 import org.sdaplanner.web.http.GuardedRoutes;
 import org.sdaplanner.web.http.JsonBody;
 import org.sdaplanner.web.http.Requests;
@@ -18,6 +19,7 @@ import org.sdaplanner.web.plans.PlanFigures;
 import org.sdaplanner.web.plans.PlanImports;
 import org.sdaplanner.web.plans.PlanSpec;
 import org.sdaplanner.web.plans.Plans;
+import org.sdaplanner.web.plans.TradeoffCurves;
 
 import java.util.Base64;
 
@@ -35,14 +37,47 @@ public final class PlanRoutes implements RouteGroup {
     private final BlockExplanations explanations;
     private final PlanDownloads downloads;
     private final PlanImports imports;
+    private final TradeoffCurves tradeoffs;
 
     public PlanRoutes(Plans plans, PlanFigures figures, BlockExplanations explanations, PlanDownloads downloads,
-                      PlanImports imports) {
+                      PlanImports imports, TradeoffCurves tradeoffs) {
+        this.tradeoffs = tradeoffs;
         this.plans = plans;
         this.figures = figures;
         this.explanations = explanations;
         this.downloads = downloads;
         this.imports = imports;
+    }
+
+    /** More areas than this is not a plan of service areas (the national benchmark has 1,250). */
+    static final int MAX_AREAS = 100_000;
+
+    /** What a request asks for, in {@code sda build}'s terms; values that do not parse answer 400. */
+    static PlanSpec spec(PlanCreate c) {
+        PlanSpec d = PlanSpec.defaults();
+        Integer unparished = field("unparished_areas", () -> PlanSpec.unparished(c.unparishedAreas()));
+        if (unparished != null && unparished > MAX_UNPARISHED) {
+            throw ApiException.field("unparished_areas", "'unparished_areas' must be auto or a whole number from 0 to "
+                    + MAX_UNPARISHED);
+        }
+        Double deviation = field("max_deviation", () -> PlanSpec.deviation(c.maxDeviation()));
+        return new PlanSpec(c.areas(), c.parishAreas(), unparished,
+                c.seed() == null ? d.seed() : c.seed(), c.districtNesting() == null ? d.districtNesting() : c.districtNesting(),
+                deviation, c.minPopulation() == null ? d.minPopulation() : c.minPopulation(),
+                c.maxPopulation() == null ? d.maxPopulation() : c.maxPopulation(),
+                c.balanceWeight() == null ? d.balanceWeight() : c.balanceWeight(), d.effort());
+    }
+
+    /** More unparished areas than this is no plan of service areas (the CLI's limit on a count of areas, too). */
+    static final int MAX_UNPARISHED = 1000;
+
+    /** A value read by one of PlanSpec's parsers; its refusal names the field. */
+    private static <T> T field(String name, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.field(name, "cannot build the plan: " + e.getMessage());
+        }
     }
 
     @Override
@@ -62,18 +97,29 @@ public final class PlanRoutes implements RouteGroup {
         routes.post("/api/plans", Permission.EDIT_PLANS, ctx -> {
             JsonBody body = Requests.body(ctx, false);
             // every field is read and checked here, before the plan is built
-            PlanCreate c = new PlanCreate(body.requiredText("name", TextRule.Kind.NAME), body.optionalInt("areas", 1, 100_000),
-                    body.optionalLong("seed"), body.optionalBoolean("district_nesting"),
-                    body.optionalDouble("balance_weight", 0, MAX_WEIGHT),
-                    body.optionalDouble("min_population", 0, MAX_POPULATION), body.optionalDouble("max_population", 0, MAX_POPULATION));
-            PlanSpec d = PlanSpec.defaults();
-            PlanSpec spec = PlanSpec.of(c.areas(), c.seed() == null ? d.seed() : c.seed(),
-                    c.districtNesting() == null ? d.districtNesting() : c.districtNesting(),
-                    c.minPopulation() == null ? d.minPopulation() : c.minPopulation(),
-                    c.maxPopulation() == null ? d.maxPopulation() : c.maxPopulation(),
-                    c.balanceWeight() == null ? d.balanceWeight() : c.balanceWeight());
-            Plan plan = plans.create(c.name(), spec, routes.user(ctx));
+            PlanCreate c = new PlanCreate(body.requiredText("name", TextRule.Kind.NAME), body.optionalInt("areas", 1, MAX_AREAS),
+                    body.optionalInt("parish_areas", 1, MAX_AREAS), body.optionalNumberOrText("unparished_areas"),
+                    body.optionalLong("seed"), body.optionalBoolean("district_nesting"), body.optionalDouble("balance_weight", 0, MAX_WEIGHT),
+                    body.optionalNumberOrText("max_deviation"), body.optionalDouble("min_population", 0, MAX_POPULATION),
+                    body.optionalDouble("max_population", 0, MAX_POPULATION));
+            Plan plan = plans.create(c.name(), spec(c), routes.user(ctx));
             Responses.created(ctx, plan, "/api/plans/" + plan.id());
+        });
+        // analysts only: each new curve is seven builds' work (kept, so asking again is free)
+        routes.get("/api/tradeoff", Permission.EDIT_PLANS, ctx -> {
+            String seed = Requests.optionalQuery(ctx, "seed", TextRule.Kind.ID);
+            Long s;
+            try {
+                s = seed == null ? null : Long.parseLong(seed);
+            } catch (NumberFormatException e) {
+                throw ApiException.field("seed", "'seed' must be a whole number");
+            }
+            PlanCreate c = new PlanCreate(null, Requests.intParam(ctx, "areas", 1, MAX_AREAS),
+                    Requests.intParam(ctx, "parish_areas", 1, MAX_AREAS), Requests.optionalQuery(ctx, "unparished_areas", TextRule.Kind.ID), s,
+                    Requests.booleanParam(ctx, "district_nesting"), Requests.numberParam(ctx, "balance_weight", 0, MAX_WEIGHT), null,
+                    Requests.numberParam(ctx, "min_population", 0, MAX_POPULATION), Requests.numberParam(ctx, "max_population", 0, MAX_POPULATION));
+            TradeoffCurve curve = tradeoffs.curve(spec(c));
+            ctx.status(curve.status().equals("running") ? 202 : 200).json(curve);
         });
         routes.upload("/api/plans/import", Permission.EDIT_PLANS, ctx -> {
             JsonBody body = Requests.body(ctx, false);
