@@ -1024,6 +1024,8 @@ class MapServerApiTest {
             assertTrue(report.header("Content-Type").startsWith("text/html"));
             String html = report.text();
             assertFalse(html.contains("<script"), "the report has no script");
+            assertTrue(html.contains("can align more than") && (html.contains("points of it") || html.contains("is optimal")),
+                    "the report gives the plan's proven bound and its gap");
             assertEquals(RealRegion.DEFAULT_PLAN_AREAS, html.split("<path class=\"area\"", -1).length - 1, "every area on the map");
             assertTrue(html.contains("Appendix: parishes and building blocks by district") && html.contains("Data sources and dates"));
             assertEquals(400, http.get("/report.html").status());

@@ -43,8 +43,30 @@ public final class PlanReports {
         CommitteeReport.Context c = new CommitteeReport.Context(region.name(), id, s.name(), s.revision(), info.changedAt(),
                 region.pcnNames(), region.districtNames(),
                 region.sources().stream().map(src -> new CommitteeReport.Source(src.title(), src.vintage(), src.licence())).toList(),
-                region.attributions(), region.importedAt(), baselines(s.plan().areas(), info.nesting(), info.seed()), null);
+                region.attributions(), region.importedAt(), baselines(s.plan().areas(), info.nesting(), info.seed()),
+                bound(s.plan()));
         return CommitteeReport.html(s.plan(), PlanOutlines.bng(s.plan(), MAP_SIMPLIFY_METRES).areas(), c);
+    }
+
+    /**
+     * The proven bound in words, as the page says it, with the gap of the plan as it is now (hand edits keep the
+     * bound of the rules the plan was built with); null when the plan has none (imported, or built before bounds).
+     */
+    static String bound(org.sdaplanner.core.cluster.BuiltPlan plan) {
+        org.sdaplanner.core.cluster.Certificate c = plan.certificate();
+        if (c == null || !Double.isFinite(c.upperBound())) {
+            return null;
+        }
+        double upper = org.sdaplanner.export.Numbers.roundUp(c.upperBound(), 4);
+        double alignment = plan.summary().alignment();
+        if (alignment > c.upperBound() + 1e-9) {
+            return String.format(java.util.Locale.ROOT, "no plan under the rules this plan was built with aligns more than"
+                    + " %.1f%%; hand edits have taken it outside those rules (such as its population limits)", 100 * upper);
+        }
+        double gap = org.sdaplanner.export.Numbers.roundUp(c.upperBound() - alignment, 4);
+        return String.format(java.util.Locale.ROOT, "no plan under the rules this plan was built with (its areas per district,"
+                + " population limits and contiguity) can align more than %.1f%%: this plan is %s", 100 * upper,
+                gap <= 1e-9 ? "optimal" : String.format(java.util.Locale.ROOT, "within %.1f points of it", 100 * gap));
     }
 
     /** Random contiguous plans with the plan's areas per district (or in all, when its areas cross districts). */
