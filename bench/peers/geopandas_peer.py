@@ -128,7 +128,7 @@ def main(argv):
         pieces = pieces[pieces["area_m2"] > 0]
         phases.done(f"overlay ({len(pieces):,} pieces, {pieces['area_m2'].sum() / 1e6:,.1f} km2)")
         pieces[["lsoa_code", "parish_code", "area_m2"]].sort_values(["lsoa_code", "parish_code"]) \
-            .to_csv(out / "pieces.csv", index=False, float_format="%.3f")
+            .to_csv(out / "pieces.csv", index=False)  # full precision: some pieces are under 0.001 m²
         phases.done("write pieces.csv")
     phases.print()
 
