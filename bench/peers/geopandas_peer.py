@@ -39,10 +39,12 @@ class Phases:
         self.rows.append((name, now - self.t))
         self.t = now
 
-    def print(self):
-        for name, s in self.rows:
-            print(f"  {name:<52} {s:7.3f} s")
-        print(f"  {'total (inside the process)':<52} {time.perf_counter() - T0:7.3f} s")
+    def write(self, path):
+        """To stdout and to PATH (which bench/peers.sh's report shows)."""
+        lines = [f"  {name:<52} {s:7.3f} s" for name, s in self.rows]
+        lines.append(f"  {'total (inside the process)':<52} {time.perf_counter() - T0:7.3f} s")
+        print("\n".join(lines))
+        path.write_text("\n".join(lines) + "\n")
 
 
 def source(manifest, data, role):
@@ -130,7 +132,7 @@ def main(argv):
         pieces[["lsoa_code", "parish_code", "area_m2"]].sort_values(["lsoa_code", "parish_code"]) \
             .to_csv(out / "pieces.csv", index=False)  # full precision: some pieces are under 0.001 m²
         phases.done("write pieces.csv")
-    phases.print()
+    phases.write(out / "phases.txt")
 
 
 if __name__ == "__main__":

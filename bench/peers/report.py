@@ -110,6 +110,8 @@ def region_report(region, runs, out):
     pg = dominant(d / "pg-dominance.csv")
     with open(d / "sda-dominance.csv", newline="") as f:
         ties = {row["lsoa_code"] for row in csv.DictReader(f) if row["tie"] == "true"}
+    print("\nGeoPandas `all`, its phases in the last run:\n```")
+    print((d / "gp-all" / "phases.txt").read_text().rstrip() + "\n```")
     print(f"\nAnswers ({len(ties)} LSOAs where the planner reports a tie, broken by the lower PCN code on every side):")
     bad = 0
     for name_b, b in (("GeoPandas", gp), ("GeoPandas `all`", gp_all), ("PostGIS", pg)):
