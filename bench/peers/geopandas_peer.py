@@ -104,6 +104,11 @@ def main(argv):
         sys.exit(__doc__)
     mode, manifest_path, data, out = argv[1], Path(argv[2]), Path(argv[3]), Path(argv[4])
     manifest = json.loads(manifest_path.read_text())
+    declared = manifest["inputs"]["registrations"].get("vintage")
+    if declared != manifest["region"].get("lsoa_vintage"):
+        # the planner converts 2011 LSOA counts through the ONS lookup (methodology.md §1); this peer does not
+        sys.exit(f"{manifest_path}: registrations of LSOA vintage {declared}, boundaries of"
+                 f" {manifest['region'].get('lsoa_vintage')}: this script compares only same-vintage files")
     out.mkdir(parents=True, exist_ok=True)
     phases = Phases()
     lsoa_path, lc = source(manifest, data, "lsoa_boundaries")
