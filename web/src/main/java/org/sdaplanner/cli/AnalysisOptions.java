@@ -1,5 +1,6 @@
 package org.sdaplanner.cli;
 
+import org.sdaplanner.core.blocks.SliverRule;
 import org.sdaplanner.core.dominance.DominanceRule;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,8 +15,8 @@ final class AnalysisOptions {
                     + " or min-share=0.05 (PCNs under that share are ignored).")
     DominanceRule rule;
 
-    /** The last import with its dominant PCNs and building blocks. */
-    RegionAnalysis load() {
-        return RegionAnalysis.load(store.open(), rule);
+    /** The last import with its dominant PCNs and its building blocks, slivers judged by {@code slivers}. */
+    RegionAnalysis load(SliverRule slivers) {
+        return RegionAnalysis.load(store.open(), rule, slivers);
     }
 }

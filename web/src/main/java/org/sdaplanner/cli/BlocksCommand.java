@@ -7,6 +7,7 @@ import org.sdaplanner.export.GeoJsonWriter;
 import org.sdaplanner.core.topology.Topology;
 import org.sdaplanner.export.Outlines;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -28,14 +29,17 @@ import java.util.TreeSet;
         description = {"Build the building blocks the areas are made of: parishes, and in unparished places LSOAs",
                 "or the parts of LSOAs outside every parish, each with its population and leaning towards",
                 "each PCN; report islands. Slivers (LSOA pieces too small to be a community of their own)",
-                "join a neighbouring block; the report says where. Written as GeoJSON in longitude/latitude",
+                "join a neighbouring block (--slivers keep: they stay blocks); the report says where. Written as GeoJSON in longitude/latitude",
                 "(EPSG:4326), every outline fitting its neighbours exactly."})
 public final class BlocksCommand extends AnalysisCommand {
+    @Mixin
+    SliverOption slivers;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter console = console();
         Path out = file.path;
-        BlockAnalysis analysis = source.load().blocks();
+        BlockAnalysis analysis = source.load(slivers.rule).blocks();
         BlockAdjacency adj = analysis.adjacency();
         Set<String> islands = new TreeSet<>(adj.islands());
         Map<String, List<String>> absorbed = new TreeMap<>();

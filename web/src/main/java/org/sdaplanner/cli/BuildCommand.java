@@ -58,7 +58,7 @@ public final class BuildCommand extends PlanCommand {
         BuiltPlan plan = PlanBuilder.build(loaded.problem(), options, randomPlans);
         long t2 = System.nanoTime();
         PlanOutlines outlines = PlanOutlines.lonLat(plan, simplify.metres);
-        PlanFiles.write(plan, outlines, loaded.region().blocks().blocks().sliverMerges(), out.path);
+        PlanFiles.write(plan, outlines, loaded.region().blocks().blocks(), out.path);
         long t3 = System.nanoTime();
         print(console, plan);
         for (int a = 0; a < plan.areas().size(); a++) {

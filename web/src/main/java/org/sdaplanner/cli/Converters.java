@@ -1,6 +1,7 @@
 package org.sdaplanner.cli;
 
 import org.sdaplanner.core.access.Role;
+import org.sdaplanner.core.blocks.SliverRule;
 import org.sdaplanner.core.dominance.DominanceRule;
 import org.sdaplanner.core.text.TextRule;
 import picocli.CommandLine.ITypeConverter;
@@ -222,6 +223,25 @@ final class Converters {
     static final class Rule extends Checked<DominanceRule> {
         Rule() {
             super(v -> checked(() -> DominanceRule.parse(v)));
+        }
+    }
+
+    /** --slivers: join (the sliver rule, {@link SliverRule#DEFAULTS}) or keep (no slivers, {@link SliverRule#OFF}). */
+    static final class Slivers implements ITypeConverter<SliverRule> {
+        static final String JOIN = "join";
+        static final String KEEP = "keep";
+
+        @Override
+        public SliverRule convert(String value) {
+            String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+            if (v.equals(JOIN)) {
+                return SliverRule.DEFAULTS;
+            }
+            if (v.equals(KEEP)) {
+                return SliverRule.OFF;
+            }
+            throw new TypeConversionException("expected join (slivers join a neighbouring block, the default) or keep"
+                    + " (every LSOA piece outside the parishes is a block), found '" + shown(value) + "'");
         }
     }
 

@@ -35,7 +35,7 @@ public final class ExportCommand extends PlanCommand {
     /** Options that shape a new plan: meaningless with --plan, which exports a stored one as it is. */
     private static final List<String> BUILD_OPTIONS = List.of("--areas", "--parish-areas", "--unparished-areas", "--seed",
             "--no-district-nesting", "--max-deviation", "--min-population", "--max-population", "--balance-weight",
-            "--time-limit", "--rule");
+            "--time-limit", "--rule", "--slivers");
 
     @Mixin
     SimplifyOption simplify;

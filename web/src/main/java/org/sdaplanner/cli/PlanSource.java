@@ -4,7 +4,7 @@ import org.sdaplanner.core.cluster.ClusterOptions;
 import org.sdaplanner.core.plan.PlanningProblem;
 import picocli.CommandLine.Mixin;
 
-/** The store, the rule and the plan options: everything a command that builds the plan needs. */
+/** The store, the rule, the plan options and the blocks (--slivers): everything a command that builds the plan needs. */
 final class PlanSource {
     @Mixin
     AnalysisOptions analysis;
@@ -12,13 +12,16 @@ final class PlanSource {
     @Mixin
     PlanOptions plan;
 
+    @Mixin
+    SliverOption slivers;
+
     /** The region read from the store, the planning problem and the clusterer's options, checked. */
     record Loaded(RegionAnalysis region, PlanningProblem problem, ClusterOptions options) {
     }
 
     Loaded load() {
         plan.check();
-        RegionAnalysis region = analysis.load();
+        RegionAnalysis region = analysis.load(slivers.rule);
         ClusterOptions options = plan.clusterOptions(region.defaultCounts(), region.blocks().blocks().size());
         return new Loaded(region, PlanningProblem.of(region.blocks(), region.dominance()), options);
     }

@@ -1,7 +1,10 @@
 package org.sdaplanner.cli;
 
+import org.sdaplanner.core.blocks.AdjacencyOptions;
 import org.sdaplanner.core.blocks.BlockAnalysis;
 import org.sdaplanner.core.blocks.Bridge;
+import org.sdaplanner.core.blocks.OverlayOptions;
+import org.sdaplanner.core.blocks.SliverRule;
 import org.sdaplanner.core.cluster.AreaCounts;
 import org.sdaplanner.core.dominance.DominanceEngine;
 import org.sdaplanner.core.dominance.DominanceInput;
@@ -23,12 +26,19 @@ import java.util.List;
 public record RegionAnalysis(Geography geography, DominanceResult dominance, BlockAnalysis blocks, Integer defaultAreas,
                              AreaCounts defaultCounts) {
 
+    /** The region on the default blocks ({@link SliverRule#DEFAULTS}): the ones the map server and stored plans use. */
     public static RegionAnalysis load(SpatialStore store, DominanceRule rule) {
+        return load(store, rule, SliverRule.DEFAULTS);
+    }
+
+    /** The region with its slivers judged by {@code slivers} ({@link SliverRule#OFF}: every LSOA remainder a block). */
+    public static RegionAnalysis load(SpatialStore store, DominanceRule rule, SliverRule slivers) {
         GeographyReader reader = new GeographyReader(store);
         Geography g = reader.read();
         DominanceResult dominance = new DominanceEngine().compute(DominanceInput.of(g), rule);
         List<Bridge> bridges = reader.bridges().stream().map(b -> new Bridge(b.get(0), b.get(1))).toList();
-        return new RegionAnalysis(g, dominance, BlockAnalysis.of(g, dominance, bridges), reader.defaultAreas(),
+        return new RegionAnalysis(g, dominance, BlockAnalysis.of(g, dominance, bridges, OverlayOptions.DEFAULTS,
+                AdjacencyOptions.DEFAULTS, slivers), reader.defaultAreas(),
                 reader.defaultCounts());
     }
 }

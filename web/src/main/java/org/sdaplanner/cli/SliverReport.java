@@ -29,13 +29,16 @@ final class SliverReport {
             area += m.area();
             residents += m.residents();
         }
-        if (slivers.isEmpty() && detached.isEmpty()) {
-            out.println("Slivers: none (no LSOA piece outside the parishes is under " + rule() + ")");
+        if (set.sliverRule() != null && set.sliverRule().off()) {
+            out.println("Slivers: kept (--slivers keep): no LSOA piece outside the parishes was treated as a sliver, nor any"
+                    + " detached part of one; each is a block of its own, as before the sliver rule");
+        } else if (slivers.isEmpty() && detached.isEmpty()) {
+            out.println("Slivers: none (no LSOA piece outside the parishes is under " + rule(set) + ")");
         } else {
             out.println(String.format(Locale.ROOT, "Slivers: %d LSOA pieces outside every parish were too small to be blocks"
                             + " (under %s) and %d detached parts of other such pieces likewise: each joined the neighbouring"
                             + " block of its district it shares most boundary with (%.2f km² and %,.0f residents, into %d blocks)",
-                    slivers.size(), rule(), detached.size(), area / 1e6, residents, into.size()));
+                    slivers.size(), rule(set), detached.size(), area / 1e6, residents, into.size()));
         }
         if (!set.keptSlivers().isEmpty()) {
             out.println("Slivers kept as blocks (no part of them touches a block of their district): "
@@ -54,8 +57,10 @@ final class SliverReport {
         byTarget.forEach((code, from) -> out.println("  into " + names.get(code) + " (" + code + "): " + String.join(", ", from)));
     }
 
-    private static String rule() {
+    /** The thresholds the set's slivers were judged by (the default rule's for a set not cleaned). */
+    private static String rule(BlockSet set) {
+        SliverRule r = set.sliverRule() == null ? SliverRule.DEFAULTS : set.sliverRule();
         return String.format(Locale.ROOT, "%.0f%% of their LSOA's land and %.0f%% of its residents",
-                100 * SliverRule.DEFAULTS.maxAreaShare(), 100 * SliverRule.DEFAULTS.maxResidentShare());
+                100 * r.maxAreaShare(), 100 * r.maxResidentShare());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.sdaplanner.core.blocks.SliverMerge;
+import org.sdaplanner.core.blocks.BlockSet;
 import org.sdaplanner.core.blocks.SliverRule;
 import org.sdaplanner.core.blocks.BuildingBlock;
 import org.sdaplanner.core.cluster.Baselines;
@@ -44,15 +45,26 @@ public final class PlanFiles {
     }
 
     /**
-     * Writes every file of the plan; {@code slivers} (may be empty) are listed in summary.json with
-     * where they went.
+     * Writes every file of the plan, made on blocks cleaned with the default sliver rule;
+     * {@code slivers} (may be empty) are listed in summary.json with where they went.
      */
     public static List<Path> write(BuiltPlan plan, List<SliverMerge> slivers, Path dir) throws IOException {
         return write(plan, PlanOutlines.lonLat(plan, 0), slivers, dir);
     }
 
-    /** Writes every file of the plan with the given outlines (in EPSG:4326, from {@link PlanOutlines#lonLat}). */
+    /** Writes every file of the plan with the given outlines (in EPSG:4326, from {@link PlanOutlines#lonLat}), on the default blocks. */
     public static List<Path> write(BuiltPlan plan, PlanOutlines outlines, List<SliverMerge> slivers, Path dir) throws IOException {
+        return write(plan, outlines, SliverRule.DEFAULTS, slivers, dir);
+    }
+
+    /** Writes every file of the plan made on these blocks: summary.json says which sliver rule made them and what joined where. */
+    public static List<Path> write(BuiltPlan plan, PlanOutlines outlines, BlockSet blocks, Path dir) throws IOException {
+        SliverRule rule = java.util.Objects.requireNonNull(blocks.sliverRule(), "blocks not cleaned by SliverMerger");
+        return write(plan, outlines, rule, blocks.sliverMerges(), dir);
+    }
+
+    private static List<Path> write(BuiltPlan plan, PlanOutlines outlines, SliverRule rule, List<SliverMerge> slivers,
+                                    Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
         out.add(areas(plan, outlines, dir.resolve("areas.geojson")));
@@ -60,7 +72,7 @@ public final class PlanFiles {
         out.add(blockLookup(plan, dir.resolve("parish_to_area.csv")));
         out.add(lsoaLookup(plan, dir.resolve("lsoa_to_area.csv")));
         out.add(pcnTable(plan, dir.resolve("pcn_alignment.csv")));
-        out.add(summary(plan, outlines, slivers, dir.resolve("summary.json")));
+        out.add(summary(plan, outlines, rule, slivers, dir.resolve("summary.json")));
         return out;
     }
 
@@ -240,9 +252,9 @@ public final class PlanFiles {
 
     /**
      * The slivers folded into their neighbours, as written under "slivers" in summary.json: how
-     * many, the land and people that moved, and where each went.
+     * many, the land and people that moved, and where each went, under the rule that judged them.
      */
-    public static Map<String, Object> sliverProperties(List<SliverMerge> merges) {
+    public static Map<String, Object> sliverProperties(SliverRule rule, List<SliverMerge> merges) {
         Map<String, Object> m = new LinkedHashMap<>();
         java.util.Set<String> slivers = new java.util.TreeSet<>();
         java.util.Set<String> detached = new java.util.TreeSet<>();
@@ -266,10 +278,12 @@ public final class PlanFiles {
             e.put("registered_population", round(x.registered(), 1));
             list.add(e);
         }
-        m.put("rule", String.format(java.util.Locale.ROOT, "an LSOA piece outside every parish under %.0f%% of its LSOA's land"
+        m.put("rule", rule.off()
+                ? "none (--slivers keep): no LSOA piece outside the parishes was treated as a sliver; each is a block of"
+                        + " its own, its detached parts included, as before the sliver rule"
+                : String.format(java.util.Locale.ROOT, "an LSOA piece outside every parish under %.0f%% of its LSOA's land"
                         + " and %.0f%% of its residents is not a block: it joins the neighbouring block of its district"
-                        + " it shares most boundary with", 100 * SliverRule.DEFAULTS.maxAreaShare(),
-                100 * SliverRule.DEFAULTS.maxResidentShare()));
+                        + " it shares most boundary with", 100 * rule.maxAreaShare(), 100 * rule.maxResidentShare()));
         m.put("merged", slivers.size());
         m.put("detached_parts", detached.size());
         m.put("area_km2", round(area / 1e6, 3));
@@ -290,7 +304,8 @@ public final class PlanFiles {
         return x;
     }
 
-    private static Path summary(BuiltPlan plan, PlanOutlines outlines, List<SliverMerge> slivers, Path file) throws IOException {
+    private static Path summary(BuiltPlan plan, PlanOutlines outlines, SliverRule rule, List<SliverMerge> slivers, Path file)
+            throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         List<Object> areas = new ArrayList<>();
         for (int a = 0; a < plan.areas().size(); a++) {
@@ -324,7 +339,7 @@ public final class PlanFiles {
         base.put("random_alignment_max", round(b.randomPercentile(1), 4));
         base.put("plan_beats_random_share", round(b.shareBelow(s.alignment()), 4));
         root.put("baselines", base);
-        root.put("slivers", sliverProperties(slivers));
+        root.put("slivers", sliverProperties(rule, slivers));
         root.put("warnings", plan.clustering().warnings());
         try (OutputStream os = Files.newOutputStream(file)) {
             JSON.writeValue(os, root);

@@ -4,6 +4,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.sdaplanner.cli.RegionAnalysis;
+import org.sdaplanner.core.blocks.SliverRule;
 import org.sdaplanner.core.dominance.DominanceRule;
 import org.sdaplanner.core.geography.District;
 import org.sdaplanner.core.geography.Lsoa;
@@ -78,7 +79,8 @@ public final class Region {
     /** Reads the last import, works out dominant PCNs and blocks (a second or two for a county). */
     public static Region load(SpatialStore store) {
         MapDataReader reader = new MapDataReader(store);
-        RegionAnalysis analysis = RegionAnalysis.load(store, RULE);
+        // always the default blocks (no --slivers here): stored plans are plans of these blocks
+        RegionAnalysis analysis = RegionAnalysis.load(store, RULE, SliverRule.DEFAULTS);
         return new Region(analysis, reader.regionName().orElse("Region"), reader.attributions(), reader.catchments(),
                 reader.sources(), reader.importedAt().orElse(null));
     }

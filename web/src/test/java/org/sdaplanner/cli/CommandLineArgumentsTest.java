@@ -102,6 +102,25 @@ class CommandLineArgumentsTest {
         assertFalse(Files.exists(out), "nothing was written");
     }
 
+    /** --slivers takes join or keep only, in every command that makes blocks; 'sda dominance' makes none and has no --slivers. */
+    @Test
+    void sliversIsJoinOrKeep() {
+        Path out = dir.resolve("plan");
+        String expected = "expected join (slivers join a neighbouring block, the default) or keep (every LSOA piece outside"
+                + " the parishes is a block), found 'off'";
+        refused(sda("build", "--db", db, "--slivers", "off", "--out", out.toString()), "Invalid value for option '--slivers'",
+                expected, "see 'sda build --help'");
+        refused(sda("blocks", "--db", db, "--slivers", "off", "--out", dir.resolve("b.geojson").toString()), "'--slivers'", expected);
+        refused(sda("export", "--db", db, "--format", "csv", "--slivers", "", "--out", out.toString()), "'--slivers'", "found ''");
+        refused(sda("profiles", "--db", db, "--slivers", "KEEP!", "--out", out.toString()), "'--slivers'", "found 'KEEP!'");
+        refused(sda("dominance", "--db", db, "--slivers", "keep", "--out", dir.resolve("d.csv").toString()),
+                "Unknown options: '--slivers'");
+        refused(sda("export", "--db", db, "--plan", "Any", "--slivers", "keep", "--format", "csv", "--out", out.toString()),
+                "--slivers shapes a new plan");
+        assertFalse(Files.exists(out), "nothing was written");
+        assertFalse(Files.exists(dir.resolve("b.geojson")));
+    }
+
     @Test
     void outputsThatCannotBeWrittenAreRefusedBeforeAnyWork() {
         refused(sda("build", "--db", db, "--out", "/dev/null/x"), "--out", "/dev/null/x cannot be made: /dev/null is a file");

@@ -20,14 +20,15 @@ public final class BlockSet {
     private final List<SliverMerge> sliverMerges;
     private final List<String> keptSlivers;
     private final TopologyReport topology;
+    private final SliverRule sliverRule;
     private final Map<String, String> mergedInto;
 
     BlockSet(List<BuildingBlock> blocks, Apportionment apportionment, List<String> unplacedLsoas) {
-        this(blocks, apportionment, unplacedLsoas, List.of(), List.of(), null);
+        this(blocks, apportionment, unplacedLsoas, List.of(), List.of(), null, null);
     }
 
     BlockSet(List<BuildingBlock> blocks, Apportionment apportionment, List<String> unplacedLsoas,
-             List<SliverMerge> sliverMerges, List<String> keptSlivers, TopologyReport topology) {
+             List<SliverMerge> sliverMerges, List<String> keptSlivers, TopologyReport topology, SliverRule sliverRule) {
         this.blocks = List.copyOf(blocks);
         Map<String, BuildingBlock> m = new HashMap<>();
         for (BuildingBlock b : this.blocks) {
@@ -39,6 +40,7 @@ public final class BlockSet {
         this.sliverMerges = List.copyOf(sliverMerges);
         this.keptSlivers = List.copyOf(keptSlivers);
         this.topology = topology;
+        this.sliverRule = sliverRule;
         // a sliver that is no longer a block is found in the block that took most of its land
         Map<String, SliverMerge> largest = new TreeMap<>();
         for (SliverMerge sm : this.sliverMerges) {
@@ -85,6 +87,14 @@ public final class BlockSet {
     /** How cleaning the outlines went (gaps filled, overlaps resolved); {@code null} for a raw block set. */
     public TopologyReport topology() {
         return topology;
+    }
+
+    /**
+     * The rule the slivers were judged by when the outlines were cleaned ({@link SliverRule#OFF}:
+     * none was), so that what is reported says which blocks these are; {@code null} for a raw block set.
+     */
+    public SliverRule sliverRule() {
+        return sliverRule;
     }
 
     public int size() {

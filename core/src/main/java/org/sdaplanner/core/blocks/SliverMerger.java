@@ -127,7 +127,7 @@ public final class SliverMerger {
         for (Pending x : pending) {
             kept.add(x.part().code());
         }
-        return rebuild(raw, byCode, t, moved, movedArea, kept, sh);
+        return rebuild(raw, byCode, t, moved, movedArea, kept, sh, rule);
     }
 
     /** The unparished blocks of LSOAs that lie partly in civil parishes: the only blocks that can have slivers. */
@@ -205,7 +205,7 @@ public final class SliverMerger {
 
     private static BlockSet rebuild(BlockSet raw, Map<String, BuildingBlock> byCode, Topology t,
                                     Map<String, Map<String, Double>> moved, Map<String, Map<String, Double>> movedArea,
-                                    Set<String> kept, LsoaShares shares) {
+                                    Set<String> kept, LsoaShares shares, SliverRule rule) {
         Map<String, List<BlockPiece>> incoming = new HashMap<>();
         Map<String, BlockPiece> left = new HashMap<>();
         List<SliverMerge> merges = new ArrayList<>();
@@ -266,7 +266,7 @@ public final class SliverMerger {
             blocks.add(new BuildingBlock(b.code(), b.name(), b.kind(), b.districtCode(), outline, res, reg,
                     BlockBuilder.affinity(pieces, shares), pieces));
         }
-        return new BlockSet(blocks, raw.apportionment(), raw.unplacedLsoas(), merges, List.copyOf(kept), t.report());
+        return new BlockSet(blocks, raw.apportionment(), raw.unplacedLsoas(), merges, List.copyOf(kept), t.report(), rule);
     }
 
     /** The block's pieces with others added: one piece per LSOA (weights and people summed), by LSOA code. */

@@ -36,6 +36,15 @@ public record SliverRule(double maxAreaShare, double maxResidentShare) {
         }
     }
 
+    /**
+     * Whether no remainder can ever be a sliver (a threshold of 0: no share is under it). Then
+     * nothing joins a neighbour, not even a detached part of a remainder: every LSOA remainder
+     * stays one block, all its parts with it, as before the rule.
+     */
+    public boolean off() {
+        return maxAreaShare == 0 || maxResidentShare == 0;
+    }
+
     /** Whether a remainder with these shares of its LSOA's land and residents is a sliver. */
     public boolean isSliver(double areaShare, double residentShare) {
         return areaShare < maxAreaShare && residentShare < maxResidentShare;

@@ -186,6 +186,25 @@ class SliverMergerTest {
         }
     }
 
+    /** With the rule off ('sda --slivers keep') not even a detached field edge joins: the remainder stays whole, in its parts. */
+    @Test
+    void theRuleOffKeepsDetachedPartsTooAndTheSetKnowsItsRule() {
+        RESIDENTS.put("L6", 1000L);
+        try {
+            BlockSet raw = raw(List.of(lsoa("L6", "D1", rect(0, 300, 100, 400))), notched(), List.of());
+            BlockSet off = SliverMerger.merge(raw, SHARES, SliverRule.OFF, TopologyOptions.METRES, List.of());
+            assertEquals(2, off.block("L6").geometry().getNumGeometries(), "the notch stays with its remainder");
+            assertTrue(off.sliverMerges().isEmpty());
+            assertEquals(raw.totalResidentPopulation(), off.totalResidentPopulation(), 1e-9);
+            assertEquals(SliverRule.OFF, off.sliverRule());
+            assertTrue(SliverRule.OFF.off() && !SliverRule.DEFAULTS.off());
+            assertEquals(SliverRule.DEFAULTS, merge(raw, List.of()).sliverRule());
+            assertEquals(null, raw.sliverRule(), "a raw set was judged by no rule");
+        } finally {
+            RESIDENTS.remove("L6");
+        }
+    }
+
     @Test
     void aDetachedPartWithHomesInItStays() {
         RESIDENTS.put("L6", 1000L);
