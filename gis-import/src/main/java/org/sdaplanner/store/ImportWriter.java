@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
+import org.sdaplanner.core.geography.Geography;
 import org.sdaplanner.importer.ImportedData;
 import org.sdaplanner.importer.Progress;
 
@@ -57,6 +58,9 @@ public final class ImportWriter {
                 }
                 writeAll(c, d);
                 ReleaseRepository.keepLiveAs(c, release, toJson(d.report()));
+                progress.step("Keeping a snapshot of the geography for fast reading");
+                GeographyReader.replace(c, geography(d));
+                progress.stepDone("done");
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -66,6 +70,12 @@ public final class ImportWriter {
             throw new StoreException("the import could not be written to the store (" + store.dialect().name()
                     + "); the previous import is unchanged" + Jdbc.detail(e), e);
         }
+    }
+
+    /** What the engine reads of the import: the snapshot's content, equal to what the tables give back. */
+    private static Geography geography(ImportedData d) {
+        return new Geography(d.lsoas(), d.parishes(), d.districts(), d.pcns(), d.practices(), d.registrations(),
+                d.residents(), d.postcodes());
     }
 
     private void writeAll(Connection c, ImportedData d) throws SQLException {

@@ -20,7 +20,9 @@ final class Migrations {
     /** The migrations of this release, oldest first. */
     static final List<String> SCRIPTS = List.of("V1__import_schema.sql", "V2__block_bridges.sql", "V3__plans.sql",
             "V4__profile_catalogue.sql", "V5__accounts_comments.sql", "V6__text_limits_and_shared_throttles.sql",
-            "V7__area_counts.sql", "V8__data_releases.sql");
+            "V7__area_counts.sql", "V8__data_releases.sql", "V9__geography_snapshot.sql");
+    /** The version whose script makes the geography snapshot table: a store imported before it gets its snapshot then. */
+    private static final int SNAPSHOT_VERSION = 9;
 
     private final Dialect dialect;
 
@@ -52,6 +54,9 @@ final class Migrations {
                     for (String stmt : statements(script)) {
                         s.execute(dialect.rewrite(stmt));
                     }
+                }
+                if (v == SNAPSHOT_VERSION) {
+                    GeographyReader.remakeSnapshot(c); // an upgraded store reads as fast as a new import at once
                 }
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {

@@ -320,5 +320,6 @@ public final class ReleaseRepository {
                 + " SELECT role, path, format, vintage, title, source_url, licence, attribution, row_count FROM release_source"
                 + " WHERE release_label = ?", label);
         update(c, "UPDATE data_release SET is_current = (label = ?)", label);
+        GeographyReader.remakeSnapshot(c); // the snapshot holds the registrations and practices just replaced
     }
 }

@@ -110,10 +110,17 @@ class ReleaseRepositoryTest {
             assertEquals("1", one(store, "SELECT COUNT(*) FROM plan"));
             assertEquals("1", one(store, "SELECT COUNT(*) FROM plan_comment"));
             assertEquals(lsoas, one(store, "SELECT COUNT(*) FROM lsoa"), "boundaries stay");
+            // what the commands read (the geography snapshot) follows the release made current
+            GeographyReader reader = new GeographyReader(store);
+            assertEquals("U00002", reader.read().practices().stream().filter(p -> p.code().equals("D81002")).findFirst()
+                    .orElseThrow().pcnCode());
+            assertEquals(reader.readTables(), reader.read());
 
             releases.makeCurrent("oct2025");
             assertEquals("U00001", one(store, "SELECT pcn_code FROM practice WHERE code = 'D81002'"));
             assertEquals("North PCN", one(store, "SELECT name FROM pcn WHERE code = 'U00001'"));
+            assertEquals("U00001", reader.readDominanceInput().practices().stream().filter(p -> p.code().equals("D81002"))
+                    .findFirst().orElseThrow().pcnCode());
             assertThrows(NotFoundException.class, () -> releases.makeCurrent("nope"));
         }
 
@@ -151,7 +158,8 @@ class ReleaseRepositoryTest {
                 for (String t : ReleaseRepository.TABLES) {
                     s.execute("DROP TABLE " + t);
                 }
-                s.execute("DELETE FROM schema_version WHERE version = 8");
+                s.execute("DROP TABLE geography_snapshot");
+                s.execute("DELETE FROM schema_version WHERE version >= 8");
             }
             String registrations = one(store, "SELECT COUNT(*) FROM registration");
             SpatialStore reopened = SpatialStore.open(store.url());
@@ -162,7 +170,10 @@ class ReleaseRepositoryTest {
             assertEquals(registrations, one(reopened, "SELECT COUNT(*) FROM release_registration WHERE release_label = 'initial'"));
             assertEquals("1", one(reopened, "SELECT COUNT(*) FROM plan"));
             assertEquals("1", one(reopened, "SELECT COUNT(*) FROM plan_comment"));
-            assertEquals("8", one(reopened, "SELECT MAX(version) FROM schema_version"));
+            assertEquals(String.valueOf(Migrations.SCRIPTS.size()), one(reopened, "SELECT MAX(version) FROM schema_version"));
+            GeographyReader upgraded = new GeographyReader(reopened);
+            assertEquals("1", one(reopened, "SELECT COUNT(*) FROM geography_snapshot"), "the upgrade made the snapshot");
+            assertEquals(upgraded.readTables(), upgraded.read());
         }
     }
 

@@ -17,6 +17,6 @@ final class AnalysisOptions {
 
     /** The last import with its dominant PCNs and its building blocks, slivers judged by {@code slivers}. */
     RegionAnalysis load(SliverRule slivers) {
-        return RegionAnalysis.load(store.open(), rule, slivers);
+        return RegionAnalysis.load(store.openForReading(), rule, slivers);
     }
 }

@@ -29,7 +29,7 @@ public final class DominanceCommand extends AnalysisCommand {
         DominanceRule r = source.rule;
         PrintWriter console = console();
         Path out = file.path;
-        Geography g = new GeographyReader(source.store.open()).read();
+        Geography g = new GeographyReader(source.store.openForReading()).readDominanceInput(); // no shapes: dominance needs none
         DominanceResult result = new DominanceEngine().compute(DominanceInput.of(g), r);
         Files.createDirectories(out.toAbsolutePath().normalize().getParent());
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {

@@ -76,7 +76,7 @@ public final class ExportCommand extends PlanCommand {
                             + " is exported as it is (leave " + o + " out).");
                 }
             }
-            try (PlannerService service = PlannerService.open(source.analysis.store.open())) {
+            try (PlannerService service = PlannerService.open(source.analysis.store.openForReading())) {
                 long id = PlanRef.resolve(service.plans(), stored);
                 PlanDownloads.Snapshot s = service.downloads().snapshot(id);
                 built = s.plan();

@@ -40,7 +40,7 @@ public final class PlansCommand extends CommandGroup {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (PlannerService service = PlannerService.open(store.open())) {
+            try (PlannerService service = PlannerService.open(store.openForReading())) {
                 out.println(String.format(Locale.ROOT, "%5s  %-40s %6s %10s %9s  %s", "id", "name", "areas", "alignment", "revision",
                         "changed"));
                 for (PlanListItem p : service.plans().list()) {

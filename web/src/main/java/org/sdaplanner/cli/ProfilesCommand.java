@@ -39,7 +39,7 @@ public final class ProfilesCommand extends PlanCommand {
     public Integer call() throws IOException {
         PrintWriter console = console();
         source.plan.check();
-        SpatialStore s = source.analysis.store.open();
+        SpatialStore s = source.analysis.store.openForReading();
         ProfileCatalogueReader stored = new ProfileCatalogueReader(s);
         RegionManifest manifest = region == null ? null : RegionManifest.load(region);
         List<Indicator> catalogue = manifest == null ? stored.catalogue() : manifest.catalogue();

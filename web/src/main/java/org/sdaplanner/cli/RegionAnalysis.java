@@ -33,12 +33,11 @@ public record RegionAnalysis(Geography geography, DominanceResult dominance, Blo
 
     /** The region with its slivers judged by {@code slivers} ({@link SliverRule#OFF}: every LSOA remainder a block). */
     public static RegionAnalysis load(SpatialStore store, DominanceRule rule, SliverRule slivers) {
-        GeographyReader reader = new GeographyReader(store);
-        Geography g = reader.read();
+        GeographyReader.Stored stored = new GeographyReader(store).readAll();
+        Geography g = stored.geography();
         DominanceResult dominance = new DominanceEngine().compute(DominanceInput.of(g), rule);
-        List<Bridge> bridges = reader.bridges().stream().map(b -> new Bridge(b.get(0), b.get(1))).toList();
+        List<Bridge> bridges = stored.bridges().stream().map(b -> new Bridge(b.get(0), b.get(1))).toList();
         return new RegionAnalysis(g, dominance, BlockAnalysis.of(g, dominance, bridges, OverlayOptions.DEFAULTS,
-                AdjacencyOptions.DEFAULTS, slivers), reader.defaultAreas(),
-                reader.defaultCounts());
+                AdjacencyOptions.DEFAULTS, slivers), stored.defaultAreas(), stored.defaultCounts());
     }
 }

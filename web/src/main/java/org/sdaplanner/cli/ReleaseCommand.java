@@ -43,7 +43,7 @@ public final class ReleaseCommand extends CommandGroup {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            List<ReleaseInfo> all = new ReleaseRepository(store.open()).list();
+            List<ReleaseInfo> all = new ReleaseRepository(store.openForReading()).list();
             if (all.isEmpty()) {
                 out.println("The store has no data release yet: run 'sda import --data DIR' first.");
                 return 0;
@@ -120,7 +120,7 @@ public final class ReleaseCommand extends CommandGroup {
         @Override
         public Integer call() {
             PrintWriter console = spec.commandLine().getOut();
-            try (PlannerService service = PlannerService.open(store.open())) {
+            try (PlannerService service = PlannerService.open(store.openForReading())) {
                 Long id = plan == null ? null : PlanRef.resolve(service.plans(), plan);
                 ReleaseDiff d = service.releases().diff(from, to, id, threshold);
                 String planName = id == null ? null : service.plans().list().stream().filter(p -> p.id() == id)

@@ -39,7 +39,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out + " is a folder: give a file name such as report.html");
         }
-        try (PlannerService service = PlannerService.open(store.open())) {
+        try (PlannerService service = PlannerService.open(store.openForReading())) {
             long id = PlanRef.resolve(service.plans(), plan);
             String html = service.reports().html(id);
             if (out.toAbsolutePath().getParent() != null) {

@@ -19,4 +19,12 @@ final class StoreOption {
         }
         return opened;
     }
+
+    /** The store, opened once per command, for a command that writes nothing of size ({@link SpatialStore#openForReading}). */
+    SpatialStore openForReading() {
+        if (opened == null) {
+            opened = SpatialStore.openForReading(db);
+        }
+        return opened;
+    }
 }

@@ -90,7 +90,7 @@ public final class UserCommand extends CommandGroup {
         @Override
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
-            java.util.List<Account> all = admin(store.open()).list();
+            java.util.List<Account> all = admin(store.openForReading()).list();
             out.println(String.format(Locale.ROOT, "%-24s %-15s %-9s %-24s %s", "USERNAME", "ROLE", "STATUS", "UPDATED", "NAME"));
             for (Account a : all) {
                 // stored text is printed with its control characters made visible: a display name cannot steer the terminal

@@ -5,7 +5,6 @@ import org.sdaplanner.core.dominance.LsoaDominance;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Locale;
 
 /**
  * Writes one row per LSOA of a dominance result. Shares have six decimals and rows are in
@@ -32,6 +31,6 @@ public final class DominanceCsv {
     }
 
     static String share(double d) {
-        return String.format(Locale.ROOT, "%.6f", d);
+        return Numbers.fixed(d, 6);
     }
 }

@@ -41,7 +41,8 @@ public final class PlannerService implements AutoCloseable {
     /** Keeps an embedded H2 database open between requests (it closes with its last connection). */
     private final Connection keeper;
     private final PlanSessions sessions;
-    private final RegionViews regionViews;
+    /** The map's layers, places and search: made on first use, since only the map server needs them. */
+    private RegionViews regionViews;
     private final Plans plans;
     private final PlanEditing editing;
     private final PlanVersions versions;
@@ -61,7 +62,6 @@ public final class PlannerService implements AutoCloseable {
         this.region = region;
         this.keeper = keeper;
         this.sessions = new PlanSessions(region, new PlanRepository(store));
-        this.regionViews = new RegionViews(region);
         this.plans = new Plans(sessions);
         this.tradeoffs = new TradeoffCurves(plans, region.problem());
         AccountRepository accounts = new AccountRepository(store);
@@ -141,7 +141,10 @@ public final class PlannerService implements AutoCloseable {
     }
 
     /** The region's description, fixed layers and search. */
-    public RegionViews regionViews() {
+    public synchronized RegionViews regionViews() {
+        if (regionViews == null) {
+            regionViews = new RegionViews(region); // place labels and the search index, which no command-line use needs
+        }
         return regionViews;
     }
 

@@ -74,15 +74,32 @@ class CleanOutputTest {
         Files.writeString(root.resolve("pom.xml"), "<project/>");
         Files.copy(script(), root.resolve("sda"));
         Path bin = Files.createDirectories(tmp.resolve("bin"));
-        executable(bin.resolve("java"), "#!/bin/sh\necho \"java $*\"\n");
+        // a stand-in java that writes the class-data archive it is asked for, as the JVM does at exit
+        executable(bin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in -XX:ArchiveClassesAtExit=*)"
+                + " touch \"${a#-XX:ArchiveClassesAtExit=}\";; esac; done\necho \"java $*\"\n");
 
         executable(bin.resolve("mvn"), "#!/bin/sh\nprintf '\\033[0m\\033[0m[INFO] Scanning for projects\\n'\n"
                 + "mkdir -p web/target && touch web/target/sda.jar\n");
         Result ok = run(root, bin, "--help");
         assertEquals(0, ok.exit(), ok.err());
-        assertEquals("java -Xmx4g -jar " + root.resolve("web/target/sda.jar") + " --help", ok.out().strip());
+        Path jar = root.resolve("web/target/sda.jar");
+        Path archive = root.resolve("web/target/sda.jsa");
+        String quiet = " -Xlog:cds=off -Xlog:cds+dynamic=off";
+        assertTrue(ok.out().strip().matches(java.util.regex.Pattern.quote("java -Xmx4g -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="
+                + archive + ".") + "\\d+" + java.util.regex.Pattern.quote(quiet + " -jar " + jar + " --help")), ok.out());
         assertEquals("Building sda (first run, or sources changed) …", ok.err().strip(), "only the script's own line");
         assertFalse((ok.out() + ok.err()).contains("\u001b"), "no escape codes");
+        // the first short command made the archive (moved into place whole); the next ones start from it
+        assertTrue(Files.isRegularFile(archive), "the class-data archive is kept");
+        try (var files = Files.list(archive.getParent())) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("sda.jsa.")).toList(), "no half-made archive left");
+        }
+        Result next = run(root, bin, "dominance");
+        assertEquals("java -Xmx4g -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=" + archive + " -Xshare:auto" + quiet + " -jar " + jar
+                + " dominance", next.out().strip());
+        Result server = run(root, bin, "serve");
+        assertEquals("java -Xmx4g -XX:SharedArchiveFile=" + archive + " -Xshare:auto" + quiet + " -jar " + jar + " serve",
+                server.out().strip(), "the server keeps the optimising compiler");
 
         Files.delete(root.resolve("web/target/sda.jar"));
         executable(bin.resolve("mvn"), "#!/bin/sh\necho '[ERROR] COMPILATION ERROR: Foo.java:[3,1] class, interface, enum, or record expected'\nexit 1\n");
