@@ -128,10 +128,14 @@ public final class PlanSessions {
         sessions.remove(id);
     }
 
-    /** For tests: the revision the plan's session is loaded at, or -1 when none is. */
+    /** For tests: the revision this process holds the plan at (its latest view, else its writer's state), or -1 when none. */
     public long cachedRevision(long id) {
         PlanSession s = sessions.get(id);
-        return s == null ? -1 : s.revision;
+        if (s == null) {
+            return -1;
+        }
+        PlanView v = s.view();
+        return v != null ? Math.max(v.revision(), s.revision) : s.revision;
     }
 
     /** Brings the session to the stored revision (reloading when another process changed the plan). Caller holds the monitor. */
