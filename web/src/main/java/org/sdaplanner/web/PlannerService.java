@@ -207,7 +207,7 @@ public final class PlannerService implements AutoCloseable {
         return imports;
     }
 
-    /** For tests: whether the plan's session is loaded, and at which revision (-1: not loaded). */
+    /** For tests: whether the plan is held in memory, and at which revision (-1: not held). */
     long cachedRevision(long id) {
         return sessions.cachedRevision(id);
     }

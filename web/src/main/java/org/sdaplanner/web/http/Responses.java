@@ -29,6 +29,14 @@ public final class Responses {
         ctx.contentType(body.contentType()).result(body.bytes());
     }
 
+    /**
+     * A JSON answer serialised once and kept, written as {@code ctx.json} would write it (same bytes and
+     * headers; no ETag, which the API never promised for these).
+     */
+    public static void json(Context ctx, CachedBody body) {
+        ctx.contentType(body.contentType()).result(body.bytes());
+    }
+
     /** JSON by default, or with {@code ?format=csv} the same as a CSV file to download under {@code fileName}. */
     public static void jsonOrCsv(Context ctx, String fileName, Supplier<Object> json, Supplier<String> csv) {
         if (Requests.wantsCsv(ctx)) {

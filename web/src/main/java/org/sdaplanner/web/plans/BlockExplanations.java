@@ -19,14 +19,13 @@ public final class BlockExplanations {
     }
 
     public Why why(long id, String blockCode) {
-        return sessions.atStoredRevision(id, s -> {
-            int b = sessions.blockIndex(blockCode);
-            BlockExplanation e = BlockExplanation.of(s.state, s.areaIds, s.areaNames, b, region.pcnNames());
-            return new Why(e.blockCode(), e.blockName(), e.areaId(), e.areaName(), e.areaMainPcn(), s.state.locked(b), e.text(),
-                    e.leanings().stream().map(l -> new Leaning(l.pcnCode(), region.pcnName(l.pcnCode()), round(l.share(), 4)))
-                            .toList(),
-                    e.alternatives().stream().map(o -> new Alternative(o.areaId(), o.areaName(), o.mainPcn(),
-                            round(o.alignmentChange(), 6), o.allowed())).toList());
-        });
+        PlanView v = sessions.view(id);
+        int b = sessions.blockIndex(blockCode);
+        BlockExplanation e = BlockExplanation.of(v.state(), v.areaIds(), v.areaNames(), b, region.pcnNames());
+        return new Why(e.blockCode(), e.blockName(), e.areaId(), e.areaName(), e.areaMainPcn(), v.state().locked(b), e.text(),
+                e.leanings().stream().map(l -> new Leaning(l.pcnCode(), region.pcnName(l.pcnCode()), round(l.share(), 4)))
+                        .toList(),
+                e.alternatives().stream().map(o -> new Alternative(o.areaId(), o.areaName(), o.mainPcn(),
+                        round(o.alignmentChange(), 6), o.allowed())).toList());
     }
 }

@@ -2,6 +2,7 @@ package org.sdaplanner.web.plans;
 
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.dominance.LsoaDominance;
+import org.sdaplanner.core.plan.PlanState;
 import org.sdaplanner.core.plan.PlanningProblem;
 import org.sdaplanner.export.Csv;
 import org.sdaplanner.web.ApiException;
@@ -32,78 +33,78 @@ public final class PcnViews {
 
     /** Every PCN's figures in the plan and its patients by area (areas with fewer than half a patient left out). */
     public List<PcnAlignmentRow> alignment(long id) {
-        return sessions.atStoredRevision(id, s -> {
-            BuiltPlan b = sessions.built(s);
-            List<PcnAlignmentRow> out = new ArrayList<>();
-            for (int q = 0; q < b.pcns().size(); q++) {
-                Map<String, Double> byArea = new LinkedHashMap<>();
-                for (int a = 0; a < s.state.areaCount(); a++) {
-                    double v = s.state.patients(a, q);
-                    if (v >= 0.5) {
-                        byArea.put(s.areaIds.get(a), round(v, 0));
-                    }
+        PlanView view = sessions.view(id);
+        PlanState st = view.state();
+        BuiltPlan b = view.built();
+        List<PcnAlignmentRow> out = new ArrayList<>();
+        for (int q = 0; q < b.pcns().size(); q++) {
+            Map<String, Double> byArea = new LinkedHashMap<>();
+            for (int a = 0; a < st.areaCount(); a++) {
+                double v = st.patients(a, q);
+                if (v >= 0.5) {
+                    byArea.put(view.areaIds().get(a), round(v, 0));
                 }
-                out.add(new PcnAlignmentRow(PlanAnswers.pcn(b.pcns().get(q), region), byArea));
             }
-            return out;
-        });
+            out.add(new PcnAlignmentRow(PlanAnswers.pcn(b.pcns().get(q), region), byArea));
+        }
+        return out;
     }
 
     /** The PCN × area matrix of registered patients, one row per PCN. */
     public String alignmentCsv(long id) {
-        return sessions.atStoredRevision(id, s -> {
-            PlanningProblem p = region.problem();
-            StringBuilder sb = new StringBuilder("pcn_code,pcn_name");
-            s.areaIds.forEach(a -> sb.append(',').append(Csv.field(a)));
-            sb.append(",total\n");
-            for (int q = 0; q < p.pcnCodes().size(); q++) {
-                String code = p.pcnCodes().get(q);
-                sb.append(Csv.field(code)).append(',').append(Csv.field(region.pcnName(code)));
-                double total = 0;
-                for (int a = 0; a < s.state.areaCount(); a++) {
-                    double v = s.state.patients(a, q);
-                    total += v;
-                    sb.append(',').append(String.format(Locale.ROOT, "%.0f", v));
-                }
-                sb.append(',').append(String.format(Locale.ROOT, "%.0f", total)).append('\n');
+        PlanView view = sessions.view(id);
+        PlanState st = view.state();
+        PlanningProblem p = region.problem();
+        StringBuilder sb = new StringBuilder("pcn_code,pcn_name");
+        view.areaIds().forEach(a -> sb.append(',').append(Csv.field(a)));
+        sb.append(",total\n");
+        for (int q = 0; q < p.pcnCodes().size(); q++) {
+            String code = p.pcnCodes().get(q);
+            sb.append(Csv.field(code)).append(',').append(Csv.field(region.pcnName(code)));
+            double total = 0;
+            for (int a = 0; a < st.areaCount(); a++) {
+                double v = st.patients(a, q);
+                total += v;
+                sb.append(',').append(String.format(Locale.ROOT, "%.0f", v));
             }
-            return sb.toString();
-        });
+            sb.append(',').append(String.format(Locale.ROOT, "%.0f", total)).append('\n');
+        }
+        return sb.toString();
     }
 
     /** Where a PCN's patients live: by LSOA (its share there) and by area of the plan. */
     public PcnView pcn(long id, String pcnCode) {
-        return sessions.atStoredRevision(id, s -> {
-            PlanningProblem p = region.problem();
-            int q = p.pcnCodes().indexOf(pcnCode);
-            if (q < 0 && !region.pcnNames().containsKey(pcnCode)) {
-                throw ApiException.notFound("no PCN " + pcnCode + " in the region");
+        PlanView view = sessions.view(id);
+        PlanState st = view.state();
+        PlanningProblem p = region.problem();
+        int q = p.pcnCodes().indexOf(pcnCode);
+        if (q < 0 && !region.pcnNames().containsKey(pcnCode)) {
+            throw ApiException.notFound("no PCN " + pcnCode + " in the region");
+        }
+        List<PcnLsoa> lsoas = new ArrayList<>();
+        long lsoaPatients = 0;
+        for (LsoaDominance d : region.analysis().dominance().lsoas()) {
+            long n = d.patients(pcnCode);
+            if (n > 0) {
+                lsoas.add(new PcnLsoa(d.lsoaCode(), round(d.share(pcnCode), 4), n, pcnCode.equals(d.dominantPcnCode())));
+                lsoaPatients += n;
             }
-            List<PcnLsoa> lsoas = new ArrayList<>();
-            long lsoaPatients = 0;
-            for (LsoaDominance d : region.analysis().dominance().lsoas()) {
-                long n = d.patients(pcnCode);
-                if (n > 0) {
-                    lsoas.add(new PcnLsoa(d.lsoaCode(), round(d.share(pcnCode), 4), n, pcnCode.equals(d.dominantPcnCode())));
-                    lsoaPatients += n;
+        }
+        lsoas.sort(Comparator.comparingLong((PcnLsoa l) -> -l.patients()).thenComparing(PcnLsoa::lsoaCode));
+        List<PcnArea> areas = new ArrayList<>();
+        double total = 0;
+        if (q >= 0) {
+            for (int a = 0; a < st.areaCount(); a++) {
+                total += st.patients(a, q);
+            }
+            for (int a = 0; a < st.areaCount(); a++) {
+                double v = st.patients(a, q);
+                if (v >= 0.5) {
+                    areas.add(new PcnArea(view.areaIds().get(a), view.areaNames().get(a), round(v, 0), round(total > 0 ? v / total : 0, 4)));
                 }
             }
-            lsoas.sort(Comparator.comparingLong((PcnLsoa l) -> -l.patients()).thenComparing(PcnLsoa::lsoaCode));
-            List<PcnArea> areas = new ArrayList<>();
-            double total = 0;
-            if (q >= 0) {
-                for (int a = 0; a < s.state.areaCount(); a++) {
-                    total += s.state.patients(a, q);
-                }
-                for (int a = 0; a < s.state.areaCount(); a++) {
-                    double v = s.state.patients(a, q);
-                    if (v >= 0.5) {
-                        areas.add(new PcnArea(s.areaIds.get(a), s.areaNames.get(a), round(v, 0), round(total > 0 ? v / total : 0, 4)));
-                    }
-                }
-                areas.sort(Comparator.comparingDouble((PcnArea a) -> -a.patients()));
-            }
-            return new PcnView(pcnCode, region.pcnName(pcnCode), q >= 0 ? round(total, 0) : (double) lsoaPatients, lsoas, areas);
-        });
+            areas.sort(Comparator.comparingDouble((PcnArea a) -> -a.patients()));
+        }
+        return new PcnView(pcnCode, region.pcnName(pcnCode), q >= 0 ? round(total, 0) : (double) lsoaPatients, lsoas, areas);
     }
 }

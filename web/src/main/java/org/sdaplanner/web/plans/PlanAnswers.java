@@ -3,8 +3,10 @@ package org.sdaplanner.web.plans;
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.plan.PcnMetrics;
 import org.sdaplanner.core.plan.PlanEditor;
+import org.sdaplanner.core.plan.PlanState;
 import org.sdaplanner.core.plan.PlanningProblem;
 import org.sdaplanner.export.PlanFiles;
+import org.sdaplanner.store.StoredPlans.PlanInfo;
 import org.sdaplanner.store.StoredPlans.VersionInfo;
 import org.sdaplanner.web.Region;
 import org.sdaplanner.web.api.AreaChange;
@@ -20,19 +22,22 @@ import java.util.Map;
 
 import static org.sdaplanner.export.Numbers.round;
 
-/** The answers more than one plan service gives, read off a plan session or a stored record. */
+/** The answers more than one plan service gives, read off a plan view, a session or a stored record. */
 final class PlanAnswers {
     private PlanAnswers() {
     }
 
-    /** The plan with its figures and each block's area and lock. Caller holds the session's monitor. */
-    static Plan plan(PlanSession s, BuiltPlan b, PlanningProblem p) {
+    /** The plan with its figures and each block's area and lock, at the view's revision. */
+    static Plan plan(PlanView v, PlanningProblem p) {
+        BuiltPlan b = v.built();
+        PlanState st = v.state();
+        PlanInfo info = v.info();
         Map<String, BlockState> blocks = new LinkedHashMap<>();
         for (int i = 0; i < p.blockCount(); i++) {
-            blocks.put(p.block(i).code(), new BlockState(s.areaIds.get(s.state.areaOf(i)), s.state.locked(i)));
+            blocks.put(p.block(i).code(), new BlockState(v.areaIds().get(st.areaOf(i)), st.locked(i)));
         }
-        return new Plan(s.id, s.info.name(), s.revision, s.info.createdAt(), s.info.updatedAt(), s.info.districtNesting(),
-                PlanBound.shownOptions(s.info.optionsJson()), summary(b, s.info.optionsJson()), areas(b), blocks);
+        return new Plan(v.id(), info.name(), v.revision(), info.createdAt(), info.updatedAt(), info.districtNesting(),
+                PlanBound.shownOptions(info.optionsJson()), summary(b, info.optionsJson()), areas(b), blocks);
     }
 
     /**

@@ -103,13 +103,14 @@ public final class PlanComparison {
 
     private Side side(long planId, String which, Integer version) {
         if (version == null) {
-            return sessions.atStoredRevision(planId, s -> new Side(planId, s.info.name(), which, s.state.assignment(), s.areaIds,
-                    s.areaNames, s.info.optionsJson()));
+            PlanView v = sessions.view(planId);
+            return new Side(planId, v.info().name(), which, v.state().assignment(), v.areaIds(), v.areaNames(), v.info().optionsJson());
         }
         Map<String, String> stored = repo.versionAssignment(planId, version)
                 .orElseThrow(() -> ApiException.notFound("no version " + version + " of plan " + planId));
-        return sessions.atStoredRevision(planId, s -> new Side(planId, s.info.name(), which,
-                sessions.toIndexes(s.id, stored, s.areaIds), s.areaIds, s.areaNames, s.info.optionsJson()));
+        PlanView v = sessions.view(planId);
+        return new Side(planId, v.info().name(), which, sessions.toIndexes(planId, stored, v.areaIds()), v.areaIds(), v.areaNames(),
+                v.info().optionsJson());
     }
 
     private CompareSide figures(Side s) {

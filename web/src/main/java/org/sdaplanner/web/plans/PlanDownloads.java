@@ -1,8 +1,6 @@
 package org.sdaplanner.web.plans;
 
 import org.sdaplanner.core.cluster.BuiltPlan;
-import org.sdaplanner.core.plan.PlanState;
-import org.sdaplanner.core.plan.PlanningProblem;
 import org.sdaplanner.export.PlanExport;
 import org.sdaplanner.web.ApiException;
 import org.sdaplanner.web.Region;
@@ -19,7 +17,7 @@ public final class PlanDownloads {
     private final PlanSessions sessions;
     private final Region region;
 
-    /** A plan at one revision, copied out of its session so that files are written outside its lock. */
+    /** A plan at one revision, read off its view so that files are written outside any lock. */
     public record Snapshot(BuiltPlan plan, String name, long revision) {
         public String fileName() {
             return PlanExport.slug(name);
@@ -42,14 +40,7 @@ public final class PlanDownloads {
 
     /** The plan's figures at its current revision, with its locks: what its files are written from. */
     public Snapshot snapshot(long id) {
-        return sessions.atStoredRevision(id, s -> {
-            PlanningProblem p = region.problem();
-            boolean[] locked = new boolean[p.blockCount()];
-            for (int i = 0; i < locked.length; i++) {
-                locked[i] = s.state.locked(i);
-            }
-            return new Snapshot(PlanSessions.built(new PlanState(p, s.state.assignment(), s.areaIds.size(), locked), s.areaIds,
-                    s.areaNames, s.info.optionsJson()), s.info.name(), s.revision);
-        });
+        PlanView v = sessions.view(id); // its figures are never changed, so files can be written from them
+        return new Snapshot(v.built(), v.info().name(), v.revision());
     }
 }

@@ -109,7 +109,8 @@ public final class PlanEditing {
                 s.invalidate();
             }
             sessions.refresh(s);
-            return PlanAnswers.plan(s, sessions.built(s), region.problem());
+            sessions.publish(s);
+            return PlanAnswers.plan(sessions.view(id), region.problem());
         }
     }
 
@@ -130,7 +131,7 @@ public final class PlanEditing {
     /** The plan's revision, what undo and redo would do next, and its latest edit: what the page's buttons say. */
     public EditState editState(long id) {
         EditDescriptions.Names names = names(id);
-        long revision = sessions.atStoredRevision(id, s -> s.revision);
+        long revision = sessions.view(id).revision();
         PlanRepository.NextReplays next = repo.nextReplays(id);
         List<EditRecord> records = repo.audit(id);
         AuditEntry latest = records.isEmpty() ? null : descriptions.entries(records.subList(0, 1), names).get(0);
@@ -194,18 +195,19 @@ public final class PlanEditing {
     private EditDescriptions.Names names(long id) {
         Map<Integer, String> labels = new HashMap<>();
         repo.versions(id).forEach(v -> labels.put(v.version(), v.label()));
-        return sessions.atStoredRevision(id, s -> new EditDescriptions.Names(s.areaIds, s.areaNames, labels));
+        PlanView v = sessions.view(id);
+        return new EditDescriptions.Names(v.areaIds(), v.areaNames(), labels);
     }
 
     /** Writes an edit already applied to the session's state; on any failure the session reloads from the store. */
     private void persist(PlanSession s, String user, Edit edit) {
         try {
             s.revision = repo.apply(s.id, s.revision, user, edit);
-            s.clearDerived();
         } catch (RuntimeException e) {
             s.invalidate();
             throw e;
         }
+        sessions.publish(s); // readers see the edit from the next request on
     }
 
     private ReplayOutcome replay(long id, Long revision, String user, boolean undo) {
@@ -250,7 +252,7 @@ public final class PlanEditing {
                 }
             }
             s.revision = r.get().revision();
-            s.clearDerived();
+            sessions.publish(s);
             return new ReplayOutcome(undo ? StoredPlans.UNDO : StoredPlans.REDO, true, descriptions.entry(e, null, names), e.blocks(),
                     PlanAnswers.changes(s, changes(s, touched, before)), round(alignmentBefore, 6), round(st.alignment(), 6),
                     s.revision);

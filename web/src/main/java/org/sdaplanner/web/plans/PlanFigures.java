@@ -7,7 +7,6 @@ import org.sdaplanner.export.PlanFiles;
 import org.sdaplanner.web.CachedBody;
 import org.sdaplanner.web.Features;
 import org.sdaplanner.web.Region;
-import org.sdaplanner.web.api.Metrics;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,12 +23,9 @@ public final class PlanFigures {
         this.region = sessions.region();
     }
 
-    public Metrics metrics(long id) {
-        return sessions.atStoredRevision(id, s -> {
-            BuiltPlan b = sessions.built(s);
-            return new Metrics(s.revision, PlanAnswers.summary(b, s.info.optionsJson()), PlanAnswers.areas(b),
-                    b.pcns().stream().map(m -> PlanAnswers.pcn(m, region)).toList());
-        });
+    /** The metrics answer as JSON, computed once per revision. */
+    public CachedBody metrics(long id) {
+        return sessions.view(id).metricsJson();
     }
 
     /**
@@ -37,15 +33,7 @@ public final class PlanFigures {
      * the blocks as the map draws them at that zoom, so their lines are the blocks' lines.
      */
     public CachedBody areas(long id, Integer zoom) {
-        return sessions.atStoredRevision(id, s -> {
-            String key = zoom == null ? "full" : zoom.toString();
-            CachedBody cached = s.areaLayers.get(key);
-            if (cached == null) {
-                cached = areasLayer(region, sessions.built(s), zoom);
-                s.areaLayers.put(key, cached);
-            }
-            return cached;
-        });
+        return sessions.view(id).areasLayer(zoom);
     }
 
     /** A plan's areas with their figures as GeoJSON, dissolved from the region's block outlines at the zoom (null: full detail). */

@@ -6,6 +6,7 @@ import org.sdaplanner.core.cluster.PlanBuilder;
 import org.sdaplanner.core.plan.AreaMetrics;
 import org.sdaplanner.export.PlanOutlines;
 import org.sdaplanner.export.CommitteeReport;
+import org.sdaplanner.store.StoredPlans.PlanInfo;
 import org.sdaplanner.web.Region;
 
 import java.util.List;
@@ -39,7 +40,8 @@ public final class PlanReports {
         PlanDownloads.Snapshot s = downloads.snapshot(id);
         record Info(String changedAt, boolean nesting, long seed) {
         }
-        Info info = sessions.atStoredRevision(id, x -> new Info(x.info.updatedAt(), x.info.districtNesting(), seed(x.info.optionsJson())));
+        PlanInfo x = sessions.view(id).info();
+        Info info = new Info(x.updatedAt(), x.districtNesting(), seed(x.optionsJson()));
         CommitteeReport.Context c = new CommitteeReport.Context(region.name(), id, s.name(), s.revision(), info.changedAt(),
                 region.pcnNames(), region.districtNames(),
                 region.sources().stream().map(src -> new CommitteeReport.Source(src.title(), src.vintage(), src.licence())).toList(),

@@ -1,21 +1,17 @@
 package org.sdaplanner.web.plans;
 
-import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.plan.PlanEditor;
 import org.sdaplanner.core.plan.PlanState;
-import org.sdaplanner.core.profile.PlanProfiles;
 import org.sdaplanner.store.StoredPlans.PlanInfo;
-import org.sdaplanner.web.CachedBody;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One plan as this server process holds it: the working {@link PlanState} and its {@link PlanEditor}
- * at a stored revision, and what is derived from them (figures, rendered layers).
- * Everything is guarded by the session's monitor; the service reloads it from the store whenever
- * the stored revision differs, so edits made by another process are picked up.
+ * at a stored revision, guarded by the session's monitor (writers hold it); the service reloads it from
+ * the store whenever the stored revision differs, so edits made by another process are picked up.
+ * Readers do not touch these: they read the latest {@link PlanView}, published here without the monitor.
  */
 final class PlanSession {
     final long id;
@@ -27,32 +23,28 @@ final class PlanSession {
     PlanState state;
     PlanEditor editor;
 
-    /** Derived from the state at {@link #revision}; cleared on every change. */
-    BuiltPlan built;
-    PlanProfiles profiles;
-    /** Block code → area id, for comments. */
-    Map<String, String> blockArea;
-    final Map<String, CachedBody> areaLayers = new HashMap<>();
-    /** Saved versions' areas on the map, by "version:zoom" (the names are the areas' current ones). */
-    final Map<String, CachedBody> versionLayers = new HashMap<>();
+    /** The newest view published (by a writer after a commit, or by a reader that found the store ahead); null at first. */
+    private final AtomicReference<PlanView> view = new AtomicReference<>();
+    /** Held by a reader building a view from the store, so that readers who find the same revision stale load it once. */
+    final Object rebuild = new Object();
 
     PlanSession(long id) {
         this.id = id;
+    }
+
+    PlanView view() {
+        return view.get();
+    }
+
+    /** Publishes {@code v} unless a view of a later revision is there already; returns the view now published. */
+    PlanView publish(PlanView v) {
+        return view.accumulateAndGet(v, (now, offered) -> now == null || offered.revision() >= now.revision() ? offered : now);
     }
 
     void invalidate() {
         revision = -1;
         state = null;
         editor = null;
-        clearDerived();
-    }
-
-    void clearDerived() {
-        built = null;
-        profiles = null;
-        blockArea = null;
-        areaLayers.clear();
-        versionLayers.clear();
     }
 
     int areaIndex(String areaId) {

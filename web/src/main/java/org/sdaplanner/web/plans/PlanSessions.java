@@ -30,8 +30,9 @@ import java.util.function.Function;
 
 /**
  * The plans this server process holds in memory: one {@link PlanSession} per plan, brought to the
- * stored revision before every use (reloaded when another process changed the plan) and guarded by
- * its own monitor. Every plan service reads and edits plans through here.
+ * stored revision before every edit (reloaded when another process changed the plan) and guarded by
+ * its own monitor, and the plan's latest {@link PlanView}, which reads take without that monitor.
+ * Every plan service reads and edits plans through here.
  */
 public final class PlanSessions {
     private static final Baselines.Result NO_BASELINES = new Baselines.Result(0, 0, new double[0]);
@@ -53,7 +54,63 @@ public final class PlanSessions {
         return repo;
     }
 
-    /** Runs {@code work} on the plan at its stored revision, holding the plan's monitor; 404 when there is no such plan. */
+    /**
+     * The plan at its stored revision, for reading; 404 when there is no such plan. One cheap query of the
+     * plan's row tells whether the view in memory is still current (another process may have changed the
+     * plan); only a stale view is rebuilt, and never under the writer's monitor, so a read does not wait
+     * for a move or an edit in progress.
+     */
+    PlanView view(long id) {
+        PlanSession s = session(id);
+        Optional<PlanInfo> found = repo.find(id);
+        if (found.isEmpty()) {
+            sessions.remove(id);
+            throw ApiException.notFound("no plan " + id);
+        }
+        PlanInfo info = found.get();
+        PlanView v = s.view();
+        if (v != null && v.info().equals(info)) {
+            return v;
+        }
+        synchronized (s.rebuild) {
+            v = s.view();
+            if (v != null && v.info().equals(info)) {
+                return v;
+            }
+            if (v != null && v.revision() == info.revision()) {
+                return s.publish(v.withInfo(info)); // renamed: same blocks, other name or time
+            }
+            return s.publish(load(id));
+        }
+    }
+
+    /** A view of the plan as stored now, read in one transaction. */
+    private PlanView load(long id) {
+        StoredPlan stored;
+        try {
+            stored = repo.load(id);
+        } catch (PlanNotFoundException e) {
+            sessions.remove(id);
+            throw ApiException.notFound("no plan " + id);
+        }
+        List<String> ids = stored.areas().stream().map(Area::id).toList();
+        List<String> names = stored.areas().stream().map(Area::name).toList();
+        return new PlanView(region, id, stored.info(), ids, names, toIndexes(id, stored.assignment(), ids), locks(stored));
+    }
+
+    /**
+     * After a writer committed a change: publishes the session's state as the plan's view, so that the next
+     * read finds it ready. Caller holds the monitor. Skipped when the store is already at another revision
+     * (another process wrote meanwhile): the next read loads that one.
+     */
+    void publish(PlanSession s) {
+        Optional<PlanInfo> info = repo.find(s.id);
+        if (info.isPresent() && info.get().revision() == s.revision && s.state != null) {
+            s.publish(PlanView.of(region, s.id, info.get(), s.areaIds, s.areaNames, s.state));
+        }
+    }
+
+    /** Runs {@code work} on the plan at its stored revision, holding the plan's monitor (writers); 404 when there is no such plan. */
     <T> T atStoredRevision(long id, Function<PlanSession, T> work) {
         PlanSession s = session(id);
         synchronized (s) {
@@ -71,10 +128,14 @@ public final class PlanSessions {
         sessions.remove(id);
     }
 
-    /** For tests: the revision the plan's session is loaded at, or -1 when none is. */
+    /** For tests: the revision this process holds the plan at (its latest view, else its writer's state), or -1 when none. */
     public long cachedRevision(long id) {
         PlanSession s = sessions.get(id);
-        return s == null ? -1 : s.revision;
+        if (s == null) {
+            return -1;
+        }
+        PlanView v = s.view();
+        return v != null ? Math.max(v.revision(), s.revision) : s.revision;
     }
 
     /** Brings the session to the stored revision (reloading when another process changed the plan). Caller holds the monitor. */
@@ -99,6 +160,17 @@ public final class PlanSessions {
         List<String> ids = stored.areas().stream().map(Area::id).toList();
         List<String> names = stored.areas().stream().map(Area::name).toList();
         int[] assignment = toIndexes(s.id, stored.assignment(), ids);
+        boolean[] locked = locks(stored);
+        s.info = stored.info();
+        s.areaIds = ids;
+        s.areaNames = names;
+        s.state = new PlanState(region.problem(), assignment, ids.size(), locked);
+        s.editor = new PlanEditor(s.state, ids, stored.info().districtNesting()).withNames(names, region.districtNames());
+        s.revision = stored.info().revision();
+    }
+
+    /** The stored plan's locks by block index. */
+    private boolean[] locks(StoredPlan stored) {
         PlanningProblem p = region.problem();
         boolean[] locked = new boolean[p.blockCount()];
         for (String code : stored.locked()) {
@@ -107,13 +179,7 @@ public final class PlanSessions {
                 locked[b] = true;
             }
         }
-        s.info = stored.info();
-        s.areaIds = ids;
-        s.areaNames = names;
-        s.state = new PlanState(p, assignment, ids.size(), locked);
-        s.editor = new PlanEditor(s.state, ids, stored.info().districtNesting()).withNames(names, region.districtNames());
-        s.revision = stored.info().revision();
-        s.clearDerived();
+        return locked;
     }
 
     /** Block code → area id as area indexes in block order; every block of the region must have an area. */
@@ -157,14 +223,6 @@ public final class PlanSessions {
             throw ApiException.notFound("no building block " + code + " in the region");
         }
         return b;
-    }
-
-    /** The session's figures, computed once per revision. Caller holds the monitor. */
-    BuiltPlan built(PlanSession s) {
-        if (s.built == null) {
-            s.built = built(s.state, s.areaIds, s.areaNames, s.info.optionsJson());
-        }
-        return s.built;
     }
 
     /**

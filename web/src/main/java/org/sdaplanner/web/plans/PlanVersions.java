@@ -45,24 +45,24 @@ public final class PlanVersions {
     public VersionPlan view(long id, int version) {
         VersionInfo info = info(id, version);
         Map<String, String> saved = assignment(id, version);
-        return sessions.atStoredRevision(id, s -> {
-            BuiltPlan b = built(s, saved);
-            PlanningProblem p = sessions.region().problem();
-            Map<String, BlockState> blocks = new LinkedHashMap<>();
-            for (int i = 0; i < p.blockCount(); i++) {
-                blocks.put(p.block(i).code(), new BlockState(s.areaIds.get(b.state().areaOf(i)), false));
-            }
-            return new VersionPlan(id, s.info.name(), s.revision, PlanAnswers.version(info), PlanAnswers.summary(b, s.info.optionsJson()),
-                    PlanAnswers.areas(b), blocks);
-        });
+        PlanView v = sessions.view(id);
+        BuiltPlan b = built(v, saved);
+        PlanningProblem p = sessions.region().problem();
+        Map<String, BlockState> blocks = new LinkedHashMap<>();
+        for (int i = 0; i < p.blockCount(); i++) {
+            blocks.put(p.block(i).code(), new BlockState(v.areaIds().get(b.state().areaOf(i)), false));
+        }
+        return new VersionPlan(id, v.info().name(), v.revision(), PlanAnswers.version(info), PlanAnswers.summary(b, v.info().optionsJson()),
+                PlanAnswers.areas(b), blocks);
     }
 
     /** The version's dissolved areas with their figures as GeoJSON, simplified for the zoom (null: full detail). */
     public CachedBody areas(long id, int version, Integer zoom) {
         info(id, version);
         Map<String, String> saved = assignment(id, version);
-        return sessions.atStoredRevision(id, s -> s.versionLayers.computeIfAbsent(version + ":" + (zoom == null ? "full" : zoom),
-                k -> PlanFigures.areasLayer(sessions.region(), built(s, saved), zoom)));
+        PlanView v = sessions.view(id); // the areas' names are the current ones: kept with the current revision
+        return v.layer("version:" + version + ":" + (zoom == null ? "full" : zoom),
+                () -> PlanFigures.areasLayer(sessions.region(), built(v, saved), zoom));
     }
 
     private VersionInfo info(long id, int version) {
@@ -73,9 +73,9 @@ public final class PlanVersions {
         return repo.versionAssignment(id, version).orElseThrow(() -> ApiException.notFound("no version " + version + " of plan " + id));
     }
 
-    private BuiltPlan built(PlanSession s, Map<String, String> saved) {
+    private BuiltPlan built(PlanView v, Map<String, String> saved) {
         PlanningProblem p = sessions.region().problem();
-        return PlanSessions.built(new PlanState(p, sessions.toIndexes(s.id, saved, s.areaIds), s.areaIds.size(), null), s.areaIds,
-                s.areaNames, s.info.optionsJson());
+        return PlanSessions.built(new PlanState(p, sessions.toIndexes(v.id(), saved, v.areaIds()), v.areaIds().size(), null),
+                v.areaIds(), v.areaNames(), v.info().optionsJson());
     }
 }

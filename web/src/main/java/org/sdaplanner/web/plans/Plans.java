@@ -1,8 +1,6 @@
 package org.sdaplanner.web.plans;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.sdaplanner.core.blocks.BlockSet;
-import org.sdaplanner.core.blocks.SliverMerge;
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.cluster.ClusterOptions;
 import org.sdaplanner.core.cluster.InfeasiblePlanException;
@@ -12,13 +10,13 @@ import org.sdaplanner.store.PlanRepository;
 import org.sdaplanner.store.StoredPlans.PlanInfo;
 import org.sdaplanner.store.StoredPlans.VersionInfo;
 import org.sdaplanner.web.ApiException;
+import org.sdaplanner.web.CachedBody;
 import org.sdaplanner.web.Region;
 import org.sdaplanner.web.api.Plan;
 import org.sdaplanner.web.api.PlanListItem;
 import org.sdaplanner.web.http.ApiJson;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +46,9 @@ public final class Plans {
         List<PlanListItem> out = new ArrayList<>();
         for (PlanInfo info : repo.list()) {
             try {
-                out.add(sessions.atStoredRevision(info.id(), s -> new PlanListItem(info.id(), s.info.name(), s.revision,
-                        s.areaIds.size(), round(s.state.alignment(), 4), s.info.createdAt(), s.info.updatedAt(), null)));
+                PlanView v = sessions.view(info.id());
+                out.add(new PlanListItem(info.id(), v.info().name(), v.revision(), v.areaIds().size(),
+                        round(v.state().alignment(), 4), v.info().createdAt(), v.info().updatedAt(), null));
             } catch (ApiException e) {
                 if (e.status() == 409) {
                     out.add(new PlanListItem(info.id(), info.name(), info.revision(), null, null, info.createdAt(),
@@ -95,7 +94,12 @@ public final class Plans {
     }
 
     public Plan plan(long id) {
-        return sessions.atStoredRevision(id, s -> PlanAnswers.plan(s, sessions.built(s), region.problem()));
+        return PlanAnswers.plan(sessions.view(id), region.problem());
+    }
+
+    /** The plan answer as JSON, computed once per revision. */
+    public CachedBody planJson(long id) {
+        return sessions.view(id).planJson();
     }
 
     public Plan rename(long id, String name) {
@@ -114,32 +118,14 @@ public final class Plans {
 
     /** The plan read at one revision, for comments: area names, each block's area, the latest saved version. */
     public PlanSnapshot snapshot(long id) {
-        // read outside the plan's lock: comments should not queue behind each other's queries
         List<VersionInfo> versions = repo.versions(id);
         Integer version = versions.isEmpty() ? null : versions.get(versions.size() - 1).version();
-        return sessions.atStoredRevision(id, s -> {
-            Map<String, String> names = new LinkedHashMap<>();
-            for (int a = 0; a < s.areaIds.size(); a++) {
-                names.put(s.areaIds.get(a), s.areaNames.get(a));
-            }
-            if (s.blockArea == null) { // derived once per revision, not on every comment request
-                Map<String, String> blockArea = new HashMap<>();
-                PlanningProblem p = region.problem();
-                for (int b = 0; b < p.blockCount(); b++) {
-                    blockArea.put(p.block(b).code(), s.areaIds.get(s.state.areaOf(b)));
-                }
-                // a sliver that has since joined a neighbouring block is where that block is (old comments on it follow it)
-                BlockSet blocks = region.analysis().blocks().blocks();
-                for (SliverMerge m : blocks.sliverMerges()) {
-                    String now = blocks.blockOf(m.sliverCode());
-                    if (m.whole() && now != null && blockArea.containsKey(now)) {
-                        blockArea.putIfAbsent(m.sliverCode(), blockArea.get(now));
-                    }
-                }
-                s.blockArea = Map.copyOf(blockArea);
-            }
-            return new PlanSnapshot(s.revision, version, names, s.blockArea);
-        });
+        PlanView v = sessions.view(id);
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int a = 0; a < v.areaIds().size(); a++) {
+            names.put(v.areaIds().get(a), v.areaNames().get(a));
+        }
+        return new PlanSnapshot(v.revision(), version, names, v.blockArea());
     }
 
     private static String toJson(Object o) {

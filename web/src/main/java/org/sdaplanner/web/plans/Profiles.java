@@ -74,13 +74,11 @@ public final class Profiles {
 
     /** The plan's profiles at its current revision, computed once per revision (milliseconds). */
     private PlanProfiles planProfiles(long id) {
-        return sessions.atStoredRevision(id, s -> {
-            if (s.profiles == null) {
-                Loaded l = loaded();
-                s.profiles = PlanProfiles.of(l.catalogue(), l.data(), s.state, s.areaIds, s.areaNames,
-                        region.analysis().geography(), region.name());
-            }
-            return s.profiles;
+        PlanView v = sessions.view(id);
+        return v.profiles(() -> {
+            Loaded l = loaded();
+            return PlanProfiles.of(l.catalogue(), l.data(), v.state(), v.areaIds(), v.areaNames(),
+                    region.analysis().geography(), region.name());
         });
     }
 

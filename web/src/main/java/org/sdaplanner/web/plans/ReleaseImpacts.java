@@ -125,9 +125,9 @@ public final class ReleaseImpacts {
         if (planId == null) {
             return d;
         }
-        return sessions.atStoredRevision(planId, s -> d.withPlan(
-                new PlanState(a.problem(), s.state.assignment(), s.areaIds.size(), null),
-                new PlanState(b.problem(), s.state.assignment(), s.areaIds.size(), null), s.areaIds, s.areaNames));
+        PlanView v = sessions.view(planId);
+        return d.withPlan(new PlanState(a.problem(), v.state().assignment(), v.areaIds().size(), null),
+                new PlanState(b.problem(), v.state().assignment(), v.areaIds().size(), null), v.areaIds(), v.areaNames());
     }
 
     /** The comparison as the page reads it. */

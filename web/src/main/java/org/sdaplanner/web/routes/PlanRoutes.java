@@ -83,10 +83,10 @@ public final class PlanRoutes implements RouteGroup {
     @Override
     public void register(GuardedRoutes routes) {
         routes.get("/api/plans", Permission.VIEW_PLANS, ctx -> ctx.json(plans.list()));
-        routes.get("/api/plans/{id}", Permission.VIEW_PLANS, ctx -> ctx.json(plans.plan(Requests.planId(ctx))));
+        routes.get("/api/plans/{id}", Permission.VIEW_PLANS, ctx -> Responses.json(ctx, plans.planJson(Requests.planId(ctx))));
         routes.get("/api/plans/{id}/areas", Permission.VIEW_PLANS,
                 ctx -> Responses.cached(ctx, figures.areas(Requests.planId(ctx), Requests.zoom(ctx))));
-        routes.get("/api/plans/{id}/metrics", Permission.VIEW_PLANS, ctx -> ctx.json(figures.metrics(Requests.planId(ctx))));
+        routes.get("/api/plans/{id}/metrics", Permission.VIEW_PLANS, ctx -> Responses.json(ctx, figures.metrics(Requests.planId(ctx))));
         routes.get("/api/plans/{id}/blocks/{code}/why", Permission.VIEW_PLANS,
                 ctx -> ctx.json(explanations.why(Requests.planId(ctx), Requests.pathText(ctx, "code", TextRule.Kind.CODE))));
         routes.get("/api/plans/{id}/download", Permission.VIEW_PLANS, ctx -> {
