@@ -67,6 +67,12 @@ final class H2gisDialect implements Dialect {
         return statement;
     }
 
+    /** H2 has no COPY: batched INSERTs (measured for issue 18; see docs/benchmarks.md). */
+    @Override
+    public BulkLoad bulkLoad() {
+        return new BatchInsert(5000);
+    }
+
     @Override
     public String tune(String url) {
         // a second process (e.g. 'sda user add' while 'sda serve' runs) goes through the first one's

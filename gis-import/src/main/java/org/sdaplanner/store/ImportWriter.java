@@ -2,8 +2,6 @@ package org.sdaplanner.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.WKBWriter;
 import org.sdaplanner.core.geography.Geography;
 import org.sdaplanner.importer.ImportedData;
 import org.sdaplanner.importer.Progress;
@@ -50,18 +48,24 @@ public final class ImportWriter {
         try (Connection c = store.connect()) {
             c.setAutoCommit(false);
             try {
+                progress.step("Removing the previous import");
                 ReleaseRepository.clear(c);
                 try (Statement s = c.createStatement()) {
                     for (String t : TABLES) {
                         s.executeUpdate("DELETE FROM " + t);
                     }
                 }
+                progress.stepDone("");
                 writeAll(c, d);
+                progress.step("Keeping the registrations as release " + release);
                 ReleaseRepository.keepLiveAs(c, release, toJson(d.report()));
+                progress.stepDone("");
                 progress.step("Keeping a snapshot of the geography for fast reading");
                 GeographyReader.replace(c, geography(d));
-                progress.stepDone("done");
+                progress.stepDone("");
+                progress.step("Committing");
                 c.commit();
+                progress.stepDone("");
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -79,7 +83,6 @@ public final class ImportWriter {
     }
 
     private void writeAll(Connection c, ImportedData d) throws SQLException {
-        WKBWriter wkb = new WKBWriter();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_run (id, region_id, region_name, default_areas,"
                 + " imported_at, report_json, area_counts) VALUES (1, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, d.regionId());
@@ -94,129 +97,14 @@ public final class ImportWriter {
             ps.setString(6, d.areaCounts() == null ? null : org.sdaplanner.importer.manifest.AreasSpec.toJson(d.areaCounts()));
             ps.executeUpdate();
         }
-        batch(c, "INSERT INTO source_file (role, path, format, vintage, title, source_url, licence, attribution, row_count)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", d.sources(), (ps, s) -> {
-            ps.setString(1, s.role());
-            ps.setString(2, s.path());
-            ps.setString(3, s.format());
-            ps.setString(4, s.vintage());
-            ps.setString(5, s.title());
-            ps.setString(6, s.sourceUrl());
-            ps.setString(7, s.licence());
-            ps.setString(8, s.attribution());
-            ps.setLong(9, s.rows());
-        });
-        batch(c, "INSERT INTO district (code, name, geom) VALUES (?, ?, ST_GeomFromWKB(?, 27700))", d.districts(), (ps, x) -> {
-            ps.setString(1, x.code());
-            ps.setString(2, x.name());
-            geometry(ps, 3, x.geometry(), wkb);
-        });
-        batch(c, "INSERT INTO lsoa (code, name, district_code, geom) VALUES (?, ?, ?, ST_GeomFromWKB(?, 27700))", d.lsoas(),
-                (ps, x) -> {
-                    ps.setString(1, x.code());
-                    ps.setString(2, x.name());
-                    ps.setString(3, x.districtCode());
-                    geometry(ps, 4, x.geometry(), wkb);
-                });
-        batch(c, "INSERT INTO parish (code, name, district_code, unparished, geom) VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 27700))",
-                d.parishes(), (ps, x) -> {
-                    ps.setString(1, x.code());
-                    ps.setString(2, x.name());
-                    ps.setString(3, x.districtCode());
-                    ps.setBoolean(4, x.unparished());
-                    geometry(ps, 5, x.geometry(), wkb);
-                });
-        batch(c, "INSERT INTO pcn (code, name) VALUES (?, ?)", d.pcns(), (ps, x) -> {
-            ps.setString(1, x.code());
-            ps.setString(2, x.name());
-        });
-        batch(c, "INSERT INTO practice (code, name, postcode, pcn_code, in_region, geom) VALUES (?, ?, ?, ?, ?, ST_GeomFromWKB(?, 27700))",
-                d.practices(), (ps, x) -> {
-                    ps.setString(1, x.code());
-                    ps.setString(2, x.name());
-                    ps.setString(3, x.postcode());
-                    ps.setString(4, x.pcnCode());
-                    ps.setBoolean(5, x.inRegion());
-                    geometry(ps, 6, x.location(), wkb);
-                });
-        progress.step("Writing " + d.registrations().size() + " registration cells to the store");
-        batch(c, "INSERT INTO registration (practice_code, lsoa_code, patients) VALUES (?, ?, ?)", d.registrations(), (ps, x) -> {
-            ps.setString(1, x.practiceCode());
-            ps.setString(2, x.lsoaCode());
-            ps.setLong(3, x.patients());
-        });
-        progress.stepDone("done");
-        batch(c, "INSERT INTO unmatched_registration (source_row, practice_code, lsoa_code, patients, reason) VALUES (?, ?, ?, ?, ?)",
-                d.unmatched(), (ps, x) -> {
-                    ps.setLong(1, x.row());
-                    ps.setString(2, x.practiceCode());
-                    ps.setString(3, x.lsoaCode());
-                    ps.setLong(4, x.patients());
-                    ps.setString(5, x.reason());
-                });
-        batch(c, "INSERT INTO lsoa_population (lsoa_code, residents) VALUES (?, ?)",
-                d.residents().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).toList(), (ps, x) -> {
-                    ps.setString(1, x.getKey());
-                    ps.setLong(2, x.getValue());
-                });
-        batch(c, "INSERT INTO lsoa_lookup (lsoa11_code, lsoa21_code, change_code, district_code) VALUES (?, ?, ?, ?)", d.lookup(),
-                (ps, x) -> {
-                    ps.setString(1, x.lsoa11Code());
-                    ps.setString(2, x.lsoa21Code());
-                    ps.setString(3, x.change());
-                    ps.setString(4, x.districtCode());
-                });
-        batch(c, "INSERT INTO pcn_catchment (pcn_code, name, geom) VALUES (?, ?, ST_GeomFromWKB(?, 27700))", d.catchments(),
-                (ps, x) -> {
-                    ps.setString(1, x.pcnCode());
-                    ps.setString(2, x.name());
-                    geometry(ps, 3, x.geometry(), wkb);
-                });
-        batch(c, "INSERT INTO postcode (postcode, geom) VALUES (?, ST_GeomFromWKB(?, 27700))", d.postcodes(), (ps, x) -> {
-            ps.setString(1, x.postcode());
-            geometry(ps, 2, x.location(), wkb);
-        });
-        bridges(c, d.bridges());
-        List<Integer> positions = new java.util.ArrayList<>();
-        for (int i = 0; i < d.indicators().size(); i++) {
-            positions.add(i);
-        }
-        batch(c, "INSERT INTO indicator (position, id, spec_json) VALUES (?, ?, ?)", positions, (ps, i) -> {
-            ps.setInt(1, i);
-            ps.setString(2, d.indicators().get(i).id());
-            ps.setString(3, toJson(d.indicators().get(i)));
-        });
-        batch(c, "INSERT INTO dataset_info (dataset, lsoa_vintage) VALUES (?, ?)",
-                new java.util.ArrayList<>(new java.util.TreeMap<>(d.datasetVintages()).entrySet()), (ps, e) -> {
-                    ps.setString(1, e.getKey());
-                    ps.setString(2, e.getValue());
-                });
-        batch(c, "INSERT INTO lsoa_value (dataset, lsoa_code, field, num_value, text_value) VALUES (?, ?, ?, ?, ?)", d.values(),
-                (ps, x) -> {
-                    ps.setString(1, x.dataset());
-                    ps.setString(2, x.lsoaCode());
-                    ps.setString(3, x.field());
-                    if (x.number() == null) {
-                        ps.setNull(4, Types.DOUBLE);
-                    } else {
-                        ps.setDouble(4, x.number());
-                    }
-                    ps.setString(5, x.text());
-                });
-    }
-
-    private static void bridges(Connection c, List<List<String>> bridges) throws SQLException {
-        batch(c, "INSERT INTO block_bridge (code_a, code_b) VALUES (?, ?)", bridges, (ps, b) -> {
-            ps.setString(1, b.get(0));
-            ps.setString(2, b.get(1));
-        });
-    }
-
-    private static void geometry(PreparedStatement ps, int i, Geometry g, WKBWriter wkb) throws SQLException {
-        if (g == null) {
-            ps.setNull(i, Types.BINARY);
-        } else {
-            ps.setBytes(i, wkb.write(g));
+        BulkLoad bulk = store.dialect().bulkLoad();
+        for (BulkTable t : ImportTables.of(d)) {
+            if (t.rows().isEmpty()) {
+                continue;   // nothing to write, and no line for it
+            }
+            progress.step("Writing " + t.rows().size() + " " + t.table() + " rows");
+            bulk.load(c, t);
+            progress.stepDone("");
         }
     }
 
@@ -225,6 +113,7 @@ public final class ImportWriter {
         void bind(PreparedStatement ps, T row) throws SQLException;
     }
 
+    /** Batched inserts for the release tables (ReleaseRepository); the import's own tables go through {@link BulkLoad}. */
     static <T> void batch(Connection c, String sql, List<T> rows, Binder<T> binder) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int n = 0;

@@ -30,6 +30,11 @@ final class PostgisDialect implements Dialect {
     }
 
     @Override
+    public BulkLoad bulkLoad() {
+        return new PostgresCopy();
+    }
+
+    @Override
     public String tune(String url) {
         return url.contains("reWriteBatchedInserts") ? url
                 : url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
