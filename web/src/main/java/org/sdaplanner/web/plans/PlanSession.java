@@ -5,7 +5,9 @@ import org.sdaplanner.core.plan.PlanState;
 import org.sdaplanner.store.StoredPlans.PlanInfo;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * One plan as this server process holds it: the working {@link PlanState} and its {@link PlanEditor}
@@ -27,9 +29,12 @@ final class PlanSession {
     private final AtomicReference<PlanView> view = new AtomicReference<>();
     /** Held by a reader building a view from the store, so that readers who find the same revision stale load it once. */
     final Object rebuild = new Object();
+    /** The plan's row as stored now, asked of the store once for all the readers who come at the same time. */
+    final SharedQuery<Optional<PlanInfo>> stored;
 
-    PlanSession(long id) {
+    PlanSession(long id, Supplier<Optional<PlanInfo>> storedInfo) {
         this.id = id;
+        this.stored = new SharedQuery<>(storedInfo);
     }
 
     PlanView view() {

@@ -57,12 +57,13 @@ public final class PlanSessions {
     /**
      * The plan at its stored revision, for reading; 404 when there is no such plan. One cheap query of the
      * plan's row tells whether the view in memory is still current (another process may have changed the
-     * plan); only a stale view is rebuilt, and never under the writer's monitor, so a read does not wait
-     * for a move or an edit in progress.
+     * plan); readers who come at the same time share that query ({@link SharedQuery}, never one begun before
+     * they came). Only a stale view is rebuilt, and never under the writer's monitor, so a read does not
+     * wait for a move or an edit in progress.
      */
     PlanView view(long id) {
         PlanSession s = session(id);
-        Optional<PlanInfo> found = repo.find(id);
+        Optional<PlanInfo> found = s.stored.get();
         if (found.isEmpty()) {
             sessions.remove(id);
             throw ApiException.notFound("no plan " + id);
@@ -120,7 +121,7 @@ public final class PlanSessions {
     }
 
     PlanSession session(long id) {
-        return sessions.computeIfAbsent(id, PlanSession::new);
+        return sessions.computeIfAbsent(id, k -> new PlanSession(k, () -> repo.find(k)));
     }
 
     /** Drops the plan's session (it was deleted). */
