@@ -25,12 +25,42 @@ public final class SpatialStore {
     /** Connections to PostgreSQL at once, per store (per server process). */
     static final int POOL_SIZE = 16;
     private volatile HikariDataSource pool;
+    /** Whether connections come from the pool: always for PostgreSQL; for H2 only in a server ({@link #forServing}). */
+    private final boolean pooled;
 
     private SpatialStore(String url, String user, String password, Dialect dialect) {
-        this.url = dialect.tune(url);
+        this(dialect.tune(url), user, password, dialect, dialect instanceof PostgisDialect);
+    }
+
+    private SpatialStore(String tunedUrl, String user, String password, Dialect dialect, boolean pooled) {
+        this.url = tunedUrl;
         this.user = user;
         this.password = password;
         this.dialect = dialect;
+        this.pooled = pooled;
+    }
+
+    /**
+     * This store for a long-running server: embedded connections then come from a pool too. Opening an H2
+     * session and parsing the same few queries again took most of a short request's time (JFR, issue 18);
+     * a pooled session keeps its parsed statements. A command that runs once and exits keeps direct
+     * connections, so nothing stays open after it. The caller closes what this returns ({@link #close})
+     * when it is not this store itself (PostgreSQL stores are pooled already).
+     */
+    public SpatialStore forServing() {
+        return pooled ? this : new SpatialStore(url, user, password, dialect, true);
+    }
+
+    /** Closes the pool's connections, if any were opened; the store can still be used (a new pool is made). */
+    public void close() {
+        HikariDataSource p;
+        synchronized (this) {
+            p = pool;
+            pool = null;
+        }
+        if (p != null) {
+            p.close();
+        }
     }
 
     /**
@@ -82,7 +112,7 @@ public final class SpatialStore {
     }
 
     public Connection connect() throws SQLException {
-        if (dialect instanceof PostgisDialect) {
+        if (pooled) {
             return pool().getConnection();
         }
         return connectDirectly();

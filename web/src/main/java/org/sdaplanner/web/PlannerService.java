@@ -40,6 +40,8 @@ public final class PlannerService implements AutoCloseable {
     private final Region region;
     /** Keeps an embedded H2 database open between requests (it closes with its last connection). */
     private final Connection keeper;
+    /** The store as given to {@link #open}; {@link #store} is its pooled form when that is another object, closed here. */
+    private final SpatialStore opened;
     private final PlanSessions sessions;
     /** The map's layers, places and search: made on first use, since only the map server needs them. */
     private RegionViews regionViews;
@@ -57,8 +59,9 @@ public final class PlannerService implements AutoCloseable {
     private final ReleaseImpacts releases;
     private final TradeoffCurves tradeoffs;
 
-    private PlannerService(SpatialStore store, Region region, Connection keeper) {
+    private PlannerService(SpatialStore store, SpatialStore opened, Region region, Connection keeper) {
         this.store = store;
+        this.opened = opened;
         this.region = region;
         this.keeper = keeper;
         this.sessions = new PlanSessions(region, new PlanRepository(store));
@@ -87,19 +90,23 @@ public final class PlannerService implements AutoCloseable {
     }
 
     /** Loads the region from the store (which must hold an import) and gets ready to serve. */
-    public static PlannerService open(SpatialStore store) {
+    public static PlannerService open(SpatialStore opened) {
+        SpatialStore store = opened.forServing();
         Connection keeper = null;
-        if (store.url().startsWith("jdbc:h2:")) {
-            try {
-                keeper = store.connect();
-            } catch (SQLException e) {
-                throw new StoreException("cannot open the store at " + store.displayUrl() + ": " + e.getMessage(), e);
-            }
-        }
         try {
-            return new PlannerService(store, Region.load(store), keeper);
+            if (store.url().startsWith("jdbc:h2:")) {
+                try {
+                    keeper = store.connect();
+                } catch (SQLException e) {
+                    throw new StoreException("cannot open the store at " + store.displayUrl() + ": " + e.getMessage(), e);
+                }
+            }
+            return new PlannerService(store, opened, Region.load(store), keeper);
         } catch (RuntimeException e) {
             closeQuietly(keeper);
+            if (store != opened) {
+                store.close();
+            }
             throw e;
         }
     }
@@ -116,6 +123,9 @@ public final class PlannerService implements AutoCloseable {
     public void close() {
         tradeoffs.close();
         closeQuietly(keeper);
+        if (store != opened) {
+            store.close();
+        }
     }
 
     private static void closeQuietly(Connection c) {
