@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdaplanner.core.access.Role;
+import org.sdaplanner.core.geography.Registration;
 import org.sdaplanner.importer.ImportedRelease;
 import org.sdaplanner.importer.InputException;
 import org.sdaplanner.importer.Progress;
@@ -46,6 +47,10 @@ class ReleaseRepositoryTest {
 
     static ImportedRelease release(TinyRegion.Written w, SpatialStore store) {
         return new RegionImporter(Progress.SILENT).readRelease(w.load(), w.dataDir(), new ReleaseRepository(store).facts().region());
+    }
+
+    static long registeredPatients(SpatialStore s) throws SQLException {
+        return Long.parseLong(one(s, "SELECT COALESCE(SUM(patients), 0) FROM registration"));
     }
 
     static String one(SpatialStore s, String sql) throws SQLException {
@@ -105,8 +110,17 @@ class ReleaseRepositoryTest {
             assertEquals("jan2026", releases.current().orElseThrow().label());
             assertEquals("U00002", one(store, "SELECT pcn_code FROM practice WHERE code = 'D81002'"));
             assertEquals("North Villages PCN", one(store, "SELECT name FROM pcn WHERE code = 'U00001'"));
-            assertEquals(one(store, "SELECT COUNT(*) FROM release_registration WHERE release_label = 'jan2026'"),
-                    one(store, "SELECT COUNT(*) FROM registration"));
+            // the current release's registrations are in the live table only; the one made old took its own back
+            assertEquals("0", one(store, "SELECT COUNT(*) FROM release_registration WHERE release_label = 'jan2026'"));
+            assertEquals(String.valueOf(r.registrations().size()), one(store, "SELECT COUNT(*) FROM registration"));
+            assertEquals(one(store, "SELECT COUNT(*) FROM registration"),
+                    one(store, "SELECT COUNT(*) FROM release_registration WHERE release_label = 'oct2025'"));
+            assertEquals(r.registrations().stream().sorted(java.util.Comparator.comparing(Registration::practiceCode)
+                    .thenComparing(Registration::lsoaCode)).toList(), releases.read("jan2026").registrations());
+            assertEquals(releases.read("jan2026").registrations(), releases.read("oct2025").registrations());
+            assertEquals(registeredPatients(store), releases.current().orElseThrow().patients());
+            releases.makeCurrent("jan2026"); // already current: nothing moves
+            assertEquals(String.valueOf(r.registrations().size()), one(store, "SELECT COUNT(*) FROM registration"));
             assertEquals("1", one(store, "SELECT COUNT(*) FROM plan"));
             assertEquals("1", one(store, "SELECT COUNT(*) FROM plan_comment"));
             assertEquals(lsoas, one(store, "SELECT COUNT(*) FROM lsoa"), "boundaries stay");
@@ -174,6 +188,13 @@ class ReleaseRepositoryTest {
             GeographyReader upgraded = new GeographyReader(reopened);
             assertEquals("1", one(reopened, "SELECT COUNT(*) FROM geography_snapshot"), "the upgrade made the snapshot");
             assertEquals(upgraded.readTables(), upgraded.read());
+            // the upgrade kept a copy of the current registrations under 'initial' (as stores did then): used once, dropped
+            assertEquals(registeredPatients(reopened), r.list().get(0).patients());
+            var before = r.read("initial").registrations();
+            r.makeCurrent("initial");
+            assertEquals(registrations, one(reopened, "SELECT COUNT(*) FROM registration"));
+            assertEquals("0", one(reopened, "SELECT COUNT(*) FROM release_registration WHERE release_label = 'initial'"));
+            assertEquals(before, r.read("initial").registrations());
         }
     }
 
