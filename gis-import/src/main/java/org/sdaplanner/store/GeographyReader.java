@@ -39,16 +39,22 @@ public final class GeographyReader {
      *
      * @param defaultAreas  the manifest's headline number of areas (e.g. 28), or null
      * @param defaultCounts the manifest's area counts in full, or null
+     * @param geographyDigest SHA-256 (hex) of the geography snapshot it was read from, which changes with
+     *                        every import and release made current; null when it was read from the tables
      */
-    public record Stored(Geography geography, List<List<String>> bridges, Integer defaultAreas, AreaCounts defaultCounts) {
+    public record Stored(Geography geography, List<List<String>> bridges, Integer defaultAreas, AreaCounts defaultCounts,
+                         String geographyDigest) {
     }
 
     /** @throws StoreException when nothing has been imported yet */
     public Stored readAll() {
         try (Connection c = store.connect()) {
-            Geography g = geography(c, true);
+            requireImport(c);
+            Snapshot snap = snapshot(c);
+            Geography g = snap == null ? null : snap.decode(true);
             Defaults d = defaults(c);
-            return new Stored(g, bridges(c), d.areas(), d.counts());
+            return g == null ? new Stored(tables(c), bridges(c), d.areas(), d.counts(), null)
+                    : new Stored(g, bridges(c), d.areas(), d.counts(), snap.digest());
         } catch (SQLException e) {
             throw new StoreException("cannot read the geography from " + store.displayUrl() + Jdbc.detail(e), e);
         }
@@ -87,15 +93,33 @@ public final class GeographyReader {
 
     private Geography geography(Connection c, boolean withShapes) throws SQLException {
         requireImport(c);
-        byte[] data = snapshot(c);
-        if (data != null) {
+        Snapshot snap = snapshot(c);
+        Geography g = snap == null ? null : snap.decode(withShapes);
+        return g != null ? g : tables(c);
+    }
+
+    /** The stored snapshot's bytes and their digest (hashed here for a snapshot made before digests were kept). */
+    private record Snapshot(byte[] data, String storedDigest) {
+        /** The geography, or null when the bytes cannot be read: only a lost shortcut, the tables hold the same data. */
+        Geography decode(boolean withShapes) {
             try {
                 return GeographySnapshot.decode(data, withShapes);
             } catch (IllegalArgumentException damaged) {
-                // a snapshot that cannot be read is only a lost shortcut: the tables hold the same data
+                return null;
             }
         }
-        return tables(c);
+
+        String digest() {
+            return storedDigest != null ? storedDigest : sha256(data);
+        }
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private void requireImport(Connection c) throws SQLException {
@@ -108,11 +132,11 @@ public final class GeographyReader {
         }
     }
 
-    private static byte[] snapshot(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT data FROM geography_snapshot WHERE id = 1 AND format = ?")) {
+    private static Snapshot snapshot(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT data, digest FROM geography_snapshot WHERE id = 1 AND format = ?")) {
             ps.setInt(1, GeographySnapshot.FORMAT);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getBytes(1) : null;
+                return rs.next() ? new Snapshot(rs.getBytes(1), rs.getString(2)) : null;
             }
         }
     }
@@ -128,9 +152,10 @@ public final class GeographyReader {
     static void replace(Connection c, Geography g) throws SQLException {
         byte[] data = GeographySnapshot.encode(GeographySnapshot.sorted(g));
         clearSnapshot(c);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO geography_snapshot (id, format, data) VALUES (1, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO geography_snapshot (id, format, data, digest) VALUES (1, ?, ?, ?)")) {
             ps.setInt(1, GeographySnapshot.FORMAT);
             ps.setBytes(2, data);
+            ps.setString(3, sha256(data));
             ps.executeUpdate();
         }
     }

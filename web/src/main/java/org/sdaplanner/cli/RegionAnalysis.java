@@ -11,10 +11,12 @@ import org.sdaplanner.core.dominance.DominanceInput;
 import org.sdaplanner.core.dominance.DominanceResult;
 import org.sdaplanner.core.dominance.DominanceRule;
 import org.sdaplanner.core.geography.Geography;
+import org.sdaplanner.store.BlockSnapshots;
 import org.sdaplanner.store.GeographyReader;
 import org.sdaplanner.store.SpatialStore;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The last import read from the store, with its dominant PCNs and building blocks: what blocks and build start from.
@@ -37,7 +39,32 @@ public record RegionAnalysis(Geography geography, DominanceResult dominance, Blo
         Geography g = stored.geography();
         DominanceResult dominance = new DominanceEngine().compute(DominanceInput.of(g), rule);
         List<Bridge> bridges = stored.bridges().stream().map(b -> new Bridge(b.get(0), b.get(1))).toList();
-        return new RegionAnalysis(g, dominance, BlockAnalysis.of(g, dominance, bridges, OverlayOptions.DEFAULTS,
-                AdjacencyOptions.DEFAULTS, slivers), stored.defaultAreas(), stored.defaultCounts());
+        return new RegionAnalysis(g, dominance, blocks(store, stored, rule, slivers, dominance, bridges),
+                stored.defaultAreas(), stored.defaultCounts());
+    }
+
+    /**
+     * The blocks from the store's snapshot of them when it holds one made from all the same inputs,
+     * else made here and kept for the next command (a write that fails only loses that shortcut).
+     */
+    private static BlockAnalysis blocks(SpatialStore store, GeographyReader.Stored stored, DominanceRule rule,
+                                        SliverRule slivers, DominanceResult dominance, List<Bridge> bridges) {
+        String code = CodeIdentity.current();
+        String key = stored.geographyDigest() == null || code == null ? null
+                : new BlockSnapshotKey(stored.geographyDigest(), code, rule, slivers, OverlayOptions.DEFAULTS,
+                AdjacencyOptions.DEFAULTS, bridges).digest();
+        BlockSnapshots snapshots = new BlockSnapshots(store);
+        if (key != null) {
+            Optional<BlockAnalysis> kept = snapshots.find(key);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
+        BlockAnalysis made = BlockAnalysis.of(stored.geography(), dominance, bridges, OverlayOptions.DEFAULTS,
+                AdjacencyOptions.DEFAULTS, slivers);
+        if (key != null) {
+            snapshots.save(key, stored.geographyDigest(), made);
+        }
+        return made;
     }
 }

@@ -61,6 +61,12 @@ public final class BlockAdjacency {
         this.components = computeComponents();
     }
 
+    /** A graph exactly as an earlier one held it (for {@link BlockAnalysisCodec}): the lists as given, nothing measured. */
+    static BlockAdjacency restored(List<String> codes, List<List<Neighbour>> neighbours, List<Bridge> bridges,
+                                   AdjacencyOptions options) {
+        return new BlockAdjacency(codes, neighbours, bridges, options);
+    }
+
     /** The adjacency of building blocks with the default options. */
     public static BlockAdjacency of(Collection<BuildingBlock> blocks) {
         return of(blocks, AdjacencyOptions.DEFAULTS);
