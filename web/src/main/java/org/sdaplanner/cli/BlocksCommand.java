@@ -44,7 +44,7 @@ public final class BlocksCommand extends AnalysisCommand {
         Set<String> islands = new TreeSet<>(adj.islands());
         Map<String, List<String>> absorbed = new TreeMap<>();
         analysis.blocks().sliverMerges().forEach(m -> absorbed.computeIfAbsent(m.intoCode(), k -> new ArrayList<>()).add(m.sliverCode()));
-        Topology lonLat = Outlines.lonLat(Outlines.byCode(analysis.blocks().blocks()));
+        Topology lonLat = Outlines.lonLat(analysis.outlines());
         Files.createDirectories(out.toAbsolutePath().normalize().getParent());
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out)); GeoJsonWriter w = new GeoJsonWriter(os)) {
             for (BuildingBlock b : analysis.blocks().blocks()) {

@@ -11,6 +11,7 @@ import org.sdaplanner.core.dominance.DominanceInput;
 import org.sdaplanner.core.dominance.DominanceResult;
 import org.sdaplanner.core.dominance.DominanceRule;
 import org.sdaplanner.core.geography.Geography;
+import org.sdaplanner.export.Outlines;
 import org.sdaplanner.store.BlockSnapshots;
 import org.sdaplanner.store.GeographyReader;
 import org.sdaplanner.store.SpatialStore;
@@ -63,6 +64,7 @@ public record RegionAnalysis(Geography geography, DominanceResult dominance, Blo
         BlockAnalysis made = BlockAnalysis.of(stored.geography(), dominance, bridges, OverlayOptions.DEFAULTS,
                 AdjacencyOptions.DEFAULTS, slivers);
         if (key != null) {
+            Outlines.lonLat(made.outlines()); // made now, so that the snapshot keeps it (the BNG one the codec makes)
             snapshots.save(key, stored.geographyDigest(), made);
         }
         return made;

@@ -5,6 +5,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.sdaplanner.core.blocks.BlockOutlines;
 import org.sdaplanner.core.blocks.BuildingBlock;
 import org.sdaplanner.core.topology.Topology;
 import org.sdaplanner.core.topology.TopologyOptions;
@@ -29,18 +30,19 @@ public final class Outlines {
     private Outlines() {
     }
 
-    /** The blocks' partition in EPSG:27700. */
+    /** The blocks' partition in EPSG:27700 (made afresh: {@link BlockOutlines#bng()} keeps one). */
     public static Topology of(Collection<BuildingBlock> blocks) {
-        return Topology.of(byCode(blocks), TopologyOptions.METRES);
+        return BlockOutlines.bngOf(blocks);
     }
 
     /** The blocks' outlines by code, EPSG:27700. */
     public static Map<String, Geometry> byCode(Collection<BuildingBlock> blocks) {
-        Map<String, Geometry> m = new HashMap<>();
-        for (BuildingBlock b : blocks) {
-            m.put(b.code(), b.geometry());
-        }
-        return m;
+        return BlockOutlines.byCode(blocks);
+    }
+
+    /** The blocks' lon/lat partition, {@link #lonLat(Map)} of their outlines, made once per {@code outlines} (or kept with a snapshot). */
+    public static Topology lonLat(BlockOutlines outlines) {
+        return outlines.lonLat(Outlines::lonLat);
     }
 
     /** Any polygons' partition in EPSG:27700 (LSOAs, say), by code. */

@@ -2,6 +2,7 @@ package org.sdaplanner.export;
 
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
+import org.sdaplanner.core.blocks.BlockOutlines;
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.plan.PlanState;
 import org.sdaplanner.core.plan.PlanningProblem;
@@ -29,14 +30,17 @@ public record PlanOutlines(List<MultiPolygon> blocks, List<MultiPolygon> areas) 
 
     /** In EPSG:27700 (GeoPackage, Shapefile), each shared edge simplified once by {@code simplifyMetres} when it is > 0. */
     public static PlanOutlines bng(BuiltPlan plan, double simplifyMetres) {
-        return of(plan, Outlines.of(plan.state().problem().blocks()).simplified(simplifyMetres));
+        return of(plan, plan.state().problem().outlines().bng().simplified(simplifyMetres));
     }
 
-    /** In EPSG:4326 on the 10⁻⁶° grid (GeoJSON), simplified in metres first when {@code simplifyMetres} > 0. */
+    /**
+     * In EPSG:4326 on the 10⁻⁶° grid (GeoJSON), simplified in metres first when {@code simplifyMetres} > 0.
+     * The unsimplified topologies are the problem's own (kept with the block snapshot), not noded again.
+     */
     public static PlanOutlines lonLat(BuiltPlan plan, double simplifyMetres) {
-        List<org.sdaplanner.core.blocks.BuildingBlock> blocks = plan.state().problem().blocks();
-        return of(plan, simplifyMetres > 0 ? Outlines.lonLat(Outlines.of(blocks).simplified(simplifyMetres))
-                : Outlines.lonLat(Outlines.byCode(blocks)));
+        BlockOutlines outlines = plan.state().problem().outlines();
+        return of(plan, simplifyMetres > 0 ? Outlines.lonLat(outlines.bng().simplified(simplifyMetres))
+                : Outlines.lonLat(outlines));
     }
 
     /** The blocks and areas of {@code plan} drawn from {@code topology} (whose codes are the plan's block codes). */

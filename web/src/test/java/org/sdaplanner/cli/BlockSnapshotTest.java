@@ -12,6 +12,14 @@ import org.sdaplanner.core.blocks.SliverRule;
 import org.sdaplanner.core.dominance.DominanceEngine;
 import org.sdaplanner.core.dominance.DominanceInput;
 import org.sdaplanner.core.dominance.DominanceRule;
+import org.locationtech.jts.geom.Geometry;
+import org.sdaplanner.core.cluster.BuiltPlan;
+import org.sdaplanner.core.plan.PlanState;
+import org.sdaplanner.core.plan.PlanningProblem;
+import org.sdaplanner.core.topology.Topology;
+import org.sdaplanner.core.topology.TopologyCodec;
+import org.sdaplanner.export.Outlines;
+import org.sdaplanner.export.PlanOutlines;
 import org.sdaplanner.importer.Progress;
 import org.sdaplanner.store.BlockSnapshots;
 import org.sdaplanner.store.GeographyReader;
@@ -83,6 +91,103 @@ class BlockSnapshotTest {
             SameAnalysis.assertSame(made, hit);
         }
         assertTrue(computed(SliverRule.DEFAULTS).blocks().sliverMerges().size() > 0, "C&P has slivers to fold: the test sees them");
+    }
+
+    @Test
+    void bothOutlineTopologiesRoundTripExactlyOnTheRealBlocks() {
+        BlockAnalysis made = computed(SliverRule.DEFAULTS);
+        for (Topology t : List.of(made.outlines().bng(), Outlines.lonLat(made.outlines()))) {
+            byte[] bytes = TopologyCodec.encode(t);
+            Topology d = TopologyCodec.decode(bytes);
+            // the encoding holds every part (codes, faces as WKB, owners, neighbours, shared lengths as bits)
+            assertArrayEquals(bytes, TopologyCodec.encode(d), "encoding the decoded topology gives the same bytes");
+            assertEquals(t.codes(), d.codes());
+            assertEquals(t.report(), d.report());
+            assertEquals(t.options(), d.options());
+            assertTrue(t.codes().size() > 400, "the real blocks: " + t.codes().size());
+            for (String code : t.codes()) {
+                exact(t.outline(code), d.outline(code), code);
+                List<Topology.Part> parts = t.parts(code);
+                assertEquals(parts, d.parts(code), code);
+                for (int i = 0; i < parts.size(); i++) {
+                    assertEquals(Double.doubleToRawLongBits(parts.get(i).area()), Double.doubleToRawLongBits(d.parts(code).get(i).area()), code);
+                    assertEquals(t.neighbours(parts.get(i)), d.neighbours(d.parts(code).get(i)), code); // Double.equals: by bits
+                }
+            }
+            var byDistrict = made.blocks().blocks().stream().collect(java.util.stream.Collectors.toMap(
+                    b -> b.code(), b -> String.valueOf(b.districtCode())));
+            var a = t.dissolve(byDistrict::get);
+            var b = d.dissolve(byDistrict::get);
+            assertEquals(a.keySet(), b.keySet());
+            a.forEach((k, g) -> exact(g, b.get(k), k));
+            assertThrows(IllegalArgumentException.class, () -> TopologyCodec.decode(Arrays.copyOf(bytes, bytes.length - 9)));
+            assertThrows(IllegalArgumentException.class, () -> TopologyCodec.decode(Arrays.copyOf(bytes, bytes.length + 1)));
+        }
+    }
+
+    @Test
+    void aHitDrawsThePlanOutlinesFromTheKeptTopologies() {
+        BlockAnalysis made = computed(SliverRule.DEFAULTS);
+        clear();
+        RegionAnalysis.load(store, Region.RULE, SliverRule.DEFAULTS);
+        RegionAnalysis hit = RegionAnalysis.load(store, Region.RULE, SliverRule.DEFAULTS);
+        assertEquals(1, count());
+        var fresh = plan(PlanningProblem.of(made, hit.dominance()));
+        var fromHit = plan(PlanningProblem.of(hit.blocks(), hit.dominance()));
+        for (double simplify : new double[] {0, 25}) {
+            for (boolean bng : new boolean[] {true, false}) {
+                PlanOutlines x = bng ? PlanOutlines.bng(fresh, simplify) : PlanOutlines.lonLat(fresh, simplify);
+                PlanOutlines y = bng ? PlanOutlines.bng(fromHit, simplify) : PlanOutlines.lonLat(fromHit, simplify);
+                for (int i = 0; i < x.blocks().size(); i++) {
+                    exact(x.blocks().get(i), y.blocks().get(i), "block " + i);
+                }
+                for (int i = 0; i < x.areas().size(); i++) {
+                    exact(x.areas().get(i), y.areas().get(i), "area " + i);
+                }
+            }
+        }
+
+        // the hit's topologies are the kept ones, not made again: keep another set's under the key
+        GeographyReader.Stored s = new GeographyReader(store).readAll();
+        String key = new BlockSnapshotKey(s.geographyDigest(), CodeIdentity.current(), Region.RULE, SliverRule.DEFAULTS,
+                OverlayOptions.DEFAULTS, AdjacencyOptions.DEFAULTS, bridges(s)).digest();
+        BlockAnalysis off = computed(SliverRule.OFF);
+        Outlines.lonLat(off.outlines());
+        poison(key, s.geographyDigest(), new BlockAnalysis(made.blocks(), made.adjacency(), off.outlines()));
+        BlockAnalysis read = RegionAnalysis.load(store, Region.RULE, SliverRule.DEFAULTS).blocks();
+        assertEquals(made.blocks().size(), read.blocks().size());
+        assertEquals(off.outlines().bng().codes(), read.outlines().bng().codes(), "the kept BNG topology is read");
+        assertEquals(Outlines.lonLat(off.outlines()).codes(), Outlines.lonLat(read.outlines()).codes(), "the kept lon/lat one too");
+        assertNotEquals(made.outlines().bng().codes(), read.outlines().bng().codes());
+    }
+
+    /** The blocks in one area per district: enough areas to dissolve, without clustering. */
+    private static BuiltPlan plan(PlanningProblem p) {
+        int[] assignment = new int[p.blockCount()];
+        for (int i = 0; i < assignment.length; i++) {
+            assignment[i] = p.district(i);
+        }
+        int n = p.districtCodes().size();
+        List<String> ids = java.util.stream.IntStream.range(0, n).mapToObj(k -> "A" + k).toList();
+        return new BuiltPlan(new PlanState(p, assignment, n, new boolean[assignment.length]), ids, ids, null, null, null, null,
+                null, null);
+    }
+
+    /** Exactly the same shape: type, SRID, precision model, coordinates and their dimension. */
+    private static void exact(Geometry x, Geometry y, String at) {
+        assertEquals(x.getClass(), y.getClass(), at);
+        assertTrue(x.equalsExact(y), at);
+        assertEquals(x.getSRID(), y.getSRID(), at);
+        assertEquals(x.getFactory().getPrecisionModel(), y.getFactory().getPrecisionModel(), at);
+        assertEquals(x.getFactory().getSRID(), y.getFactory().getSRID(), at);
+        if (!x.isEmpty()) {
+            assertEquals(dimension(x), dimension(y), at);
+        }
+    }
+
+    private static int dimension(Geometry g) {
+        Geometry p = g.getGeometryN(0);
+        return ((org.locationtech.jts.geom.Polygon) p).getExteriorRing().getCoordinateSequence().getDimension();
     }
 
     @Test

@@ -19,8 +19,19 @@ import java.util.Map;
  * patients from a dominance result, overlay and apportionment from the geography, outlines
  * cleaned through one topology with the slivers of the {@link SliverRule} folded into their
  * neighbours, declared bridges joining islands.
+ *
+ * @param outlines the blocks' outline topologies, made on first ask (or kept with a snapshot)
  */
-public record BlockAnalysis(BlockSet blocks, BlockAdjacency adjacency) {
+public record BlockAnalysis(BlockSet blocks, BlockAdjacency adjacency, BlockOutlines outlines) {
+
+    public BlockAnalysis {
+        java.util.Objects.requireNonNull(outlines, "outlines");
+    }
+
+    /** With outline topologies made from the blocks when first asked for. */
+    public BlockAnalysis(BlockSet blocks, BlockAdjacency adjacency) {
+        this(blocks, adjacency, new BlockOutlines(blocks.blocks()));
+    }
 
     public static BlockAnalysis of(Geography geography, DominanceResult dominance, Collection<Bridge> bridges,
                                    OverlayOptions overlay, AdjacencyOptions adjacency, SliverRule slivers) {

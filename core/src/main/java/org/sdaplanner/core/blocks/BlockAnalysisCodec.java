@@ -28,11 +28,14 @@ import org.sdaplanner.core.topology.TopologyReport;
  * as raw bits, shapes as WKB with their factory's precision model and SRID). Texts are written
  * once in a string table; a shape used in several places (an LSOA that is one piece of itself)
  * is written once and decoded as one object. Piece outlines, made lazily by the overlay, are
- * made at encoding. Pure bytes: the caller keeps them where it likes.
+ * made at encoding. The blocks' outline topologies ({@link BlockOutlines}) follow, each as
+ * {@link org.sdaplanner.core.topology.TopologyCodec} bytes: the BNG one made at encoding if need
+ * be, the lon/lat one when it was made (the caller's reprojection makes it). Pure bytes: the
+ * caller keeps them where it likes.
  */
 public final class BlockAnalysisCodec {
     /** Bumped whenever the layout below changes: bytes of another format are not decoded. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2; // 2: the blocks' outline topologies kept too
     private static final int MAGIC = 0x53444142; // "SDAB"
 
     private BlockAnalysisCodec() {
@@ -46,6 +49,7 @@ public final class BlockAnalysisCodec {
         Encoder e = new Encoder();
         e.blockSet(analysis.blocks());
         e.adjacency(analysis.adjacency());
+        e.outlines(analysis.outlines());
         return e.finish();
     }
 
@@ -290,6 +294,15 @@ public final class BlockAnalysisCodec {
             body.d(op.maxAngleDegrees());
         }
 
+        void outlines(BlockOutlines o) {
+            for (byte[] t : new byte[][] {o.bngBytes(), o.lonLatBytes()}) {
+                body.b(t != null);
+                if (t != null) {
+                    body.bytes(t);
+                }
+            }
+        }
+
         byte[] finish() {
             byte[][] wkb = new byte[shapeList.size()][];
             IntStream.range(0, wkb.length).parallel().forEach(i -> wkb[i] = new WKBWriter(3).write(shapeList.get(i)));
@@ -363,10 +376,12 @@ public final class BlockAnalysisCodec {
             });
             BlockSet set = blockSet();
             BlockAdjacency graph = adjacency();
+            byte[] bng = b() ? bytes() : null;
+            byte[] lonLat = b() ? bytes() : null;
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException(in.remaining() + " bytes left over");
             }
-            return new BlockAnalysis(set, graph);
+            return new BlockAnalysis(set, graph, BlockOutlines.restored(set.blocks(), bng, lonLat));
         }
 
         private int count() {

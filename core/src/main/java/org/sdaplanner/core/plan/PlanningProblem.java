@@ -2,6 +2,7 @@ package org.sdaplanner.core.plan;
 
 import org.sdaplanner.core.blocks.BlockAdjacency;
 import org.sdaplanner.core.blocks.BlockAnalysis;
+import org.sdaplanner.core.blocks.BlockOutlines;
 import org.sdaplanner.core.blocks.BlockPiece;
 import org.sdaplanner.core.blocks.BuildingBlock;
 import org.sdaplanner.core.blocks.Neighbour;
@@ -36,10 +37,13 @@ public final class PlanningProblem {
     private final double[][] shared;
     private final double totalResidents;
     private final BlockAdjacency adjacency;
+    private final BlockOutlines outlines;
 
-    private PlanningProblem(List<BuildingBlock> blocks, BlockAdjacency adjacency, Map<String, LsoaDominance> lsoas) {
+    private PlanningProblem(List<BuildingBlock> blocks, BlockAdjacency adjacency, BlockOutlines outlines,
+                            Map<String, LsoaDominance> lsoas) {
         this.blocks = List.copyOf(blocks);
         this.adjacency = adjacency;
+        this.outlines = outlines;
         int n = blocks.size();
         TreeSet<String> pcns = new TreeSet<>();
         TreeSet<String> districts = new TreeSet<>();
@@ -116,7 +120,7 @@ public final class PlanningProblem {
         for (LsoaDominance l : dominance.lsoas()) {
             byCode.put(l.lsoaCode(), l);
         }
-        return new PlanningProblem(analysis.blocks().blocks(), analysis.adjacency(), byCode);
+        return new PlanningProblem(analysis.blocks().blocks(), analysis.adjacency(), analysis.outlines(), byCode);
     }
 
     /**
@@ -134,12 +138,12 @@ public final class PlanningProblem {
         }
         List<BuildingBlock> rescored = org.sdaplanner.core.blocks.BlockBuilder.rescored(blocks, registeredPatients,
                 org.sdaplanner.core.blocks.LsoaShares.of(shares));
-        return new PlanningProblem(rescored, adjacency, byCode);
+        return new PlanningProblem(rescored, adjacency, outlines, byCode); // the same geometries: the same outlines
     }
 
     /** For tests and tools: blocks and adjacency only; PCN patients are then taken equal to affinity. */
     public static PlanningProblem of(List<BuildingBlock> blocks, BlockAdjacency adjacency) {
-        return new PlanningProblem(blocks, adjacency, Map.of()).withPatientsFromAffinity();
+        return new PlanningProblem(blocks, adjacency, new BlockOutlines(blocks), Map.of()).withPatientsFromAffinity();
     }
 
     private PlanningProblem withPatientsFromAffinity() {
@@ -173,6 +177,11 @@ public final class PlanningProblem {
 
     public BuildingBlock block(int i) {
         return blocks.get(i);
+    }
+
+    /** The blocks' outline topologies: the analysis's (kept with its snapshot), else made from the blocks on first ask. */
+    public BlockOutlines outlines() {
+        return outlines;
     }
 
     public List<BuildingBlock> blocks() {

@@ -42,7 +42,8 @@ final class Faces {
     final int[][] neighbours;
     final double[][] shared;
 
-    private Faces(List<Polygon> faces, int[][] neighbours, double[][] shared) {
+    /** Made by {@link #of}, or restored by {@link TopologyCodec}. */
+    Faces(List<Polygon> faces, int[][] neighbours, double[][] shared) {
         this.faces = faces;
         this.neighbours = neighbours;
         this.shared = shared;

@@ -115,6 +115,37 @@ public final class Topology {
         return new Topology(List.copyOf(codes), faces, r.owner(), options, report, factory);
     }
 
+    /** A topology as {@link TopologyCodec} decoded it: the very parts an encoded one had. */
+    static Topology restored(List<String> codes, Faces faces, int[] owner, TopologyOptions options, TopologyReport report,
+                             GeometryFactory factory) {
+        if (owner.length != faces.size()) {
+            throw new IllegalArgumentException(owner.length + " owners for " + faces.size() + " faces");
+        }
+        for (int o : owner) {
+            if (o != Ownership.NONE && (o < 0 || o >= codes.size())) {
+                throw new IllegalArgumentException("owner " + o);
+            }
+        }
+        return new Topology(List.copyOf(codes), faces, owner, options, report, factory);
+    }
+
+    /** For {@link TopologyCodec}: all codes (owning faces or not), in index order. */
+    List<String> allCodes() {
+        return codes;
+    }
+
+    Faces faces() {
+        return faces;
+    }
+
+    int[] owner() {
+        return owner;
+    }
+
+    GeometryFactory factory() {
+        return factory;
+    }
+
     public TopologyOptions options() {
         return options;
     }
