@@ -29,8 +29,6 @@ import org.sdaplanner.store.SpatialStore;
 import org.sdaplanner.web.Region;
 import org.sdaplanner.web.TestData;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -196,8 +194,8 @@ class BlockSnapshotTest {
         Path miss = dir.resolve("miss");
         Path hit = dir.resolve("hit");
         for (Path out : List.of(miss, hit)) {
-            assertEquals(0, quietly("blocks", "--db", url, "--out", out.resolve("blocks.geojson").toString()));
-            assertEquals(0, quietly("build", "--db", url, "--random-plans", "0", "--out", out.resolve("build").toString()));
+            assertEquals(0, QuietRun.sda("blocks", "--db", url, "--out", out.resolve("blocks.geojson").toString()));
+            assertEquals(0, QuietRun.sda("build", "--db", url, "--random-plans", "0", "--out", out.resolve("build").toString()));
             assertTrue(count() >= 1, "the first command kept the blocks");
         }
         assertEquals(Files.readString(miss.resolve("blocks.geojson")), Files.readString(hit.resolve("blocks.geojson")));
@@ -318,13 +316,4 @@ class BlockSnapshotTest {
         }
     }
 
-    private static int quietly(String... args) {
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8));
-        try {
-            return SdaMain.run(args);
-        } finally {
-            System.setOut(old);
-        }
-    }
 }

@@ -3,15 +3,13 @@ package org.sdaplanner.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sdaplanner.cli.SdaMain;
+import org.sdaplanner.cli.QuietRun;
 import org.sdaplanner.core.access.Role;
 import org.sdaplanner.store.AccountRepository;
 import org.sdaplanner.store.SpatialStore;
 import org.sdaplanner.store.StoredAccounts.Actor;
 import org.sdaplanner.web.auth.AccountAdmin;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -87,9 +85,9 @@ class CsvOutputsTest {
         Path plan = dir.resolve("plan");
         Path profiles = dir.resolve("profiles");
         Path dominance = dir.resolve("dominance.csv");
-        assertEquals(0, quietly("dominance", "--db", url, "--out", dominance.toString()));
-        assertEquals(0, quietly("build", "--db", url, "--random-plans", "0", "--out", plan.toString()));
-        assertEquals(0, quietly("profiles", "--db", url, "--out", profiles.toString()));
+        assertEquals(0, QuietRun.sda("dominance", "--db", url, "--out", dominance.toString()));
+        assertEquals(0, QuietRun.sda("build", "--db", url, "--random-plans", "0", "--out", plan.toString()));
+        assertEquals(0, QuietRun.sda("profiles", "--db", url, "--out", profiles.toString()));
         csvs.put("sda dominance", Files.readString(dominance));
         for (String f : List.of("parish_to_area.csv", "lsoa_to_area.csv", "pcn_alignment.csv")) {
             csvs.put("sda build " + f, Files.readString(plan.resolve(f)));
@@ -210,15 +208,6 @@ class CsvOutputsTest {
         return rows;
     }
 
-    private static int quietly(String... args) {
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8));
-        try {
-            return SdaMain.run(args);
-        } finally {
-            System.setOut(old);
-        }
-    }
 
     private static JsonNode ok(Http.Response r) {
         assertEquals(200, r.status(), r::toString);
