@@ -103,7 +103,7 @@ public final class ImportWriter {
             if (t.rows().isEmpty()) {
                 continue;   // nothing to write, and no line for it
             }
-            progress.step("Writing " + t.rows().size() + " " + t.table() + " rows");
+            progress.step("Writing " + org.sdaplanner.importer.plausible.CountBounds.number(t.rows().size()) + " " + t.table() + " rows");
             bulk.load(c, t);
             progress.stepDone("");
         }
