@@ -67,6 +67,9 @@ public final class RegistrationLoader {
         List<Held> held = new ArrayList<>();
         List<UnmatchedRegistration> unmatched = new ArrayList<>();
         Set<String> practices = new java.util.TreeSet<>();
+        // codes repeat (nationally 6,300 practices and 33,755 LSOAs in 735,091 rows): each distinct one is checked once
+        Map<String, Boolean> lsoaShaped = new HashMap<>();
+        Set<String> seenPractices = new java.util.HashSet<>();
         LsoaVintages.Evidence evidence = new LsoaVintages.Evidence("row");
         long[] totals = new long[2];
         try (CsvReader csv = CsvReader.open(path, name)) {
@@ -78,12 +81,20 @@ public final class RegistrationLoader {
                 if (practice.isEmpty()) {
                     throw InputException.atRow(name, row.line(), cPractice, "expected a practice code, found nothing");
                 }
-                TextRule.problem(TextRule.Kind.CODE, practice).ifPresent(p -> {
-                    throw InputException.atRow(name, row.line(), cPractice, "the practice code " + Quoted.of(practice) + ": " + p);
-                });
-                if (lsoa.length() > MAX_KEPT_OUT_CODE || TextRule.problem(TextRule.Kind.TABLE_TEXT, lsoa).isPresent()) {
-                    throw InputException.atRow(name, row.line(), cLsoa, "expected an LSOA code (or a marker such as CLOSED),"
-                            + " found " + Quoted.of(lsoa));
+                if (seenPractices.add(practice)) {
+                    TextRule.problem(TextRule.Kind.CODE, practice).ifPresent(p -> {
+                        throw InputException.atRow(name, row.line(), cPractice, "the practice code " + Quoted.of(practice) + ": " + p);
+                    });
+                    practices.add(practice);
+                }
+                Boolean shaped = lsoaShaped.get(lsoa);
+                if (shaped == null) {
+                    if (lsoa.length() > MAX_KEPT_OUT_CODE || TextRule.problem(TextRule.Kind.TABLE_TEXT, lsoa).isPresent()) {
+                        throw InputException.atRow(name, row.line(), cLsoa, "expected an LSOA code (or a marker such as CLOSED),"
+                                + " found " + Quoted.of(lsoa));
+                    }
+                    shaped = LSOA_CODE.matcher(lsoa).matches();
+                    lsoaShaped.put(lsoa, shaped);
                 }
                 long n = Values.count(name, row.line(), cPatients, row.get(cPatients));
                 if (n > CountBounds.REFUSE_ABOVE) {
@@ -91,13 +102,12 @@ public final class RegistrationLoader {
                             CountBounds.refusal(n, "patients for one practice and LSOA (" + lsoa + ")"));
                 }
                 String sex = hasSex ? row.get(cSex).trim() : "ALL";
-                String key = practice + '|' + lsoa;
-                Long before = firstRow.put(key + '|' + sex, row.line());
+                Long before = firstRow.put(practice + '|' + lsoa + '|' + sex, row.line());
                 if (before != null) {
                     throw InputException.atRow(name, row.line(), cLsoa, "duplicate row for practice " + practice
                             + " and LSOA " + lsoa + (hasSex ? " (" + sex + ")" : "") + ": already at row " + before);
                 }
-                if (LSOA_CODE.matcher(lsoa).matches()) {
+                if (shaped) {
                     long[] l = perLsoa.computeIfAbsent(lsoa, k -> new long[]{0, 0, row.line()});
                     l[0] += n;
                     l[1]++;
@@ -108,7 +118,6 @@ public final class RegistrationLoader {
                 }
                 totals[0]++;
                 totals[1] += n;
-                practices.add(practice);
                 evidence.see(vintage.vintages(), lsoa, row.line());
                 if (regionLsoas.contains(lsoa) || convertible.contains(lsoa)) {
                     held.add(new Held(row.line(), practice, lsoa, n));
