@@ -13,13 +13,13 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.impl.CoordinateArraySequenceFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.sdaplanner.core.geography.Lsoa;
 import org.sdaplanner.core.geography.Parish;
+import org.sdaplanner.core.topology.FactoryCode;
 import org.sdaplanner.core.topology.TopologyReport;
 
 /**
@@ -62,27 +62,12 @@ public final class BlockAnalysisCodec {
         }
     }
 
-    /** How a geometry's factory is made again: precision model and SRID (its sequences are always the default kind). */
-    private record Factory(int type, long scaleBits, int srid) {
-        static Factory of(GeometryFactory f) {
-            if (!(f.getCoordinateSequenceFactory() instanceof CoordinateArraySequenceFactory)) {
-                throw new IllegalArgumentException("coordinates of " + f.getCoordinateSequenceFactory().getClass().getName());
-            }
-            PrecisionModel pm = f.getPrecisionModel();
-            PrecisionModel.Type t = pm.getType();
-            int type = t == PrecisionModel.FIXED ? 0 : t == PrecisionModel.FLOATING ? 1 : 2;
-            return new Factory(type, Double.doubleToRawLongBits(pm.getScale()), f.getSRID());
+    /** A shape's factory as the snapshot keeps it; only the default kind of coordinate sequences can be kept. */
+    private static FactoryCode factoryOf(GeometryFactory f) {
+        if (!(f.getCoordinateSequenceFactory() instanceof CoordinateArraySequenceFactory)) {
+            throw new IllegalArgumentException("coordinates of " + f.getCoordinateSequenceFactory().getClass().getName());
         }
-
-        GeometryFactory make() {
-            PrecisionModel pm = switch (type) {
-                case 0 -> new PrecisionModel(Double.longBitsToDouble(scaleBits));
-                case 1 -> new PrecisionModel(PrecisionModel.FLOATING);
-                case 2 -> new PrecisionModel(PrecisionModel.FLOATING_SINGLE);
-                default -> throw new IllegalArgumentException("precision model " + type);
-            };
-            return new GeometryFactory(pm, srid);
-        }
+        return FactoryCode.of(f);
     }
 
     /** A growing big-endian buffer. */
@@ -143,7 +128,7 @@ public final class BlockAnalysisCodec {
         private final Map<String, Integer> strings = new LinkedHashMap<>();
         private final Map<Geometry, Integer> shapes = new IdentityHashMap<>();
         private final List<Geometry> shapeList = new ArrayList<>();
-        private final Map<Factory, Integer> factories = new LinkedHashMap<>();
+        private final Map<FactoryCode, Integer> factories = new LinkedHashMap<>();
 
         void text(String s) {
             body.i(s == null ? -1 : strings.computeIfAbsent(s, k -> strings.size()));
@@ -163,7 +148,7 @@ public final class BlockAnalysisCodec {
                 throw new IllegalArgumentException("a shape with user data");
             }
             body.i(shapes.computeIfAbsent(g, k -> {
-                factories.computeIfAbsent(Factory.of(k.getFactory()), f -> factories.size());
+                factories.computeIfAbsent(factoryOf(k.getFactory()), f -> factories.size());
                 shapeList.add(k);
                 return shapeList.size() - 1;
             }));
@@ -320,7 +305,7 @@ public final class BlockAnalysisCodec {
             all.i(wkb.length);
             for (int i = 0; i < wkb.length; i++) {
                 Geometry g = shapeList.get(i);
-                all.i(factories.get(Factory.of(g.getFactory())));
+                all.i(factories.get(factoryOf(g.getFactory())));
                 all.i(g.getSRID());
                 all.bytes(wkb[i]);
             }
@@ -353,7 +338,7 @@ public final class BlockAnalysisCodec {
             }
             GeometryFactory[] factories = new GeometryFactory[count()];
             for (int i = 0; i < factories.length; i++) {
-                factories[i] = new Factory(in.getInt(), in.getLong(), in.getInt()).make();
+                factories[i] = new FactoryCode(in.getInt(), in.getLong(), in.getInt()).make();
             }
             int n = count();
             int[] factory = new int[n];

@@ -13,7 +13,6 @@ import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.impl.CoordinateArraySequenceFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -152,26 +151,16 @@ public final class TopologyCodec {
         }
     }
 
-    /** Precision model and SRID: how the factory is made again (its sequences are always the default kind). */
+    /** Precision model and SRID ({@link FactoryCode}): how the factory is made again. */
     private static void factory(DataOutputStream out, GeometryFactory f) throws IOException {
-        PrecisionModel pm = f.getPrecisionModel();
-        PrecisionModel.Type t = pm.getType();
-        out.writeInt(t == PrecisionModel.FIXED ? 0 : t == PrecisionModel.FLOATING ? 1 : 2);
-        out.writeLong(Double.doubleToRawLongBits(pm.getScale()));
-        out.writeInt(f.getSRID());
+        FactoryCode code = FactoryCode.of(f);
+        out.writeInt(code.type());
+        out.writeLong(code.scaleBits());
+        out.writeInt(code.srid());
     }
 
     private static GeometryFactory factory(DataInputStream in) throws IOException {
-        int type = in.readInt();
-        double scale = d(in);
-        int srid = in.readInt();
-        PrecisionModel pm = switch (type) {
-            case 0 -> new PrecisionModel(scale);
-            case 1 -> new PrecisionModel(PrecisionModel.FLOATING);
-            case 2 -> new PrecisionModel(PrecisionModel.FLOATING_SINGLE);
-            default -> throw new IllegalArgumentException("precision model " + type);
-        };
-        return new GeometryFactory(pm, srid);
+        return new FactoryCode(in.readInt(), in.readLong(), in.readInt()).make();
     }
 
     private static boolean same(GeometryFactory a, GeometryFactory b) {
