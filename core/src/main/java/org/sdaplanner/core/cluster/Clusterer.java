@@ -129,7 +129,7 @@ public final class Clusterer {
             }
         }
 
-        // search every group; independent, so in parallel, each with its own random stream
+        // search every group; independent, so in parallel (largest first), each with its own random stream
         int[][] areasOfGroup = new int[groups.size()][];
         for (int gi = 0; gi < groups.size(); gi++) {
             int gg = gi;
@@ -138,7 +138,7 @@ public final class Clusterer {
         GroupOutcome[] outcomes = new GroupOutcome[groups.size()];
         Budget budget = Budget.of(n, groups.size(), o.effort());
         boolean strict = !o.deviationWidens() || o.minResidents() > 0 || o.maxResidents() > 0;
-        java.util.stream.IntStream.range(0, groups.size()).parallel().forEach(gi ->
+        LargestFirst.run(groups.size(), gi -> graphs.get(gi).n, gi ->
                 outcomes[gi] = searchWidening(graphs.get(gi), areasOfGroup[gi], assignment, lockedArea, limits.get(gi),
                         mean, o, o.seed() * 1_000_003L + gi, budget, strict ? 0 : WIDENINGS));
         List<GroupResult> groupResults = new ArrayList<>();
