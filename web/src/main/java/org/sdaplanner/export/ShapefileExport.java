@@ -1,12 +1,14 @@
 package org.sdaplanner.export;
 
-import org.h2gis.functions.factory.H2GISFunctions;
+import org.h2gis.functions.io.shp.SHPWrite;
+import org.h2gis.functions.spatial.convert.ST_GeomFromWKB;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.sdaplanner.core.blocks.BuildingBlock;
 import org.sdaplanner.core.cluster.BuiltPlan;
 import org.sdaplanner.core.plan.PlanState;
 import org.sdaplanner.core.plan.PlanningProblem;
 import org.sdaplanner.core.topology.Winding;
+import org.sdaplanner.store.H2gisScratch;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 import static org.sdaplanner.export.Numbers.round;
@@ -83,14 +83,29 @@ public final class ShapefileExport {
         }
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:shp-" + UUID.randomUUID(), "sa", "")) {
-            H2GISFunctions.load(c);
+        try (Connection c = H2gisScratch.open("shp", new SHPWrite(), new ST_GeomFromWKB())) {
+            referenceSystem(c);
             out.addAll(areas(c, plan, outlines.areas(), dir));
             out.addAll(blocks(c, plan, outlines.blocks(), dir));
         } catch (SQLException e) {
             throw new IOException("cannot write Shapefiles to " + dir + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * SHPWRITE looks the .prj text up in spatial_ref_sys, which the whole of H2GIS would bring
+     * with its thousands of systems: this holds the one the files use (its .prj is replaced anyway).
+     */
+    private static void referenceSystem(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE SPATIAL_REF_SYS (SRID INTEGER PRIMARY KEY, SRTEXT VARCHAR)");
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO SPATIAL_REF_SYS VALUES (?, ?)")) {
+            ps.setInt(1, GeoPackageExport.BNG);
+            ps.setString(2, BNG_ESRI_WKT);
+            ps.executeUpdate();
+        }
     }
 
     private record AreaRow(Map<String, Object> p, MultiPolygon geometry) {

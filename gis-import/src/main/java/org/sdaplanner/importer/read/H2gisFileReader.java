@@ -1,18 +1,19 @@
 package org.sdaplanner.importer.read;
 
-import org.h2gis.functions.factory.H2GISFunctions;
+import org.h2gis.functions.io.fgb.FGBRead;
+import org.h2gis.functions.io.shp.SHPRead;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.sdaplanner.importer.InputException;
 import org.sdaplanner.importer.InternalText;
 import org.sdaplanner.importer.crs.CrsCodes;
+import org.sdaplanner.store.H2gisScratch;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Reads Shapefiles and FlatGeobuf files with H2GIS's own drivers (SHPRead, FGBRead) into a
@@ -41,9 +41,7 @@ public final class H2gisFileReader {
                 }
             }
         }
-        String url = "jdbc:h2:mem:read-" + UUID.randomUUID();
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-            H2GISFunctions.load(c);
+        try (Connection c = H2gisScratch.open("read", format == Format.SHAPEFILE ? new SHPRead() : new FGBRead())) {
             String fn = format == Format.SHAPEFILE ? "SHPREAD" : "FGBREAD";
             try (PreparedStatement ps = c.prepareStatement("CALL " + fn + "(?, 'SRC')")) {
                 ps.setString(1, path.toAbsolutePath().toString());
