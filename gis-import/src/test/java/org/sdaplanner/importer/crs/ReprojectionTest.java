@@ -35,5 +35,16 @@ class ReprojectionTest {
             assertEquals(out.y, w.getCoordinate().y, 0.0, "latitude of " + en[0] + " " + en[1]);
             assertEquals(CrsCodes.WGS84, w.getSRID());
         }
+        // and back, as the import takes lon/lat boundaries to the grid
+        org.locationtech.proj4j.CoordinateTransform back = new org.locationtech.proj4j.CoordinateTransformFactory()
+                .createTransform(f.createFromName("EPSG:4326"), f.createFromName("EPSG:27700"));
+        Reprojection toGrid = new Reprojection(CrsCodes.WGS84, CrsCodes.BNG, 0);
+        for (double[] ll : new double[][]{{-0.0016, 51.4778}, {0.1218, 52.2053}, {-5.7, 50.06}, {-1.4, 55.6}}) {
+            org.locationtech.proj4j.ProjCoordinate out = back.transform(
+                    new org.locationtech.proj4j.ProjCoordinate(ll[0], ll[1]), new org.locationtech.proj4j.ProjCoordinate());
+            Geometry b = toGrid.apply(new GeometryFactory().createPoint(new Coordinate(ll[0], ll[1])));
+            assertEquals(out.x, b.getCoordinate().x, 0.0, "easting of " + ll[0] + " " + ll[1]);
+            assertEquals(out.y, b.getCoordinate().y, 0.0, "northing of " + ll[0] + " " + ll[1]);
+        }
     }
 }
