@@ -13,6 +13,7 @@ import org.sdaplanner.importer.manifest.RegionManifest;
 import org.sdaplanner.store.MapDataReader;
 import org.sdaplanner.store.ProfileCatalogueReader;
 import org.sdaplanner.store.SpatialStore;
+import org.sdaplanner.web.Futures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 @Command(name = "profiles", mixinStandardHelpOptions = true,
         header = "Write each area's profile next to its district and the region.",
@@ -61,7 +61,7 @@ public final class ProfilesCommand extends PlanCommand {
         PlanSource.Loaded loaded = source.load();
         RegionAnalysis analysis = loaded.region();
         BuiltPlan built = PlanBuilder.build(loaded.problem(), loaded.options(), 0);
-        LsoaData data = joined(reading);
+        LsoaData data = Futures.joined(reading);
         PlanProfiles profiles = PlanProfiles.of(catalogue, data, built, analysis.geography(),
                 new MapDataReader(s).regionName().orElse("the region"));
         List<Path> files = ProfileFiles.write(catalogue, profiles, out.path);
@@ -76,21 +76,6 @@ public final class ProfilesCommand extends PlanCommand {
         }
         files.forEach(f -> console.println("Written " + f));
         return 0;
-    }
-
-    /** The value, or the reader's own exception (a StoreException names what could not be read). */
-    private static <T> T joined(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
     }
 
     private static Set<String> datasets2011(RegionManifest m) {

@@ -1,7 +1,8 @@
 package org.sdaplanner.web.plans;
 
+import org.sdaplanner.web.Futures;
+
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -41,7 +42,7 @@ final class SharedQuery<T> {
             }
         }
         if (shared != null) {
-            return join(shared); // outside the monitor: the reader who runs it needs the monitor to start it
+            return Futures.joined(shared); // outside the monitor: the reader who runs it needs the monitor to start it
         }
         if (before != null) {
             before.handle((v, e) -> null).join(); // one run at a time: the store is asked once for all who gathered
@@ -63,20 +64,6 @@ final class SharedQuery<T> {
                     running = null;
                 }
             }
-        }
-    }
-
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
         }
     }
 }
