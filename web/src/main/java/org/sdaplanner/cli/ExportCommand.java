@@ -2,17 +2,13 @@ package org.sdaplanner.cli;
 
 import org.sdaplanner.core.blocks.BlockSet;
 import org.sdaplanner.core.cluster.BuiltPlan;
-import org.sdaplanner.core.cluster.PlanBuilder;
 import org.sdaplanner.core.plan.PlanSummary;
 import org.sdaplanner.export.GeoPackageExport;
 import org.sdaplanner.export.PlanExport;
 import org.sdaplanner.export.ShapefileExport;
-import org.sdaplanner.web.PlannerService;
-import org.sdaplanner.web.plans.PlanDownloads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,17 +28,11 @@ import java.util.Locale;
                 "  csv      parish_to_area.csv and lsoa_to_area.csv, with the areas' names",
                 "  all      all of these"})
 public final class ExportCommand extends PlanCommand {
-    /** Options that shape a new plan: meaningless with --plan, which exports a stored one as it is. */
-    private static final List<String> BUILD_OPTIONS = List.of("--areas", "--parish-areas", "--unparished-areas", "--seed",
-            "--no-district-nesting", "--max-deviation", "--min-population", "--max-population", "--balance-weight",
-            "--time-limit", "--rule", "--slivers");
-
     @Mixin
     SimplifyOption simplify;
 
-    @Option(names = "--plan", paramLabel = "ID|NAME",
-            description = "A stored plan, by id or by name ('sda plan list'): exported as edited in the map page.")
-    String stored;
+    @Mixin
+    PlanChoice choice;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", converter = ExportFormat.class,
             description = "geojson, gpkg, shp, csv or all.")
@@ -66,31 +56,10 @@ public final class ExportCommand extends PlanCommand {
     public Integer call() throws IOException {
         PrintWriter console = console();
         long t0 = System.nanoTime();
-        BuiltPlan built;
-        BlockSet blocks;
-        String what;
-        if (stored != null) {
-            for (String o : BUILD_OPTIONS) {
-                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
-                    throw new ParameterException(spec.commandLine(), o + " shapes a new plan: with --plan the stored plan"
-                            + " is exported as it is (leave " + o + " out).");
-                }
-            }
-            try (PlannerService service = PlannerService.open(source.analysis.store.openForReading())) {
-                long id = PlanRef.resolve(service.plans(), stored);
-                PlanDownloads.Snapshot s = service.downloads().snapshot(id);
-                built = s.plan();
-                blocks = service.region().analysis().blocks().blocks();
-                what = String.format(Locale.ROOT, "Plan %d \"%s\" at revision %d", id, s.name(), s.revision());
-            }
-        } else {
-            PlanSource.Loaded loaded = source.load();
-            // Random baseline plans do not change the plan and are not exported: draw none.
-            built = PlanBuilder.build(loaded.problem(), loaded.options(), 0);
-            built.clustering().warnings().forEach(w -> console.println("Warning: " + w));
-            blocks = loaded.region().blocks().blocks();
-            what = "Plan built with seed " + loaded.options().seed();
-        }
+        PlanChoice.Chosen chosen = choice.choose(spec, source, console);
+        BuiltPlan built = chosen.plan();
+        BlockSet blocks = chosen.region().blocks().blocks();
+        String what = chosen.what();
         long t1 = System.nanoTime();
         List<Path> written = PlanExport.write(built, format, out.path, simplify.metres);
         long t2 = System.nanoTime();

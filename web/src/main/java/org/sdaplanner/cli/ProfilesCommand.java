@@ -1,7 +1,5 @@
 package org.sdaplanner.cli;
 
-import org.sdaplanner.core.cluster.BuiltPlan;
-import org.sdaplanner.core.cluster.PlanBuilder;
 import org.sdaplanner.core.profile.Indicator;
 import org.sdaplanner.core.profile.IndicatorValue;
 import org.sdaplanner.core.profile.LsoaData;
@@ -15,6 +13,7 @@ import org.sdaplanner.store.ProfileCatalogueReader;
 import org.sdaplanner.store.SpatialStore;
 import org.sdaplanner.web.Futures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -28,10 +27,14 @@ import java.util.concurrent.CompletableFuture;
 
 @Command(name = "profiles", mixinStandardHelpOptions = true,
         header = "Write each area's profile next to its district and the region.",
-        description = {"Profile every area of the plan (the same plan as 'sda build' with the same options), every",
-                "district and the region with the indicators the region manifest declares. Writes profiles.json",
-                "and profiles.csv."})
+        description = {"Profile every area of the plan, every district and the region with the indicators the region",
+                "manifest declares. With --plan, a stored plan as it was edited ('sda plan list' lists them);",
+                "without it, the plan 'sda build' makes with the same options and seed. Writes profiles.json",
+                "and profiles.csv, the same files as the map page's profile downloads."})
 public final class ProfilesCommand extends PlanCommand {
+    @Mixin
+    PlanChoice choice;
+
     @Option(names = "--region", paramLabel = "FILE", converter = Converters.InputPath.class,
             description = "Take the indicator catalogue from this region manifest instead of the one stored by the last"
                     + " import (to try a new indicator before importing again).")
@@ -42,6 +45,14 @@ public final class ProfilesCommand extends PlanCommand {
         PrintWriter console = console();
         source.plan.check();
         SpatialStore s = source.analysis.store.openForReading();
+        try {
+            return write(console, s);
+        } finally {
+            s.close();
+        }
+    }
+
+    private int write(PrintWriter console, SpatialStore s) throws IOException {
         ProfileCatalogueReader stored = new ProfileCatalogueReader(s);
         RegionManifest manifest = region == null ? null : RegionManifest.load(region);
         List<Indicator> catalogue = manifest == null ? stored.catalogue() : manifest.catalogue();
@@ -51,22 +62,20 @@ public final class ProfilesCommand extends PlanCommand {
         }
         Set<String> vintage2011 = manifest == null ? stored.datasets2011() : datasets2011(manifest);
         // the LSOA tables (about 0.5 s for C&P) are read on a thread of their own while the plan is
-        // built: the search leaves a core idle at times, and the two do not depend on each other
+        // built or read: the two do not depend on each other
         CompletableFuture<LsoaData> reading = CompletableFuture.supplyAsync(() -> stored.data(catalogue, vintage2011),
                 task -> {
                     Thread t = new Thread(task, "sda-profiles-data");
                     t.setDaemon(true);
                     t.start();
                 });
-        PlanSource.Loaded loaded = source.load();
-        RegionAnalysis analysis = loaded.region();
-        BuiltPlan built = PlanBuilder.build(loaded.problem(), loaded.options(), 0);
+        PlanChoice.Chosen chosen = choice.choose(spec, source, console);
         LsoaData data = Futures.joined(reading);
-        PlanProfiles profiles = PlanProfiles.of(catalogue, data, built, analysis.geography(),
+        PlanProfiles profiles = PlanProfiles.of(catalogue, data, chosen.plan(), chosen.region().geography(),
                 new MapDataReader(s).regionName().orElse("the region"));
         List<Path> files = ProfileFiles.write(catalogue, profiles, out.path);
-        console.println(String.format(Locale.ROOT, "Profiles: %d areas, %d districts and the region, %d indicators",
-                profiles.areas().size(), profiles.districts().size(), catalogue.size()));
+        console.println(String.format(Locale.ROOT, "Profiles of %s: %d areas, %d districts and the region, %d indicators",
+                lowerFirst(chosen.what()), profiles.areas().size(), profiles.districts().size(), catalogue.size()));
         for (Indicator i : catalogue) {
             if (i.kind() == Indicator.Kind.COUNT) {
                 double areas = profiles.areas().stream().map(p -> p.values().get(i.id())).mapToDouble(IndicatorValue::value).sum();
@@ -76,6 +85,10 @@ public final class ProfilesCommand extends PlanCommand {
         }
         files.forEach(f -> console.println("Written " + f));
         return 0;
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private static Set<String> datasets2011(RegionManifest m) {

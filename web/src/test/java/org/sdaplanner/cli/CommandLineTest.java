@@ -137,8 +137,8 @@ class CommandLineTest {
     }
 
     /**
-     * sda plan import of a built plan's parish_to_area.csv, sda plan list, sda export --plan (the same files
-     * back, byte for byte), sda report --plan, and a file that leaves a block out refused with nothing stored.
+     * sda plan import of a built plan's parish_to_area.csv, sda plan list, sda export --plan and sda profiles
+     * --plan (the same files back, byte for byte), sda report --plan, and a file that leaves a block out refused with nothing stored.
      */
     private void checkStoredPlans(Path tmp, String db) throws Exception {
         Path built = tmp.resolve("plan1");
@@ -153,6 +153,17 @@ class CommandLineTest {
         }
         assertEquals(FailureHandler.INPUT_ERROR, sda("export", "--plan", "Built", "--areas", "20", "--format", "csv", "--db", db,
                 "--out", out.toString()), "--areas shapes a new plan, not a stored one");
+        // the stored plan's profiles are those of the build it came from (checkProfiles wrote them), file for file
+        Path storedProfiles = tmp.resolve("stored-profiles");
+        String printed = sdaOut("profiles", "--plan", "Built", "--db", db, "--out", storedProfiles.toString());
+        assertTrue(printed.startsWith("Profiles of plan ") && printed.contains("\"Built\""), printed);
+        for (String f : List.of("profiles.json", "profiles.csv")) {
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("profiles").resolve(f)), Files.readAllBytes(storedProfiles.resolve(f)),
+                    f + ": a stored plan's profiles are those of the same plan built");
+        }
+        assertEquals(FailureHandler.INPUT_ERROR, sda("profiles", "--plan", "Built", "--seed", "2", "--db", db,
+                "--out", tmp.resolve("refused").toString()), "--seed shapes a new plan, not a stored one");
+        assertTrue(!Files.exists(tmp.resolve("refused")), "nothing written");
         Path report = tmp.resolve("report.html");
         assertEquals(0, sda("report", "--plan", "Built", "--db", db, "--out", report.toString()));
         String html = Files.readString(report);
