@@ -104,9 +104,10 @@ class BulkLoadTest {
             }
             assertEquals(good.registrations().size(), StoreContents.counts(store).get("registration"));
             StoreSnapshot before = StoreSnapshot.of(store);
-            // registrations come after districts, LSOAs, parishes, PCNs and practices: the failure is part-way
+            // registrations come after districts, LSOAs, parishes, PCNs and practices: the failure is part-way,
+            // an LSOA code longer than its column (duplicate rows are the loader's to refuse, not the store's)
             List<Registration> regs = new ArrayList<>(good.registrations());
-            regs.add(regs.get(0));
+            regs.add(new Registration(regs.get(0).practiceCode(), "E01" + "0".repeat(30), 1));
             ImportedData bad = ImportWriterTest.with(good, "Broken region", good.lsoas(), regs);
             assertThrows(StoreException.class, () -> new ImportWriter(store, Progress.SILENT).write(bad));
             assertEquals(before, StoreSnapshot.of(store));

@@ -95,9 +95,10 @@ class ImportWriterTest {
     void failureAfterMostTablesWereWrittenLeavesThePreviousImportIntact() {
         write(good);
         StoreSnapshot before = StoreSnapshot.of(store);
-        // Registrations come after districts, LSOAs, parishes, PCNs and practices: fail there.
+        // Registrations come after districts, LSOAs, parishes, PCNs and practices: fail there, with an LSOA
+        // code longer than its column (the loader refuses duplicate rows before the store sees them).
         List<Registration> regs = new ArrayList<>(good.registrations());
-        regs.add(regs.get(0));
+        regs.add(new Registration(regs.get(0).practiceCode(), "E01" + "0".repeat(30), 1));
         ImportedData bad = with(good, "Broken region", good.lsoas().subList(0, 2), regs);
         assertThrows(StoreException.class, () -> write(bad));
         assertEquals(before, StoreSnapshot.of(store));
