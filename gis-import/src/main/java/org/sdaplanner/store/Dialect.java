@@ -19,14 +19,14 @@ public interface Dialect {
     /** A connection URL with the settings this tool relies on (e.g. batched inserts on PostgreSQL). */
     String tune(String url);
 
+    /** The fastest way this database takes many rows into a table, inside the caller's transaction. */
+    BulkLoad bulkLoad();
+
     /**
      * Called after each committed unit of work ({@link Jdbc#transaction}), before the caller is
      * answered: whatever the database needs so that the commit survives the process being killed.
      * PostgreSQL needs nothing (its commit waits for the write-ahead log to reach the disk).
      */
-    /** The fastest way this database takes many rows into a table, inside the caller's transaction. */
-    BulkLoad bulkLoad();
-
     default void afterCommit(Connection c) throws SQLException {
     }
 }
