@@ -9,6 +9,6 @@ CREATE TABLE registration_v11 (
     patients BIGINT NOT NULL
 );
 INSERT INTO registration_v11 (practice_code, lsoa_code, patients)
-    SELECT practice_code, lsoa_code, patients FROM registration ORDER BY practice_code, lsoa_code;
+    SELECT practice_code, lsoa_code, patients FROM registration;
 DROP TABLE registration;
 ALTER TABLE registration_v11 RENAME TO registration;

@@ -10,7 +10,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.WKBReader;
 import org.sdaplanner.core.geography.Lsoa;
-import org.sdaplanner.core.geography.Registration;
 import org.sdaplanner.importer.ImportedData;
 import org.sdaplanner.importer.Progress;
 import org.sdaplanner.importer.TinyRegion;
@@ -104,11 +103,9 @@ class BulkLoadTest {
             }
             assertEquals(good.registrations().size(), StoreContents.counts(store).get("registration"));
             StoreSnapshot before = StoreSnapshot.of(store);
-            // registrations come after districts, LSOAs, parishes, PCNs and practices: the failure is part-way,
-            // an LSOA code longer than its column (duplicate rows are the loader's to refuse, not the store's)
-            List<Registration> regs = new ArrayList<>(good.registrations());
-            regs.add(new Registration(regs.get(0).practiceCode(), "E01" + "0".repeat(30), 1));
-            ImportedData bad = ImportWriterTest.with(good, "Broken region", good.lsoas(), regs);
+            // registrations come after districts, LSOAs, parishes, PCNs and practices: the failure is part-way
+            ImportedData bad = ImportWriterTest.with(good, "Broken region", good.lsoas(),
+                    ImportWriterTest.withOneTooLongForTheStore(good.registrations()));
             assertThrows(StoreException.class, () -> new ImportWriter(store, Progress.SILENT).write(bad));
             assertEquals(before, StoreSnapshot.of(store));
             assertEquals("Tiny Cambridge", ImportWriterTest.regionName(store));

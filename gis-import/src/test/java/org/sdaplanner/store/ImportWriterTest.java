@@ -60,6 +60,17 @@ class ImportWriterTest {
         new ImportWriter(store, Progress.SILENT).write(d);
     }
 
+    /**
+     * {@code regs} and one more registration whose LSOA code is longer than its column: both stores refuse
+     * it while writing, after the tables written before the registrations (duplicate rows are the loader's
+     * to refuse, not the store's).
+     */
+    static List<Registration> withOneTooLongForTheStore(List<Registration> regs) {
+        List<Registration> out = new ArrayList<>(regs);
+        out.add(new Registration(regs.get(0).practiceCode(), "E01" + "0".repeat(30), 1));
+        return out;
+    }
+
     /** A copy of {@code d} with other LSOAs and registrations, and another region name. */
     static ImportedData with(ImportedData d, String regionName, List<Lsoa> lsoas, List<Registration> registrations) {
         return new ImportedData(d.regionId(), regionName, d.defaultAreas(), d.districts(), lsoas, d.parishes(), d.pcns(),
@@ -95,11 +106,9 @@ class ImportWriterTest {
     void failureAfterMostTablesWereWrittenLeavesThePreviousImportIntact() {
         write(good);
         StoreSnapshot before = StoreSnapshot.of(store);
-        // Registrations come after districts, LSOAs, parishes, PCNs and practices: fail there, with an LSOA
-        // code longer than its column (the loader refuses duplicate rows before the store sees them).
-        List<Registration> regs = new ArrayList<>(good.registrations());
-        regs.add(new Registration(regs.get(0).practiceCode(), "E01" + "0".repeat(30), 1));
-        ImportedData bad = with(good, "Broken region", good.lsoas().subList(0, 2), regs);
+        // Registrations come after districts, LSOAs, parishes, PCNs and practices: fail there.
+        ImportedData bad = with(good, "Broken region", good.lsoas().subList(0, 2),
+                withOneTooLongForTheStore(good.registrations()));
         assertThrows(StoreException.class, () -> write(bad));
         assertEquals(before, StoreSnapshot.of(store));
     }
