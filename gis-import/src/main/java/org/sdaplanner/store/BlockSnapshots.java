@@ -4,9 +4,7 @@ import org.sdaplanner.core.blocks.BlockAnalysis;
 import org.sdaplanner.core.blocks.BlockAnalysisCodec;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,25 +13,15 @@ import java.util.Optional;
  * again. Only a shortcut: a miss, damaged bytes or a failed write leave the caller to make them.
  */
 public final class BlockSnapshots {
-    /** Snapshots kept for one geography (e.g. default blocks, kept slivers, another rule); older ones go. */
-    static final int KEPT = 4;
-
-    private final Jdbc jdbc;
+    private final SnapshotTable table;
 
     public BlockSnapshots(SpatialStore store) {
-        this.jdbc = new Jdbc(store);
+        this.table = new SnapshotTable(store, SnapshotTable.Kind.BLOCKS);
     }
 
     /** The analysis kept under {@code key}; empty when there is none, or it is of another format or damaged. */
     public Optional<BlockAnalysis> find(String key) {
-        Optional<byte[]> data;
-        try {
-            data = jdbc.read("cannot read the block snapshot", c -> Jdbc.queryOne(c,
-                    "SELECT data FROM block_snapshot WHERE snapshot_key = ? AND format = ?",
-                    List.of(key, BlockAnalysisCodec.FORMAT), rs -> rs.getBytes(1)));
-        } catch (StoreException e) {
-            return Optional.empty(); // the caller makes the blocks, as without a snapshot
-        }
+        Optional<byte[]> data = table.find(key, BlockAnalysisCodec.FORMAT);
         try {
             return data.map(BlockAnalysisCodec::decode);
         } catch (IllegalArgumentException damaged) {
@@ -55,33 +43,11 @@ public final class BlockSnapshots {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        try {
-            jdbc.transaction("cannot keep the block snapshot", c -> {
-                Jdbc.update(c, "DELETE FROM block_snapshot WHERE geography_digest <> ? OR snapshot_key = ?", geographyDigest, key);
-                List<String> newest = Jdbc.query(c, "SELECT snapshot_key FROM block_snapshot ORDER BY written_at DESC, snapshot_key",
-                        List.of(), rs -> rs.getString(1));
-                for (String old : newest.subList(Math.min(newest.size(), KEPT - 1), newest.size())) {
-                    Jdbc.update(c, "DELETE FROM block_snapshot WHERE snapshot_key = ?", old);
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO block_snapshot"
-                        + " (snapshot_key, geography_digest, format, written_at, data) VALUES (?, ?, ?, ?, ?)")) {
-                    ps.setString(1, key);
-                    ps.setString(2, geographyDigest);
-                    ps.setInt(3, BlockAnalysisCodec.FORMAT);
-                    ps.setString(4, Jdbc.fixed(java.time.Instant.now()));
-                    ps.setBytes(5, data);
-                    ps.executeUpdate();
-                }
-                return null;
-            });
-            return true;
-        } catch (RuntimeException e) {
-            return false; // not kept: the next command makes the blocks again, nothing else is lost
-        }
+        return table.save(key, geographyDigest, BlockAnalysisCodec.FORMAT, data);
     }
 
-    /** Drops every snapshot: for writers that change the geography, in their transaction. */
+    /** Drops every snapshot, and every search result made on them: for writers that change the geography, in their transaction. */
     static void clear(Connection c) throws SQLException {
-        Jdbc.update(c, "DELETE FROM block_snapshot");
+        SnapshotTable.clearAll(c);
     }
 }

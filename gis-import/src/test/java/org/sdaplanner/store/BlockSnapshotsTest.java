@@ -77,11 +77,11 @@ class BlockSnapshotsTest {
         assertTrue(snapshots.save("k1", digest, a), "written again over itself");
         assertEquals(1, count(store));
 
-        for (int i = 2; i <= BlockSnapshots.KEPT + 2; i++) {
+        for (int i = 2; i <= SnapshotTable.KEPT + 2; i++) {
             assertTrue(snapshots.save("k" + i, digest, a));
         }
-        assertEquals(BlockSnapshots.KEPT, count(store), "only the newest few of one geography");
-        assertTrue(snapshots.find("k" + (BlockSnapshots.KEPT + 2)).isPresent());
+        assertEquals(SnapshotTable.KEPT, count(store), "only the newest few of one geography");
+        assertTrue(snapshots.find("k" + (SnapshotTable.KEPT + 2)).isPresent());
         assertTrue(snapshots.save("other", "f".repeat(64), a));
         assertEquals(1, count(store), "those of another geography go");
 

@@ -5,7 +5,6 @@ import org.sdaplanner.core.cluster.Certificate;
 import org.sdaplanner.core.cluster.ClusterOptions;
 import org.sdaplanner.core.cluster.Clusterer;
 import org.sdaplanner.core.cluster.Tradeoff;
-import org.sdaplanner.core.cluster.PlanBuilder;
 import org.sdaplanner.core.plan.AreaMetrics;
 import org.sdaplanner.core.plan.PlanSummary;
 import org.sdaplanner.core.plan.PlanningProblem;
@@ -55,7 +54,8 @@ public final class BuildCommand extends PlanCommand {
         if (tradeoff) {
             return tradeoff(console, loaded.problem(), options, t0, t1);
         }
-        BuiltPlan plan = PlanBuilder.build(loaded.problem(), options, randomPlans);
+        KeptSearch.Outcome built = source.build(loaded, randomPlans);
+        BuiltPlan plan = built.plan();
         long t2 = System.nanoTime();
         PlanOutlines outlines = PlanOutlines.lonLat(plan, simplify.metres);
         PlanFiles.write(plan, outlines, loaded.region().blocks().blocks(), out.path);
@@ -68,8 +68,13 @@ public final class BuildCommand extends PlanCommand {
             }
         }
         SliverReport.summary(console, loaded.region().blocks().blocks());
-        console.println(String.format(Locale.ROOT, "Timings: data and blocks %.1f s, clustering and metrics %.1f s, files %.1f s",
-                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9));
+        if (built.source() == KeptSearch.Source.KEPT) {
+            console.println("Search: the store's result of the same search, made earlier on the same data and options"
+                    + " (the same plan; --search-again to search anyway)");
+        }
+        console.println(String.format(Locale.ROOT, "Timings: data and blocks %.1f s, %s and metrics %.1f s, files %.1f s",
+                (t1 - t0) / 1e9, built.source() == KeptSearch.Source.KEPT ? "kept clustering" : "clustering",
+                (t2 - t1) / 1e9, (t3 - t2) / 1e9));
         console.println("Written to " + out.path);
         return 0;
     }

@@ -1,7 +1,6 @@
 package org.sdaplanner.cli;
 
 import org.sdaplanner.core.cluster.BuiltPlan;
-import org.sdaplanner.core.cluster.PlanBuilder;
 import org.sdaplanner.web.PlannerService;
 import org.sdaplanner.web.plans.PlanDownloads;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +20,7 @@ final class PlanChoice {
     /** Options that shape a new plan: meaningless with --plan, which takes a stored plan as it is. */
     static final List<String> BUILD_OPTIONS = List.of("--areas", "--parish-areas", "--unparished-areas", "--seed",
             "--no-district-nesting", "--max-deviation", "--min-population", "--max-population", "--balance-weight",
-            "--time-limit", "--rule", "--slivers");
+            "--time-limit", "--search-again", "--rule", "--slivers");
 
     @Option(names = "--plan", paramLabel = "ID|NAME",
             description = "A stored plan, by id or by name ('sda plan list'), as edited in the map page (quick: no"
@@ -46,7 +45,7 @@ final class PlanChoice {
         if (stored == null) {
             PlanSource.Loaded loaded = source.load();
             // Random baseline plans do not change the plan and are not written: draw none.
-            BuiltPlan built = PlanBuilder.build(loaded.problem(), loaded.options(), 0);
+            BuiltPlan built = source.build(loaded, 0).plan();
             built.clustering().warnings().forEach(w -> console.println("Warning: " + w));
             return new Chosen(built, loaded.region(), "Plan built with seed " + loaded.options().seed());
         }

@@ -65,6 +65,11 @@ final class PlanOptions {
                     + " same plan on any machine.")
     Double timeLimit;
 
+    @Option(names = "--search-again",
+            description = "Search even when the store keeps the result of the same search (same data, blocks and options,"
+                    + " made by this version): the plan is the same either way, since the search counts work, not time.")
+    boolean searchAgain;
+
     /** What the options mean together, checked before anything is opened (in the options' own words). */
     void check() {
         if (minPopulation > 0 && maxPopulation > 0 && maxPopulation < minPopulation) {

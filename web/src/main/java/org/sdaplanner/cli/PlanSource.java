@@ -25,4 +25,10 @@ final class PlanSource {
         ClusterOptions options = plan.clusterOptions(region.defaultCounts(), region.blocks().blocks().size());
         return new Loaded(region, PlanningProblem.of(region.blocks(), region.dominance()), options);
     }
+
+    /** The plan of {@code loaded}'s options: the store's kept search when it has it ({@link KeptSearch}), else a search. */
+    KeptSearch.Outcome build(Loaded loaded, int randomPlans) {
+        return KeptSearch.build(analysis.store.openForReading(), loaded.region(), loaded.problem(), loaded.options(),
+                randomPlans, plan.searchAgain);
+    }
 }

@@ -25,9 +25,12 @@ import java.util.Optional;
  * @param defaultAreas  the manifest's headline number of areas (e.g. 28), or null
  * @param defaultCounts the manifest's area counts in full (in all, or areas of parishes plus
  *                      unparished areas, any per-district table), or null
+ * @param blocksKey     the key the blocks are kept under ({@link BlockSnapshotKey#digest}), or null when
+ *                      nothing can be kept for them (a store without a geography digest, code of unknown identity)
+ * @param geographyDigest the digest of the geography snapshot they were made from, or null
  */
 public record RegionAnalysis(Geography geography, DominanceResult dominance, BlockAnalysis blocks, Integer defaultAreas,
-                             AreaCounts defaultCounts) {
+                             AreaCounts defaultCounts, String blocksKey, String geographyDigest) {
 
     /** The region on the default blocks ({@link SliverRule#DEFAULTS}): the ones the map server and stored plans use. */
     public static RegionAnalysis load(SpatialStore store, DominanceRule rule) {
@@ -40,20 +43,20 @@ public record RegionAnalysis(Geography geography, DominanceResult dominance, Blo
         Geography g = stored.geography();
         DominanceResult dominance = new DominanceEngine().compute(DominanceInput.of(g), rule);
         List<Bridge> bridges = stored.bridges().stream().map(b -> new Bridge(b.get(0), b.get(1))).toList();
-        return new RegionAnalysis(g, dominance, blocks(store, stored, rule, slivers, dominance, bridges),
-                stored.defaultAreas(), stored.defaultCounts());
+        String code = CodeIdentity.current();
+        String key = stored.geographyDigest() == null || code == null ? null
+                : new BlockSnapshotKey(stored.geographyDigest(), code, rule, slivers, OverlayOptions.DEFAULTS,
+                AdjacencyOptions.DEFAULTS, bridges).digest();
+        return new RegionAnalysis(g, dominance, blocks(store, stored, key, slivers, dominance, bridges),
+                stored.defaultAreas(), stored.defaultCounts(), key, key == null ? null : stored.geographyDigest());
     }
 
     /**
      * The blocks from the store's snapshot of them when it holds one made from all the same inputs,
      * else made here and kept for the next command (a write that fails only loses that shortcut).
      */
-    private static BlockAnalysis blocks(SpatialStore store, GeographyReader.Stored stored, DominanceRule rule,
+    private static BlockAnalysis blocks(SpatialStore store, GeographyReader.Stored stored, String key,
                                         SliverRule slivers, DominanceResult dominance, List<Bridge> bridges) {
-        String code = CodeIdentity.current();
-        String key = stored.geographyDigest() == null || code == null ? null
-                : new BlockSnapshotKey(stored.geographyDigest(), code, rule, slivers, OverlayOptions.DEFAULTS,
-                AdjacencyOptions.DEFAULTS, bridges).digest();
         BlockSnapshots snapshots = new BlockSnapshots(store);
         if (key != null) {
             Optional<BlockAnalysis> kept = snapshots.find(key);

@@ -1,5 +1,6 @@
 package org.sdaplanner.web;
 
+import org.sdaplanner.cli.KeptSearch;
 import org.sdaplanner.store.AccountRepository;
 import org.sdaplanner.store.PlanRepository;
 import org.sdaplanner.store.ReleaseRepository;
@@ -65,7 +66,7 @@ public final class PlannerService implements AutoCloseable {
         this.region = region;
         this.keeper = keeper;
         this.sessions = new PlanSessions(region, new PlanRepository(store));
-        this.plans = new Plans(sessions);
+        this.plans = new Plans(sessions, o -> KeptSearch.build(store, region.analysis(), region.problem(), o, 0, false).plan());
         this.tradeoffs = new TradeoffCurves(plans, region.problem());
         AccountRepository accounts = new AccountRepository(store);
         this.editing = new PlanEditing(sessions, user -> displayName(accounts, user));

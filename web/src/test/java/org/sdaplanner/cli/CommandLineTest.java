@@ -321,18 +321,26 @@ class CommandLineTest {
     private JsonNode checkBuild(Path tmp, String db, List<String> options, int areas, int districts) throws Exception {
         Path p1 = tmp.resolve("plan1");
         Path p2 = tmp.resolve("plan2");
+        Path p3 = tmp.resolve("plan3");
         String[] common = {"build", "--db", db, "--seed", "1", "--random-plans", "20"};
         List<String> a1 = new java.util.ArrayList<>(List.of(common));
         List<String> a2 = new java.util.ArrayList<>(List.of(common));
+        List<String> a3 = new java.util.ArrayList<>(List.of(common));
         a1.addAll(options);
         a2.addAll(options);
+        a3.addAll(options);
         a1.addAll(List.of("--out", p1.toString()));
-        a2.addAll(List.of("--out", p2.toString()));
+        // the second run searches again (the search repeats itself), the third reads the search the second kept
+        a2.addAll(List.of("--search-again", "--out", p2.toString()));
+        a3.addAll(List.of("--out", p3.toString()));
         assertEquals(0, sda(a1.toArray(new String[0])));
         assertEquals(0, sda(a2.toArray(new String[0])));
+        String third = sdaOut(a3.toArray(new String[0]));
+        assertTrue(third.contains("Search: the store's result of the same search"), third);
         for (String f : List.of("areas.geojson", "blocks.geojson", "parish_to_area.csv", "lsoa_to_area.csv",
                 "pcn_alignment.csv", "summary.json")) {
             assertArrayEquals(Files.readAllBytes(p1.resolve(f)), Files.readAllBytes(p2.resolve(f)), f + " differs between runs");
+            assertArrayEquals(Files.readAllBytes(p1.resolve(f)), Files.readAllBytes(p3.resolve(f)), f + " differs from the kept search's");
         }
         JsonNode summary = JSON.readTree(p1.resolve("summary.json").toFile());
         assertEquals(areas, summary.path("plan").path("areas").asInt());

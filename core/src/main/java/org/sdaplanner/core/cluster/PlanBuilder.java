@@ -28,7 +28,20 @@ public final class PlanBuilder {
      * @throws IllegalArgumentException when the options do not fit the problem (counts, locks)
      */
     public static BuiltPlan build(PlanningProblem problem, ClusterOptions options, int randomPlans) {
-        Clusterer.Result r = new Clusterer().cluster(problem, options);
+        return of(problem, options, randomPlans, new Clusterer().cluster(problem, options));
+    }
+
+    /**
+     * The plan of a clustering already made for this problem and these options (kept from an
+     * earlier search, {@link ClusteringCodec}), with everything {@link #build} reports about it.
+     *
+     * @throws IllegalArgumentException when the clustering is not one of this problem's blocks
+     */
+    public static BuiltPlan of(PlanningProblem problem, ClusterOptions options, int randomPlans, Clusterer.Result r) {
+        if (r.assignment().length != problem.blockCount()) {
+            throw new IllegalArgumentException("a clustering of " + r.assignment().length + " blocks for a problem of "
+                    + problem.blockCount());
+        }
         PlanState state = new PlanState(problem, r.assignment(), r.areaCount(), null);
         List<String> ids = AreaNames.ids(r.areaCount());
         List<String> names = AreaNames.names(problem, r.assignment(), r.areaCount());

@@ -31,7 +31,22 @@ public final class Plans {
     private final Region region;
     private final PlanRepository repo;
 
+    /** How a new plan is clustered from its options (in the region's problem); throws as {@link PlanBuilder#build}. */
+    @FunctionalInterface
+    public interface Builder {
+        BuiltPlan build(ClusterOptions options);
+    }
+
+    private final Builder builder;
+
+    /** Plans clustered by {@link PlanBuilder} every time. */
     public Plans(PlanSessions sessions) {
+        this(sessions, o -> PlanBuilder.build(sessions.region().problem(), o, 0));
+    }
+
+    /** Plans clustered by {@code builder} (the server's reads kept searches from its store). */
+    public Plans(PlanSessions sessions, Builder builder) {
+        this.builder = builder;
         this.sessions = sessions;
         this.region = sessions.region();
         this.repo = sessions.repo();
@@ -68,11 +83,10 @@ public final class Plans {
      * the engine's words, naming the district and why.
      */
     public Plan create(String name, PlanSpec spec, String user) {
-        PlanningProblem p = region.problem();
         ClusterOptions options = options(spec);
         BuiltPlan built;
         try {
-            built = PlanBuilder.build(p, options, 0);
+            built = builder.build(options);
         } catch (InfeasiblePlanException e) {
             throw new ApiException(422, "no plan meets these rules: " + e.getMessage());
         } catch (IllegalArgumentException e) {
