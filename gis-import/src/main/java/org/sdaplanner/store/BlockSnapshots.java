@@ -37,13 +37,25 @@ public final class BlockSnapshots {
      *         permission, or a shape the codec cannot keep exactly): the caller goes on with what it made
      */
     public boolean save(String key, String geographyDigest, BlockAnalysis analysis) {
-        byte[] data;
+        return prepare(key, analysis).map(p -> table.save(key, geographyDigest, BlockAnalysisCodec.FORMAT, p.data())).orElse(false);
+    }
+
+    /** Blocks encoded and keyed, ready to be kept in another writer's transaction ({@link ImportWriter.Alongside}). */
+    public record Prepared(String key, byte[] data) {
+    }
+
+    /** {@code analysis} encoded under {@code key}; empty when the codec cannot keep it exactly. */
+    public static Optional<Prepared> prepare(String key, BlockAnalysis analysis) {
         try {
-            data = BlockAnalysisCodec.encode(analysis);
+            return Optional.of(new Prepared(key, BlockAnalysisCodec.encode(analysis)));
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
-        return table.save(key, geographyDigest, BlockAnalysisCodec.FORMAT, data);
+    }
+
+    /** Keeps {@code p} in the caller's transaction (after {@link #clear}, for blocks of the geography it writes). */
+    static void insert(Connection c, String geographyDigest, Prepared p) throws SQLException {
+        SnapshotTable.insert(c, SnapshotTable.Kind.BLOCKS, p.key(), geographyDigest, BlockAnalysisCodec.FORMAT, p.data());
     }
 
     /** Drops every snapshot, and every search result made on them: for writers that change the geography, in their transaction. */
