@@ -7,10 +7,6 @@ import org.sdaplanner.core.blocks.OverlayOptions;
 import org.sdaplanner.core.blocks.SliverRule;
 import org.sdaplanner.core.dominance.DominanceRule;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -29,11 +25,11 @@ record BlockSnapshotKey(String geographyDigest, String code, DominanceRule rule,
         s.append("\ngeography ").append(geographyDigest);
         s.append("\ncode ").append(code);
         s.append("\nrule ").append(rule(rule));
-        s.append("\nslivers ").append(bits(slivers.maxAreaShare())).append(' ').append(bits(slivers.maxResidentShare()));
-        s.append("\noverlay ").append(bits(overlay.sliverAreaM2())).append(' ').append(bits(overlay.sliverShare()))
-                .append(' ').append(bits(overlay.gridSize())).append(' ').append(overlay.parallel());
-        s.append("\nadjacency ").append(bits(adjacency.minSharedLength())).append(' ').append(bits(adjacency.snapTolerance()))
-                .append(' ').append(bits(adjacency.maxAngleDegrees()));
+        s.append("\nslivers ").append(KeyText.bits(slivers.maxAreaShare())).append(' ').append(KeyText.bits(slivers.maxResidentShare()));
+        s.append("\noverlay ").append(KeyText.bits(overlay.sliverAreaM2())).append(' ').append(KeyText.bits(overlay.sliverShare()))
+                .append(' ').append(KeyText.bits(overlay.gridSize())).append(' ').append(overlay.parallel());
+        s.append("\nadjacency ").append(KeyText.bits(adjacency.minSharedLength())).append(' ').append(KeyText.bits(adjacency.snapTolerance()))
+                .append(' ').append(KeyText.bits(adjacency.maxAngleDegrees()));
         for (Bridge b : bridges) {
             s.append("\nbridge ").append(b.codeA()).append('\u0000').append(b.codeB());
         }
@@ -42,21 +38,13 @@ record BlockSnapshotKey(String geographyDigest, String code, DominanceRule rule,
 
     /** SHA-256 of the description, in hex. */
     String digest() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(description().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return KeyText.sha256(description());
     }
 
     private static String rule(DominanceRule r) {
         if (r instanceof DominanceRule.MinShare m) {
-            return "min-share " + bits(m.threshold());
+            return "min-share " + KeyText.bits(m.threshold());
         }
         return r instanceof DominanceRule.Majority ? "majority" : "plurality"; // a sealed interface of three
-    }
-
-    private static String bits(double v) {
-        return Long.toHexString(Double.doubleToRawLongBits(v));
     }
 }

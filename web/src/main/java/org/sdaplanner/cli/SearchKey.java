@@ -6,10 +6,6 @@ import org.sdaplanner.core.cluster.ClusteringCodec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 
@@ -36,21 +32,17 @@ record SearchKey(String blocksKey, String solver, ClusterOptions options) {
         table(s, "unparished per district", n.unparishedPerDistrict());
         s.append("\nseed ").append(o.seed());
         s.append("\nnesting ").append(o.districtNesting());
-        s.append("\nresidents ").append(bits(o.minResidents())).append(' ').append(bits(o.maxResidents()));
-        s.append("\ndeviation ").append(o.maxDeviation() == null ? "none" : bits(o.maxDeviation())).append(' ')
+        s.append("\nresidents ").append(KeyText.bits(o.minResidents())).append(' ').append(KeyText.bits(o.maxResidents()));
+        s.append("\ndeviation ").append(o.maxDeviation() == null ? "none" : KeyText.bits(o.maxDeviation())).append(' ')
                 .append(o.deviationWidens());
-        s.append("\nweights ").append(bits(o.balanceWeight())).append(' ').append(bits(o.compactnessWeight()));
-        s.append("\neffort ").append(bits(o.effort()));
+        s.append("\nweights ").append(KeyText.bits(o.balanceWeight())).append(' ').append(KeyText.bits(o.compactnessWeight()));
+        s.append("\neffort ").append(KeyText.bits(o.effort()));
         return s.toString();
     }
 
     /** SHA-256 of the description, in hex. */
     String digest() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(description().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return KeyText.sha256(description());
     }
 
     /** OR-tools' version from its Maven properties (in the jar, shaded or not); null when they cannot be read. */
@@ -71,9 +63,5 @@ record SearchKey(String blocksKey, String solver, ClusterOptions options) {
         s.append('\n').append(what);
         // AreaCounts keeps them in an unordered copy: sort here so that the key does not depend on it
         new java.util.TreeMap<>(counts).forEach((code, k) -> s.append(' ').append(code).append('\u0000').append(k));
-    }
-
-    private static String bits(double v) {
-        return Long.toHexString(Double.doubleToRawLongBits(v));
     }
 }
