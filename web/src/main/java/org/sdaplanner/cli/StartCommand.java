@@ -2,7 +2,6 @@ package org.sdaplanner.cli;
 
 import org.sdaplanner.importer.ImportedData;
 import org.sdaplanner.store.ImportWriter;
-import org.sdaplanner.store.ReleaseRepository;
 import org.sdaplanner.store.MapDataReader;
 import org.sdaplanner.store.SpatialStore;
 import org.sdaplanner.web.MapServer;
@@ -35,8 +34,7 @@ public final class StartCommand extends SdaCommand {
         } else {
             long t0 = System.nanoTime();
             ImportedData imported = data.read(out, "The store is empty: importing ");
-            // as 'sda import': the default blocks, which the server opens with, are made while the store writes
-            new ImportWriter(s, new ConsoleProgress(out)).write(imported, ReleaseRepository.INITIAL, RegionAnalysis::defaultBlocks);
+            new ImportWriter(s, new ConsoleProgress(out)).write(imported);
             ImportCommand.print(out, imported.report(), s, (System.nanoTime() - t0) / 1e9);
             out.println();
         }
