@@ -37,25 +37,13 @@ public final class BlockSnapshots {
      *         permission, or a shape the codec cannot keep exactly): the caller goes on with what it made
      */
     public boolean save(String key, String geographyDigest, BlockAnalysis analysis) {
-        return prepare(key, analysis).map(p -> table.save(key, geographyDigest, BlockAnalysisCodec.FORMAT, p.data())).orElse(false);
-    }
-
-    /** Blocks encoded and keyed, ready to be kept in another writer's transaction ({@link ImportWriter.Alongside}). */
-    public record Prepared(String key, byte[] data) {
-    }
-
-    /** {@code analysis} encoded under {@code key}; empty when the codec cannot keep it exactly. */
-    public static Optional<Prepared> prepare(String key, BlockAnalysis analysis) {
+        byte[] data;
         try {
-            return Optional.of(new Prepared(key, BlockAnalysisCodec.encode(analysis)));
+            data = BlockAnalysisCodec.encode(analysis);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return false;
         }
-    }
-
-    /** Keeps {@code p} in the caller's transaction (after {@link #clear}, for blocks of the geography it writes). */
-    static void insert(Connection c, String geographyDigest, Prepared p) throws SQLException {
-        SnapshotTable.insert(c, SnapshotTable.Kind.BLOCKS, p.key(), geographyDigest, BlockAnalysisCodec.FORMAT, p.data());
+        return table.save(key, geographyDigest, BlockAnalysisCodec.FORMAT, data);
     }
 
     /** Drops every snapshot, and every search result made on them: for writers that change the geography, in their transaction. */

@@ -46,19 +46,6 @@ public final class GeographyReader {
                          String geographyDigest) {
     }
 
-    /**
-     * What {@link #readAll} will give back once {@code d} is written with {@code snapshot}: the same
-     * geography (decoded from the same bytes), its bridges in the order the store sorts them, and the
-     * same digest. For work done while the import is being written ({@link ImportWriter.Alongside}).
-     */
-    static Stored asWritten(Snapshot snapshot, org.sdaplanner.importer.ImportedData d) {
-        List<List<String>> bridges = new java.util.ArrayList<>(d.bridges());
-        bridges.sort(java.util.Comparator.<List<String>, String>comparing(b -> b.get(0)).thenComparing(b -> b.get(1)));
-        AreaCounts counts = d.areaCounts() != null ? d.areaCounts() : d.defaultAreas() == null ? null : AreaCounts.inAll(d.defaultAreas());
-        return new Stored(GeographySnapshot.decode(snapshot.data(), true), List.copyOf(bridges), d.defaultAreas(), counts,
-                snapshot.digest());
-    }
-
     /** @throws StoreException when nothing has been imported yet */
     public Stored readAll() {
         try (Connection c = store.connect()) {
@@ -112,7 +99,7 @@ public final class GeographyReader {
     }
 
     /** The stored snapshot's bytes and their digest (hashed here for a snapshot made before digests were kept). */
-    record Snapshot(byte[] data, String storedDigest) {
+    private record Snapshot(byte[] data, String storedDigest) {
         /** The geography, or null when the bytes cannot be read: only a lost shortcut, the tables hold the same data. */
         Geography decode(boolean withShapes) {
             try {
@@ -163,24 +150,14 @@ public final class GeographyReader {
 
     /** Keeps {@code g} (what the tables hold now, in this transaction) as the store's snapshot. */
     static void replace(Connection c, Geography g) throws SQLException {
-        replace(c, snapshotOf(g));
-    }
-
-    /** Keeps {@code s} as the store's snapshot, in the caller's transaction. */
-    static void replace(Connection c, Snapshot s) throws SQLException {
+        byte[] data = GeographySnapshot.encode(GeographySnapshot.sorted(g));
         clearSnapshot(c);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO geography_snapshot (id, format, data, digest) VALUES (1, ?, ?, ?)")) {
             ps.setInt(1, GeographySnapshot.FORMAT);
-            ps.setBytes(2, s.data());
-            ps.setString(3, s.digest());
+            ps.setBytes(2, data);
+            ps.setString(3, sha256(data));
             ps.executeUpdate();
         }
-    }
-
-    /** The snapshot {@code g} is kept as: its bytes, and their digest. */
-    static Snapshot snapshotOf(Geography g) {
-        byte[] data = GeographySnapshot.encode(GeographySnapshot.sorted(g));
-        return new Snapshot(data, sha256(data));
     }
 
     /** Makes the snapshot again from the tables, in the caller's transaction (after a release is made current, or an upgrade). */

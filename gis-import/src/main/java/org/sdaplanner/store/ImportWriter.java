@@ -40,40 +40,11 @@ public final class ImportWriter {
     }
 
     /**
-     * Work on the import as readers will read it, done on a thread of its own while the import is
-     * written (the building blocks: the store's writes and commit take one core), and kept in the
-     * import's transaction so that the first command that needs it finds it.
-     */
-    @FunctionalInterface
-    public interface Alongside {
-        /** The blocks of {@code stored}, keyed, or empty when there is nothing to keep (a failure is the same). */
-        java.util.Optional<BlockSnapshots.Prepared> blocks(GeographyReader.Stored stored);
-    }
-
-    /**
      * Writes the import; its registrations, practice map and populations become the store's one data
      * release, {@code release}, current (releases already there go with the import they came with).
      */
     public void write(ImportedData d, String release) {
-        write(d, release, null);
-    }
-
-    /**
-     * As {@link #write(ImportedData, String)}, with {@code alongside} run meanwhile (null: none). It
-     * is only a shortcut: when it fails, the import is written without what it would have kept.
-     */
-    public void write(ImportedData d, String release, Alongside alongside) {
         ReleaseRepository.checkLabel(release);
-        progress.step("Encoding a snapshot of the geography for fast reading");
-        GeographyReader.Snapshot snapshot = GeographyReader.snapshotOf(geography(d));
-        progress.stepDone("");
-        java.util.concurrent.FutureTask<java.util.Optional<BlockSnapshots.Prepared>> blocks = alongside == null ? null
-                : new java.util.concurrent.FutureTask<>(() -> alongside.blocks(GeographyReader.asWritten(snapshot, d)));
-        if (blocks != null) {
-            Thread t = new Thread(blocks, "blocks-alongside-import");
-            t.setDaemon(true); // a failed import does not wait for it
-            t.start();
-        }
         try (Connection c = store.connect()) {
             c.setAutoCommit(false);
             try {
@@ -89,18 +60,10 @@ public final class ImportWriter {
                 progress.step("Keeping the registrations as release " + release);
                 ReleaseRepository.keepLiveAs(c, release, toJson(d.report()));
                 progress.stepDone("");
-                progress.step("Keeping the snapshot of the geography");
-                GeographyReader.replace(c, snapshot);
+                progress.step("Keeping a snapshot of the geography for fast reading");
+                GeographyReader.replace(c, geography(d));
                 BlockSnapshots.clear(c); // made from the previous geography: their keys would miss anyway
                 progress.stepDone("");
-                if (blocks != null) {
-                    progress.step("Keeping the building blocks (made while the import was written)");
-                    java.util.Optional<BlockSnapshots.Prepared> made = made(blocks);
-                    if (made.isPresent()) {
-                        BlockSnapshots.insert(c, snapshot.digest(), made.get());
-                    }
-                    progress.stepDone(made.isPresent() ? "" : "not made: the first command that needs them makes them");
-                }
                 progress.step("Committing");
                 c.commit();
                 progress.stepDone("");
@@ -111,22 +74,6 @@ public final class ImportWriter {
         } catch (SQLException e) {
             throw new StoreException("the import could not be written to the store (" + store.dialect().name()
                     + "); the previous import is unchanged" + Jdbc.detail(e), e);
-        } finally {
-            if (blocks != null) {
-                blocks.cancel(true);
-            }
-        }
-    }
-
-    /** What the work alongside made, waiting for it; empty when it failed (only a lost shortcut). */
-    private static java.util.Optional<BlockSnapshots.Prepared> made(java.util.concurrent.Future<java.util.Optional<BlockSnapshots.Prepared>> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return java.util.Optional.empty();
-        } catch (java.util.concurrent.ExecutionException e) {
-            return java.util.Optional.empty();
         }
     }
 

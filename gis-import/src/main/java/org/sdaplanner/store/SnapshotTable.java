@@ -56,32 +56,27 @@ final class SnapshotTable {
     boolean save(String key, String geographyDigest, int format, byte[] data) {
         try {
             jdbc.transaction("cannot keep the " + kind.table, c -> {
-                insert(c, kind, key, geographyDigest, format, data);
+                Jdbc.update(c, "DELETE FROM " + kind.table + " WHERE geography_digest <> ? OR snapshot_key = ?",
+                        geographyDigest, key);
+                List<String> newest = Jdbc.query(c, "SELECT snapshot_key FROM " + kind.table
+                        + " ORDER BY written_at DESC, snapshot_key", List.of(), rs -> rs.getString(1));
+                for (String old : newest.subList(Math.min(newest.size(), KEPT - 1), newest.size())) {
+                    Jdbc.update(c, "DELETE FROM " + kind.table + " WHERE snapshot_key = ?", old);
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + kind.table
+                        + " (snapshot_key, geography_digest, format, written_at, data) VALUES (?, ?, ?, ?, ?)")) {
+                    ps.setString(1, key);
+                    ps.setString(2, geographyDigest);
+                    ps.setInt(3, format);
+                    ps.setString(4, Jdbc.fixed(java.time.Instant.now()));
+                    ps.setBytes(5, data);
+                    ps.executeUpdate();
+                }
                 return null;
             });
             return true;
         } catch (RuntimeException e) {
             return false; // not kept: the next command makes the result again
-        }
-    }
-
-    /** Keeps {@code data} under {@code key} in the caller's transaction, dropping others as {@link #save} does. */
-    static void insert(Connection c, Kind kind, String key, String geographyDigest, int format, byte[] data) throws SQLException {
-        Jdbc.update(c, "DELETE FROM " + kind.table + " WHERE geography_digest <> ? OR snapshot_key = ?",
-                geographyDigest, key);
-        List<String> newest = Jdbc.query(c, "SELECT snapshot_key FROM " + kind.table
-                + " ORDER BY written_at DESC, snapshot_key", List.of(), rs -> rs.getString(1));
-        for (String old : newest.subList(Math.min(newest.size(), KEPT - 1), newest.size())) {
-            Jdbc.update(c, "DELETE FROM " + kind.table + " WHERE snapshot_key = ?", old);
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + kind.table
-                + " (snapshot_key, geography_digest, format, written_at, data) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, key);
-            ps.setString(2, geographyDigest);
-            ps.setInt(3, format);
-            ps.setString(4, Jdbc.fixed(java.time.Instant.now()));
-            ps.setBytes(5, data);
-            ps.executeUpdate();
         }
     }
 

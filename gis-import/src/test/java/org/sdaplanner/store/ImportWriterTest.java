@@ -117,78 +117,11 @@ class ImportWriterTest {
     void runtimeFailurePartWayIsRolledBackToo() {
         write(good);
         StoreSnapshot before = StoreSnapshot.of(store);
-        List<org.sdaplanner.importer.load.LoadedRecords.UnmatchedRegistration> unmatched = new ArrayList<>(good.unmatched());
-        // the binder throws a NullPointerException after several tables were written (kept-out rows are not part
-        // of the geography snapshot, which is encoded before the transaction, so only the writing meets it)
-        unmatched.add(null);
-        ImportedData bad = new ImportedData(good.regionId(), "Broken region", good.defaultAreas(), good.districts(),
-                good.lsoas(), good.parishes(), good.pcns(), good.practices(), good.registrations(), unmatched, good.residents(),
-                good.lookup(), good.catchments(), good.postcodes(), good.values(), good.sources(), good.report(), good.bridges(),
-                good.indicators(), good.datasetVintages());
+        List<Registration> regs = new ArrayList<>(good.registrations());
+        regs.add(null);   // the binder throws a NullPointerException after several tables were written
+        ImportedData bad = with(good, "Broken region", good.lsoas(), regs);
         assertThrows(NullPointerException.class, () -> write(bad));
         assertEquals(before, StoreSnapshot.of(store));
-    }
-
-    /** {@code good} with bridges given out of order, so that the work alongside sees them as the store sorts them. */
-    static ImportedData withBridges(ImportedData d) {
-        return new ImportedData(d.regionId(), d.regionName(), d.defaultAreas(), d.districts(), d.lsoas(), d.parishes(),
-                d.pcns(), d.practices(), d.registrations(), d.unmatched(), d.residents(), d.lookup(), d.catchments(),
-                d.postcodes(), d.values(), d.sources(), d.report(),
-                List.of(List.of("Z2", "Z1"), List.of("A1", "Z9"), List.of("A1", "B2")), d.indicators(), d.datasetVintages());
-    }
-
-    @Test
-    void theWorkAlongsideSeesTheImportAsReadersWillAndIsKeptInItsTransaction() throws SQLException {
-        ImportedData d = withBridges(good);
-        List<GeographyReader.Stored> seen = new ArrayList<>();
-        new ImportWriter(store, Progress.SILENT).write(d, ReleaseRepository.INITIAL, stored -> {
-            seen.add(stored);
-            return java.util.Optional.of(new BlockSnapshots.Prepared("key-alongside", new byte[] {1, 2, 3}));
-        });
-        GeographyReader.Stored read = new GeographyReader(store).readAll();
-        assertEquals(1, seen.size());
-        assertEquals(read.geography(), seen.get(0).geography());
-        assertEquals(read.bridges(), seen.get(0).bridges());
-        assertEquals(List.of(List.of("A1", "B2"), List.of("A1", "Z9"), List.of("Z2", "Z1")), read.bridges());
-        assertEquals(read.geographyDigest(), seen.get(0).geographyDigest());
-        assertEquals(read.defaultAreas(), seen.get(0).defaultAreas());
-        assertEquals(read.defaultCounts(), seen.get(0).defaultCounts());
-        assertEquals(List.of("key-alongside " + read.geographyDigest() + " 3"), blockSnapshots());
-    }
-
-    @Test
-    void aFailureAlongsideOnlyLosesTheShortcut() throws SQLException {
-        new ImportWriter(store, Progress.SILENT).write(good, ReleaseRepository.INITIAL, stored -> {
-            throw new IllegalStateException("the blocks could not be made");
-        });
-        assertEquals("Tiny Cambridge", regionName(store));
-        assertEquals(List.of(), blockSnapshots());
-        new ImportWriter(store, Progress.SILENT).write(good, ReleaseRepository.INITIAL, stored -> java.util.Optional.empty());
-        assertEquals(List.of(), blockSnapshots());
-    }
-
-    @Test
-    void aFailedImportKeepsNothingOfTheWorkAlongside() throws SQLException {
-        new ImportWriter(store, Progress.SILENT).write(good, ReleaseRepository.INITIAL,
-                stored -> java.util.Optional.of(new BlockSnapshots.Prepared("first", new byte[] {9})));
-        List<String> kept = blockSnapshots();
-        StoreSnapshot before = StoreSnapshot.of(store);
-        ImportedData bad = with(good, "Broken region", good.lsoas().subList(0, 2), withOneTooLongForTheStore(good.registrations()));
-        assertThrows(StoreException.class, () -> new ImportWriter(store, Progress.SILENT).write(bad, ReleaseRepository.INITIAL,
-                stored -> java.util.Optional.of(new BlockSnapshots.Prepared("second", new byte[] {8}))));
-        assertEquals(before, StoreSnapshot.of(store));
-        assertEquals(kept, blockSnapshots(), "the previous import's blocks are still the ones kept");
-    }
-
-    private static List<String> blockSnapshots() throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement s = keepOpen.createStatement();
-             ResultSet rs = s.executeQuery("SELECT snapshot_key, geography_digest, OCTET_LENGTH(data) FROM block_snapshot ORDER BY snapshot_key")) {
-            while (rs.next()) {
-                out.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3));
-            }
-        }
-        return out;
     }
 
     @Test

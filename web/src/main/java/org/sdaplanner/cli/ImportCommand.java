@@ -78,9 +78,7 @@ public final class ImportCommand extends SdaCommand {
             progress.step("Opening the store");
             SpatialStore s = store.open();
             progress.stepDone("");
-            // the default building blocks are made on a thread of their own while the store writes (one core)
-            new ImportWriter(s, progress).write(imported, release == null ? ReleaseRepository.INITIAL : release,
-                    RegionAnalysis::defaultBlocks);
+            new ImportWriter(s, progress).write(imported, release == null ? ReleaseRepository.INITIAL : release);
             double secs = (System.nanoTime() - t0) / 1e9;
             print(out, imported.report(), s, secs);
         } catch (RuntimeException e) {

@@ -42,38 +42,13 @@ public record RegionAnalysis(Geography geography, DominanceResult dominance, Blo
         GeographyReader.Stored stored = new GeographyReader(store).readAll();
         Geography g = stored.geography();
         DominanceResult dominance = new DominanceEngine().compute(DominanceInput.of(g), rule);
-        List<Bridge> bridges = bridges(stored);
-        String key = key(stored, rule, slivers, bridges);
-        return new RegionAnalysis(g, dominance, blocks(store, stored, key, slivers, dominance, bridges),
-                stored.defaultAreas(), stored.defaultCounts(), key, key == null ? null : stored.geographyDigest());
-    }
-
-    /**
-     * The default blocks (plurality rule, default slivers: what the map server, stored plans and the
-     * commands' defaults use) of a geography about to be imported, made and keyed exactly as {@link
-     * #load} would make and keep them: for the import to make them while it writes. Empty when they
-     * cannot be keyed or kept; a failure to make them is left to the first command that needs them.
-     */
-    public static java.util.Optional<BlockSnapshots.Prepared> defaultBlocks(GeographyReader.Stored stored) {
-        List<Bridge> bridges = bridges(stored);
-        String key = key(stored, DominanceRule.PLURALITY, SliverRule.DEFAULTS, bridges);
-        if (key == null) {
-            return java.util.Optional.empty();
-        }
-        DominanceResult dominance = new DominanceEngine().compute(DominanceInput.of(stored.geography()), DominanceRule.PLURALITY);
-        return BlockSnapshots.prepare(key, make(stored, SliverRule.DEFAULTS, dominance, bridges));
-    }
-
-    private static List<Bridge> bridges(GeographyReader.Stored stored) {
-        return stored.bridges().stream().map(b -> new Bridge(b.get(0), b.get(1))).toList();
-    }
-
-    /** The key the blocks are kept under, or null when it cannot be told (then nothing is kept or read). */
-    private static String key(GeographyReader.Stored stored, DominanceRule rule, SliverRule slivers, List<Bridge> bridges) {
+        List<Bridge> bridges = stored.bridges().stream().map(b -> new Bridge(b.get(0), b.get(1))).toList();
         String code = CodeIdentity.current();
-        return stored.geographyDigest() == null || code == null ? null
+        String key = stored.geographyDigest() == null || code == null ? null
                 : new BlockSnapshotKey(stored.geographyDigest(), code, rule, slivers, OverlayOptions.DEFAULTS,
                 AdjacencyOptions.DEFAULTS, bridges).digest();
+        return new RegionAnalysis(g, dominance, blocks(store, stored, key, slivers, dominance, bridges),
+                stored.defaultAreas(), stored.defaultCounts(), key, key == null ? null : stored.geographyDigest());
     }
 
     /**
@@ -89,19 +64,12 @@ public record RegionAnalysis(Geography geography, DominanceResult dominance, Blo
                 return kept.get();
             }
         }
-        BlockAnalysis made = make(stored, slivers, dominance, bridges);
-        if (key != null) {
-            snapshots.save(key, stored.geographyDigest(), made);
-        }
-        return made;
-    }
-
-    /** The blocks made from the geography, with both outline topologies made, so that a snapshot keeps them. */
-    private static BlockAnalysis make(GeographyReader.Stored stored, SliverRule slivers, DominanceResult dominance,
-                                      List<Bridge> bridges) {
         BlockAnalysis made = BlockAnalysis.of(stored.geography(), dominance, bridges, OverlayOptions.DEFAULTS,
                 AdjacencyOptions.DEFAULTS, slivers);
-        Outlines.lonLat(made.outlines()); // made now, so that the snapshot keeps it (the BNG one the codec makes)
+        if (key != null) {
+            Outlines.lonLat(made.outlines()); // made now, so that the snapshot keeps it (the BNG one the codec makes)
+            snapshots.save(key, stored.geographyDigest(), made);
+        }
         return made;
     }
 }

@@ -288,36 +288,6 @@ class BlockSnapshotTest {
         assertEquals(blocks, RegionAnalysis.load(store, Region.RULE, SliverRule.DEFAULTS).blocks().blocks().size());
     }
 
-    @Test
-    void anImportMakesTheDefaultBlocksWhileItWritesAndTheFirstCommandReadsThem() throws Exception {
-        new ImportWriter(store, Progress.SILENT).write(TestData.cambridgeshire(), ReleaseRepository.INITIAL,
-                RegionAnalysis::defaultBlocks);
-        assertEquals(1, count(), "the import kept the default blocks");
-        String written = one("SELECT written_at FROM block_snapshot");
-        BlockAnalysis made = computed(SliverRule.DEFAULTS);
-        RegionAnalysis first = RegionAnalysis.load(store, Region.RULE, SliverRule.DEFAULTS);
-        SameAnalysis.assertSame(made, first.blocks());
-        assertEquals(written, one("SELECT written_at FROM block_snapshot"), "the first load read them: nothing kept again");
-        assertEquals(first.blocksKey(), one("SELECT snapshot_key FROM block_snapshot"));
-        // kept with both outline topologies, as a command keeps them: the bytes are what a command would keep
-        Outlines.lonLat(made.outlines());
-        assertArrayEquals(BlockAnalysisCodec.encode(made), bytes("SELECT data FROM block_snapshot"));
-    }
-
-    private static String one(String query) throws Exception {
-        try (Connection c = store.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            assertTrue(rs.next(), query);
-            return rs.getString(1);
-        }
-    }
-
-    private static byte[] bytes(String query) throws Exception {
-        try (Connection c = store.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            assertTrue(rs.next(), query);
-            return rs.getBytes(1);
-        }
-    }
-
     private static void poison(String key, String digest, BlockAnalysis analysis) {
         clear();
         assertTrue(new BlockSnapshots(store).save(key, digest, analysis));
