@@ -139,6 +139,39 @@ class KeptSearchTest {
         assertEquals(0, count(), "an import drops them");
     }
 
+    @Test
+    void theServersNewPlansReadTheKeptSearchToo() {
+        sql("DELETE FROM search_snapshot");
+        // effort 0.05: a short search, as in quick()
+        org.sdaplanner.web.plans.PlanSpec spec = new org.sdaplanner.web.plans.PlanSpec(null, null, null, 1, true, null, 0, 0,
+                ClusterOptions.BALANCE_WEIGHT, 0.05);
+        try (org.sdaplanner.web.PlannerService service = org.sdaplanner.web.PlannerService.open(store)) {
+            long first = service.plans().create("searched", spec, "test").id();
+            assertEquals(1, count(), "the server's search was kept");
+            String written = text("SELECT written_at FROM search_snapshot");
+            long second = service.plans().create("from the kept search", spec, "test").id();
+            assertEquals(written, text("SELECT written_at FROM search_snapshot"), "read, not searched and kept again");
+            BuiltPlan a = service.downloads().snapshot(first).plan();
+            BuiltPlan b = service.downloads().snapshot(second).plan();
+            assertArrayEquals(a.state().assignment(), b.state().assignment());
+            assertEquals(a.summary(), b.summary());
+            // and it is the search sda build makes with the same options
+            RegionAnalysis r = region();
+            assertEquals(KeptSearch.Source.KEPT, build(r, service.plans().options(spec), false).source());
+            service.plans().delete(first);
+            service.plans().delete(second);
+        }
+    }
+
+    private static String text(String query) {
+        try (Connection c = store.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            assertTrue(rs.next(), query);
+            return rs.getString(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void same(BuiltPlan x, BuiltPlan y) {
         assertArrayEquals(x.state().assignment(), y.state().assignment());
         assertEquals(x.summary(), y.summary());
