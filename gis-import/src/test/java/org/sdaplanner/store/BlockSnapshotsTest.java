@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sdaplanner.core.blocks.AdjacencyOptions;
 import org.sdaplanner.core.blocks.BlockAnalysis;
+import org.sdaplanner.core.cluster.Clusterer;
+import org.sdaplanner.core.cluster.ClusteringCodec;
 import org.sdaplanner.core.blocks.BlockAnalysisCodec;
 import org.sdaplanner.core.blocks.Bridge;
 import org.sdaplanner.core.blocks.OverlayOptions;
@@ -85,6 +87,18 @@ class BlockSnapshotsTest {
         assertTrue(snapshots.save("other", "f".repeat(64), a));
         assertEquals(1, count(store), "those of another geography go");
 
+        // kept searches live beside the blocks, in a table of their own: neither pushes the other out
+        SearchSnapshots searches = new SearchSnapshots(store);
+        Clusterer.Result r = new Clusterer.Result(new int[] {0, 1, 1}, 2, new int[] {0, 0}, List.of("a warning"), 5, 1);
+        assertTrue(searches.find("s1").isEmpty());
+        assertTrue(searches.save("s1", "f".repeat(64), r));
+        assertArrayEquals(ClusteringCodec.encode(r), ClusteringCodec.encode(searches.find("s1").orElseThrow()));
+        for (int i = 2; i <= SnapshotTable.KEPT + 2; i++) {
+            assertTrue(searches.save("s" + i, "f".repeat(64), r));
+        }
+        assertEquals(SnapshotTable.KEPT, count(store, "search_snapshot"), "only the newest few searches");
+        assertEquals(1, count(store), "and the blocks are still kept");
+
         // a new import with other registrations: another digest, and the old snapshots gone
         List<Registration> fewer = cp.registrations().subList(0, 1000);
         new ImportWriter(store, Progress.SILENT).write(new ImportedData(cp.regionId(), cp.regionName(), cp.defaultAreas(),
@@ -92,12 +106,16 @@ class BlockSnapshotsTest {
                 cp.lookup(), cp.catchments(), cp.postcodes(), cp.values(), cp.sources(), cp.report(), cp.bridges(),
                 cp.indicators(), cp.datasetVintages(), cp.areaCounts()));
         assertEquals(0, count(store));
+        assertEquals(0, count(store, "search_snapshot"), "an import drops the kept searches too");
         assertNotEquals(digest, new GeographyReader(store).readAll().geographyDigest());
 
         // a store where the write cannot be made: no error, and the caller goes on
         execute(store, "DROP TABLE block_snapshot");
         assertFalse(snapshots.save("k1", digest, a));
         assertTrue(snapshots.find("k1").isEmpty());
+        execute(store, "DROP TABLE search_snapshot");
+        assertFalse(searches.save("s1", digest, r));
+        assertTrue(searches.find("s1").isEmpty());
     }
 
     @Test
@@ -119,8 +137,12 @@ class BlockSnapshotsTest {
     }
 
     private static int count(SpatialStore store) {
+        return count(store, "block_snapshot");
+    }
+
+    private static int count(SpatialStore store, String table) {
         try (Connection c = store.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM block_snapshot")) {
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getInt(1);
         } catch (Exception e) {
