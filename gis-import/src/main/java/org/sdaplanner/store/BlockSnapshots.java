@@ -3,8 +3,6 @@ package org.sdaplanner.store;
 import org.sdaplanner.core.blocks.BlockAnalysis;
 import org.sdaplanner.core.blocks.BlockAnalysisCodec;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -44,10 +42,5 @@ public final class BlockSnapshots {
             return false;
         }
         return table.save(key, geographyDigest, BlockAnalysisCodec.FORMAT, data);
-    }
-
-    /** Drops every snapshot, and every search result made on them: for writers that change the geography, in their transaction. */
-    static void clear(Connection c) throws SQLException {
-        SnapshotTable.clearAll(c);
     }
 }

@@ -62,7 +62,7 @@ public final class ImportWriter {
                 progress.stepDone("");
                 progress.step("Keeping a snapshot of the geography for fast reading");
                 GeographyReader.replace(c, geography(d));
-                BlockSnapshots.clear(c); // made from the previous geography: their keys would miss anyway
+                SnapshotTable.clearAll(c); // blocks and searches of the previous geography: their keys would miss anyway
                 progress.stepDone("");
                 progress.step("Committing");
                 c.commit();

@@ -345,6 +345,6 @@ public final class ReleaseRepository {
                 + " WHERE release_label = ?", label);
         update(c, "UPDATE data_release SET is_current = (label = ?)", label);
         GeographyReader.remakeSnapshot(c); // the snapshot holds the registrations and practices just replaced
-        BlockSnapshots.clear(c); // blocks of the previous release's registrations
+        SnapshotTable.clearAll(c); // blocks and searches of the previous release's registrations
     }
 }
