@@ -75,12 +75,32 @@ final class H2gisDialect implements Dialect {
 
     @Override
     public String tune(String url) {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return url;
+        }
+        String upper = url.toUpperCase(Locale.ROOT);
+        String tuned = url;
+        // H2's page cache is 16 MB unless told otherwise. A national import's transaction (725,475
+        // registration rows) outgrows it many times over (the cache counts pages as decoded objects):
+        // pages written out and evicted mid-transaction are read back to commit and again to close,
+        // about 90,000 reads that took 6-11 s of a 19-23 s import; with 1 GB about 3,400 reads
+        // (docs/benchmarks.md, session 13). The cache only holds pages read or written, so a small
+        // store never fills it.
+        if (!upper.contains("CACHE_SIZE")) {
+            tuned += ";CACHE_SIZE=" + cacheKilobytes(Runtime.getRuntime().maxMemory());
+        }
         // a second process (e.g. 'sda user add' while 'sda serve' runs) goes through the first one's
         // local TCP server instead of failing on the file lock; the owner keeps its embedded speed
-        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER")) {
-            return url + ";AUTO_SERVER=TRUE";
+        if (!upper.contains("AUTO_SERVER")) {
+            tuned += ";AUTO_SERVER=TRUE";
         }
-        return url;
+        return tuned;
+    }
+
+    /** A quarter of the heap, between H2's own 16 MB and 1 GB, in the kilobytes CACHE_SIZE takes. */
+    static long cacheKilobytes(long maxHeapBytes) {
+        long quarter = maxHeapBytes / 4 / 1024;
+        return Math.max(16 * 1024, Math.min(1024 * 1024, quarter));
     }
 
     /**
