@@ -67,7 +67,7 @@ public record RegionAnalysis(Geography geography, DominanceResult dominance, Blo
         BlockAnalysis made = BlockAnalysis.of(stored.geography(), dominance, bridges, OverlayOptions.DEFAULTS,
                 AdjacencyOptions.DEFAULTS, slivers);
         if (key != null) {
-            Outlines.lonLat(made.outlines()); // made now, so that the snapshot keeps it (the BNG one the codec makes)
+            Outlines.makeBoth(made.outlines()); // made now, so that the snapshot keeps them
             snapshots.save(key, stored.geographyDigest(), made);
         }
         return made;

@@ -45,6 +45,11 @@ public final class Outlines {
         return outlines.lonLat(Outlines::lonLat);
     }
 
+    /** Both of the blocks' partitions, BNG and lon/lat, made at the same time ({@link BlockOutlines#makeBoth}). */
+    public static void makeBoth(BlockOutlines outlines) {
+        outlines.makeBoth(Outlines::lonLat);
+    }
+
     /** Any polygons' partition in EPSG:27700 (LSOAs, say), by code. */
     public static Topology of(Map<String, ? extends Geometry> polygons) {
         return Topology.of(polygons, TopologyOptions.METRES);

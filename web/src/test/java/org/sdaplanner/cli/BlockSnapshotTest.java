@@ -78,8 +78,9 @@ class BlockSnapshotTest {
             BlockAnalysis made = computed(slivers);
             byte[] bytes = BlockAnalysisCodec.encode(made);
             BlockAnalysis decoded = BlockAnalysisCodec.decode(bytes);
-            SameAnalysis.assertSame(made, decoded);
+            // before any outline is asked for: the bytes hold the piece outlines made so far, no more
             assertArrayEquals(bytes, BlockAnalysisCodec.encode(decoded), "encoding the decoded analysis gives the same bytes");
+            SameAnalysis.assertSame(made, decoded); // makes the piece outlines left out: the same as the overlay's
 
             clear();
             BlockAnalysis miss = RegionAnalysis.load(store, Region.RULE, slivers).blocks();

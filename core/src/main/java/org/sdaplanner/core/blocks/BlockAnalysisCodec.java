@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.impl.CoordinateArraySequenceFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
@@ -28,14 +30,16 @@ import org.sdaplanner.core.topology.TopologyReport;
  * as raw bits, shapes as WKB with their factory's precision model and SRID). Texts are written
  * once in a string table; a shape used in several places (an LSOA that is one piece of itself)
  * is written once and decoded as one object. Piece outlines, made lazily by the overlay, are
- * made at encoding. The blocks' outline topologies ({@link BlockOutlines}) follow, each as
+ * kept when made (and for the parts of LSOAs outside every parish, made at encoding); the others
+ * are remade from the kept LSOA and parish when first asked for, by the overlay's own function.
+ * The blocks' outline topologies ({@link BlockOutlines}) follow, each as
  * {@link org.sdaplanner.core.topology.TopologyCodec} bytes: the BNG one made at encoding if need
  * be, the lon/lat one when it was made (the caller's reprojection makes it). Pure bytes: the
  * caller keeps them where it likes.
  */
 public final class BlockAnalysisCodec {
     /** Bumped whenever the layout below changes: bytes of another format are not decoded. */
-    public static final int FORMAT = 2; // 2: the blocks' outline topologies kept too
+    public static final int FORMAT = 3; // 2: the blocks' outline topologies kept too; 3: only the piece outlines made
     private static final int MAGIC = 0x53444142; // "SDAB"
 
     private BlockAnalysisCodec() {
@@ -213,14 +217,22 @@ public final class BlockAnalysisCodec {
         private void apportionment(Apportionment a) {
             OverlayResult o = a.overlay();
             List<LsoaPiece> pieces = o.pieces();
-            // made here, on every core: the outlines a consumer asks for later must be in the bytes
-            pieces.parallelStream().forEach(LsoaPiece::geometry);
+            // The part of an LSOA outside every parish is made from parishes that may have been
+            // dropped as slivers, which the bytes do not name: made here, on every core, and kept.
+            // An LSOA ∩ parish outline not made yet is left out (no command draws one: making them
+            // all took 2.7-3.4 s nationally, docs/benchmarks.md session 13); the decoder remakes it
+            // from the kept LSOA and parish with the overlay's own function when it is asked for.
+            pieces.parallelStream().filter(LsoaPiece::outsideParishes).forEach(LsoaPiece::geometry);
             body.i(pieces.size());
             for (int i = 0; i < pieces.size(); i++) {
                 LsoaPiece p = pieces.get(i);
                 text(p.lsoaCode());
                 text(p.parishCode());
-                shape(p.geometry());
+                boolean made = p.geometryMade();
+                body.b(made);
+                if (made) {
+                    shape(p.geometry());
+                }
                 body.d(p.area());
                 body.d(p.areaShare());
                 body.d(a.weight(i));
@@ -448,17 +460,23 @@ public final class BlockAnalysisCodec {
 
         private Apportionment apportionment() {
             int n = count();
-            List<LsoaPiece> pieces = new ArrayList<>(n);
+            String[] pieceLsoas = new String[n];
+            String[] pieceParishes = new String[n];
+            Geometry[] outlines = new Geometry[n]; // null: not made before encoding
+            double[] areas = new double[n];
+            double[] shares = new double[n];
             double[] weights = new double[n];
             int[] postcodes = new int[n];
             for (int i = 0; i < n; i++) {
-                String lsoa = text();
-                String parish = text();
-                Geometry g = shape();
-                pieces.add(new LsoaPiece(lsoa, parish, LazyGeometry.of(g), d(), d()));
+                pieceLsoas[i] = text();
+                pieceParishes[i] = text();
+                outlines[i] = b() ? shape() : null;
+                areas[i] = d();
+                shares[i] = d();
                 weights[i] = d();
                 postcodes[i] = in.getInt();
             }
+            int pieceCount = n;
             n = count();
             List<Lsoa> lsoas = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -474,6 +492,8 @@ public final class BlockAnalysisCodec {
             int dropped = in.getInt();
             double droppedArea = d();
             OverlayOptions options = new OverlayOptions(d(), d(), d(), b());
+            List<LsoaPiece> pieces = pieces(pieceCount, pieceLsoas, pieceParishes, outlines, areas, shares,
+                    lsoas, parishes, LsoaParishOverlay.grid(options));
             OverlayResult overlay = new OverlayResult(pieces, lsoas, parishes, repairedLsoas, repairedParishes,
                     dropped, droppedArea, options);
             SortedMap<String, Apportionment.Basis> basis = new TreeMap<>();
@@ -481,6 +501,33 @@ public final class BlockAnalysisCodec {
                 basis.put(text(), Apportionment.Basis.values()[in.getInt()]);
             }
             return new Apportionment(overlay, weights, postcodes, basis);
+        }
+
+        /** The pieces, those kept without an outline remade on first ask from their (repaired) LSOA and parish. */
+        private static List<LsoaPiece> pieces(int n, String[] lsoaCodes, String[] parishCodes, Geometry[] outlines,
+                                              double[] areas, double[] shares, List<Lsoa> lsoas, List<Parish> parishes,
+                                              PrecisionModel pm) {
+            Map<String, Geometry> lsoaShapes = new HashMap<>();
+            lsoas.forEach(l -> lsoaShapes.put(l.code(), l.geometry()));
+            Map<String, Geometry> parishShapes = new HashMap<>();
+            parishes.forEach(p -> parishShapes.put(p.code(), p.geometry()));
+            List<LsoaPiece> pieces = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                LazyGeometry outline;
+                if (outlines[i] != null) {
+                    outline = LazyGeometry.of(outlines[i]);
+                } else {
+                    Geometry lsoa = lsoaShapes.get(lsoaCodes[i]);
+                    Geometry parish = parishCodes[i] == null ? null : parishShapes.get(parishCodes[i]);
+                    if (lsoa == null || parish == null) {
+                        throw new IllegalArgumentException("piece " + lsoaCodes[i] + "/" + parishCodes[i]
+                                + " has no outline and no LSOA and parish to make it from");
+                    }
+                    outline = LsoaParishOverlay.intersection(lsoa, parish, pm);
+                }
+                pieces.add(new LsoaPiece(lsoaCodes[i], parishCodes[i], outline, areas[i], shares[i]));
+            }
+            return pieces;
         }
 
         private BlockAdjacency adjacency() {

@@ -124,7 +124,7 @@ public final class LsoaParishOverlay {
         tree.build();
 
         // 3. cut every LSOA
-        PrecisionModel pm = options.gridSize() > 0 ? new PrecisionModel(1.0 / options.gridSize()) : null;
+        PrecisionModel pm = grid(options);
         Parishes index = new Parishes(fixedParishes, shapes, parishAreas, tree);
         List<LsoaCut> cuts = stream(fixedLsoas.size())
                 .mapToObj(i -> cut(fixedLsoas.get(i), index, pm))
@@ -140,6 +140,20 @@ public final class LsoaParishOverlay {
         }
         return new OverlayResult(pieces, fixedLsoas, fixedParishes, repairedLsoas, repairedParishes,
                 dropped, droppedArea, options);
+    }
+
+    /** The snap-rounding grid of the piece outlines, or null for none. */
+    static PrecisionModel grid(OverlayOptions options) {
+        return options.gridSize() > 0 ? new PrecisionModel(1.0 / options.gridSize()) : null;
+    }
+
+    /**
+     * The outline of an LSOA's piece in a parish that neither holds the LSOA nor lies in it, made
+     * when first asked for: here, and by a decoded snapshot ({@link BlockAnalysisCodec}), which
+     * keeps only the outlines made before it was encoded.
+     */
+    static LazyGeometry intersection(Geometry lsoa, Geometry parish, PrecisionModel pm) {
+        return new LazyGeometry(() -> Geometries.overlay(lsoa, parish, OverlayNG.INTERSECTION, pm));
     }
 
     /**
@@ -232,7 +246,7 @@ public final class LsoaParishOverlay {
                 a = index.areas()[idx];
                 geometry = LazyGeometry.of(pg);
             } else {
-                geometry = new LazyGeometry(() -> Geometries.overlay(lg, pg, OverlayNG.INTERSECTION, pm));
+                geometry = intersection(lg, pg, pm);
             }
             raw.add(new RawPiece(parish.code(), pg, geometry, a));
         }

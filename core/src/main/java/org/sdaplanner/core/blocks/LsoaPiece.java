@@ -60,7 +60,7 @@ public final class LsoaPiece {
         return geometry.get();
     }
 
-    /** Whether the outline has been built yet (for tests of the lazy path). */
+    /** Whether the outline has been built yet (the codec keeps only those; tests of the lazy path). */
     boolean geometryMade() {
         return geometry.isMade();
     }

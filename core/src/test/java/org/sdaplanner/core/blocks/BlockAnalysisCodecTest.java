@@ -64,6 +64,33 @@ class BlockAnalysisCodecTest {
     }
 
     @Test
+    void piecesKeepTheirOutlinesOnlyWhereMadeAndTheRestAreMadeAlikeAfterDecoding() {
+        // P1 straddles both LSOAs: its pieces are neither a whole LSOA nor a whole parish
+        OverlayResult overlay = new LsoaParishOverlay(OverlayOptions.DEFAULTS.withSliverAreaM2(0).withSliverShare(0)).overlay(
+                List.of(new Lsoa("L1", "One", "D1", rect(0, 0, 100, 100)), new Lsoa("L2", "Two", "D1", rect(100, 0, 200, 100))),
+                List.of(new Parish("P1", "Across", "D1", false, rect(50, 0, 150, 100)),
+                        new Parish("P2", "East", "D1", false, rect(150, 0, 200, 100))));
+        BlockSet raw = BlockBuilder.build(PopulationApportioner.byArea(overlay), Map.of("L1", 100L, "L2", 100L), Map.of(),
+                LsoaShares.of(Map.of()));
+        BlockAnalysis a = new BlockAnalysis(raw, BlockAdjacency.of(raw.blocks()));
+        List<LsoaPiece> before = a.blocks().overlay().pieces();
+        byte[] bytes = BlockAnalysisCodec.encode(a);
+        List<LsoaPiece> after = BlockAnalysisCodec.decode(bytes).blocks().overlay().pieces();
+        assertEquals(before, after);
+        List<String> unmade = after.stream().filter(p -> !p.geometryMade()).map(p -> p.lsoaCode() + "/" + p.parishCode()).toList();
+        assertEquals(List.of("L1/P1", "L2/P1"), unmade, "only the LSOA ∩ parish outlines no one asked for are left out");
+        assertTrue(after.stream().filter(LsoaPiece::outsideParishes).allMatch(LsoaPiece::geometryMade), "outside parts kept");
+        for (int i = 0; i < before.size(); i++) {
+            Geometry x = before.get(i).geometry();
+            Geometry y = after.get(i).geometry();
+            assertTrue(x.equalsExact(y), "piece " + before.get(i));
+            assertEquals(x.getFactory().getPrecisionModel(), y.getFactory().getPrecisionModel());
+            assertEquals(x.getSRID(), y.getSRID());
+        }
+        assertEquals(50 * 100, after.get(1).geometry().getArea(), 1e-6);
+    }
+
+    @Test
     void anythingElseIsRefused() {
         byte[] bytes = BlockAnalysisCodec.encode(analysis());
         for (int cut : List.of(0, 3, 8, bytes.length / 3, bytes.length - 1)) {

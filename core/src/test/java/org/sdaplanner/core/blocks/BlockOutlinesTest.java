@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.List;
@@ -46,5 +47,29 @@ class BlockOutlinesTest {
         assertArrayEquals(o.bngBytes(), TopologyCodec.encode(fallback.bng()), "damaged bytes: made again");
         assertEquals(new BlockOutlines(blocks()), fallback);
         assertEquals(Map.of("A", blocks().get(0).geometry(), "B", blocks().get(1).geometry()), BlockOutlines.byCode(blocks()));
+    }
+
+    @Test
+    void bothMadeAtOnceAreWhatEachMakesAlone() {
+        BlockOutlines alone = new BlockOutlines(blocks());
+        byte[] bng = TopologyCodec.encode(alone.bng());
+        byte[] lonLat = TopologyCodec.encode(alone.lonLat(m -> Topology.of(m, TopologyOptions.DEGREES)));
+        BlockOutlines both = new BlockOutlines(blocks());
+        both.makeBoth(m -> Topology.of(m, TopologyOptions.DEGREES));
+        assertArrayEquals(bng, both.bngBytes());
+        assertArrayEquals(lonLat, both.lonLatBytes());
+        Topology kept = both.bng();
+        both.makeBoth(m -> null); // both there already: neither made again
+        assertSame(kept, both.bng());
+    }
+
+    @Test
+    void aFailureOfEitherReachesTheCaller() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new BlockOutlines(blocks()).makeBoth(m -> { throw new IllegalStateException("no reprojection"); }));
+        assertEquals("no reprojection", e.getMessage());
+        BuildingBlock notPolygonal = block("C", Fixtures.rect(0, 0, 10, 10).getBoundary());
+        assertThrows(RuntimeException.class, () -> new BlockOutlines(List.of(notPolygonal))
+                .makeBoth(m -> Topology.of(Map.of(), TopologyOptions.DEGREES)));
     }
 }
