@@ -148,14 +148,28 @@ public final class GeographyReader {
         }
     }
 
+    /** A geography as the snapshot keeps it: its bytes and their SHA-256. */
+    record Encoded(byte[] data, String digest) {
+    }
+
+    /** The snapshot's bytes of {@code g}: pure work, no store, so it can be made while the tables are written. */
+    static Encoded encode(Geography g) {
+        byte[] data = GeographySnapshot.encode(GeographySnapshot.sorted(g));
+        return new Encoded(data, sha256(data));
+    }
+
     /** Keeps {@code g} (what the tables hold now, in this transaction) as the store's snapshot. */
     static void replace(Connection c, Geography g) throws SQLException {
-        byte[] data = GeographySnapshot.encode(GeographySnapshot.sorted(g));
+        replace(c, encode(g));
+    }
+
+    /** Keeps {@code snapshot} (of what the tables hold now, in this transaction) as the store's snapshot. */
+    static void replace(Connection c, Encoded snapshot) throws SQLException {
         clearSnapshot(c);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO geography_snapshot (id, format, data, digest) VALUES (1, ?, ?, ?)")) {
             ps.setInt(1, GeographySnapshot.FORMAT);
-            ps.setBytes(2, data);
-            ps.setString(3, sha256(data));
+            ps.setBytes(2, snapshot.data());
+            ps.setString(3, snapshot.digest());
             ps.executeUpdate();
         }
     }
