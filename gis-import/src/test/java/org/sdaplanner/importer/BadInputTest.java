@@ -132,6 +132,15 @@ class BadInputTest extends ImportHarness {
     }
 
     @Test
+    void duplicateRegistrationRowRightAfterItsTwin() {
+        // the last row read again at once: its key is the newest one numbered, still a duplicate
+        InputException e = rejected(TinyRegion.standard()
+                .appendLine(TinyRegion.REGISTRATIONS, "2025-10-01,D81001,E01099999,MALE,2"));
+        assertEquals(TinyRegion.REGISTRATIONS + ", row 15, field 'LSOA_CODE': duplicate row for practice D81001 and LSOA"
+                + " E01099999 (MALE): already at row 14", e.getMessage());
+    }
+
+    @Test
     void duplicatePracticeInMap() {
         InputException e = rejected(TinyRegion.standard()
                 .appendLine(TinyRegion.PRACTICE_MAP, "D81003,Gamma again,CB3 3CC,U00002,South PCN,06H"));

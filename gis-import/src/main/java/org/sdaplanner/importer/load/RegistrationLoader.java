@@ -14,7 +14,6 @@ import org.sdaplanner.importer.read.Values;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,64 +61,75 @@ public final class RegistrationLoader {
         String cLsoa = src.column("lsoa", "LSOA_CODE");
         String cPatients = src.column("patients", "NUMBER_OF_PATIENTS");
         String cSex = src.column("sex", "SEX");
-        Map<String, Long> firstRow = new HashMap<>();
-        Map<String, long[]> perLsoa = new HashMap<>();   // LSOA code → {patients, rows, first row}
+        // Codes repeat (nationally 6,300 practices and 33,755 LSOAs in 735,091 rows): each distinct one is
+        // checked once and numbered, rows are keyed by those numbers packed in a long, and the later
+        // lookups take the first instance of a code, whose hash is already known.
+        Codes practiceCodes = new Codes(PRACTICE_BITS, "practice codes", cPractice);
+        Codes lsoaCodes = new Codes(LSOA_BITS, "LSOA codes", cLsoa);
+        Codes sexes = new Codes(SEX_BITS, "values", cSex);
+        LsoaFacts facts = new LsoaFacts();
+        LongIndex firstRowKeys = new LongIndex();   // practice, LSOA, sex → number; firstRow[number] is its row
+        long[][] firstRow = {new long[1 << 12]};
         List<Held> held = new ArrayList<>();
         List<UnmatchedRegistration> unmatched = new ArrayList<>();
         Set<String> practices = new java.util.TreeSet<>();
-        // codes repeat (nationally 6,300 practices and 33,755 LSOAs in 735,091 rows): each distinct one is checked once
-        Map<String, Boolean> lsoaShaped = new HashMap<>();
-        Set<String> seenPractices = new java.util.HashSet<>();
         LsoaVintages.Evidence evidence = new LsoaVintages.Evidence("row");
         long[] totals = new long[2];
         try (CsvReader csv = CsvReader.open(path, name)) {
             csv.requireColumns("registrations", cPractice, cLsoa, cPatients);
             boolean hasSex = csv.hasColumn(cSex);
             csv.forEach(row -> {
-                String practice = row.get(cPractice).trim();
-                String lsoa = row.get(cLsoa).trim();
-                if (practice.isEmpty()) {
+                String practiceRead = row.get(cPractice).trim();
+                String lsoaRead = row.get(cLsoa).trim();
+                if (practiceRead.isEmpty()) {
                     throw InputException.atRow(name, row.line(), cPractice, "expected a practice code, found nothing");
                 }
-                if (seenPractices.add(practice)) {
-                    TextRule.problem(TextRule.Kind.CODE, practice).ifPresent(p -> {
-                        throw InputException.atRow(name, row.line(), cPractice, "the practice code " + Quoted.of(practice) + ": " + p);
+                int p = practiceCodes.find(practiceRead);
+                if (p < 0) {
+                    TextRule.problem(TextRule.Kind.CODE, practiceRead).ifPresent(problem -> {
+                        throw InputException.atRow(name, row.line(), cPractice, "the practice code " + Quoted.of(practiceRead) + ": " + problem);
                     });
-                    practices.add(practice);
+                    p = practiceCodes.add(practiceRead, name, row.line());
+                    practices.add(practiceRead);
                 }
-                Boolean shaped = lsoaShaped.get(lsoa);
-                if (shaped == null) {
-                    if (lsoa.length() > MAX_KEPT_OUT_CODE || TextRule.problem(TextRule.Kind.TABLE_TEXT, lsoa).isPresent()) {
+                String practice = practiceCodes.code(p);
+                int l = lsoaCodes.find(lsoaRead);
+                if (l < 0) {
+                    if (lsoaRead.length() > MAX_KEPT_OUT_CODE || TextRule.problem(TextRule.Kind.TABLE_TEXT, lsoaRead).isPresent()) {
                         throw InputException.atRow(name, row.line(), cLsoa, "expected an LSOA code (or a marker such as CLOSED),"
-                                + " found " + Quoted.of(lsoa));
+                                + " found " + Quoted.of(lsoaRead));
                     }
-                    shaped = LSOA_CODE.matcher(lsoa).matches();
-                    lsoaShaped.put(lsoa, shaped);
+                    l = lsoaCodes.add(lsoaRead, name, row.line());
+                    facts.add(LSOA_CODE.matcher(lsoaRead).matches(), regionLsoas.contains(lsoaRead) || convertible.contains(lsoaRead));
                 }
+                String lsoa = lsoaCodes.code(l);
                 long n = Values.count(name, row.line(), cPatients, row.get(cPatients));
                 if (n > CountBounds.REFUSE_ABOVE) {
                     throw InputException.atRow(name, row.line(), cPatients,
                             CountBounds.refusal(n, "patients for one practice and LSOA (" + lsoa + ")"));
                 }
-                String sex = hasSex ? row.get(cSex).trim() : "ALL";
-                Long before = firstRow.put(practice + '|' + lsoa + '|' + sex, row.line());
-                if (before != null) {
+                int sex = hasSex ? sexes.number(row.get(cSex).trim(), name, row.line()) : 0;
+                int seen = firstRowKeys.size();
+                int cell = firstRowKeys.add(((long) p << (LSOA_BITS + SEX_BITS)) | ((long) l << SEX_BITS) | sex);
+                if (firstRowKeys.size() == seen) {
                     throw InputException.atRow(name, row.line(), cLsoa, "duplicate row for practice " + practice
-                            + " and LSOA " + lsoa + (hasSex ? " (" + sex + ")" : "") + ": already at row " + before);
+                            + " and LSOA " + lsoa + (hasSex ? " (" + sexes.code(sex) + ")" : "") + ": already at row " + firstRow[0][cell]);
                 }
-                if (shaped) {
-                    long[] l = perLsoa.computeIfAbsent(lsoa, k -> new long[]{0, 0, row.line()});
-                    l[0] += n;
-                    l[1]++;
-                    if (l[0] > CountBounds.REFUSE_ABOVE) {
-                        throw InputException.atRow(name, row.line(), cPatients, CountBounds.refusal(l[0],
-                                "patients in all for LSOA " + lsoa + " (" + l[1] + " rows from row " + l[2] + ")"));
+                if (cell == firstRow[0].length) {
+                    firstRow[0] = java.util.Arrays.copyOf(firstRow[0], cell * 2);
+                }
+                firstRow[0][cell] = row.line();
+                if (facts.shaped(l)) {
+                    long all = facts.count(l, n, row.line());
+                    if (all > CountBounds.REFUSE_ABOVE) {
+                        throw InputException.atRow(name, row.line(), cPatients, CountBounds.refusal(all,
+                                "patients in all for LSOA " + lsoa + " (" + facts.rows(l) + " rows from row " + facts.firstRow(l) + ")"));
                     }
                 }
                 totals[0]++;
                 totals[1] += n;
                 evidence.see(vintage.vintages(), lsoa, row.line());
-                if (regionLsoas.contains(lsoa) || convertible.contains(lsoa)) {
+                if (facts.inScope(l)) {
                     held.add(new Held(row.line(), practice, lsoa, n));
                 } else {
                     unmatched.add(new UnmatchedRegistration(row.line(), practice, lsoa, n, reason(lsoa)));
@@ -132,20 +142,20 @@ public final class RegistrationLoader {
         if (totals[0] == 0) {
             throw InputException.ofFile(name, "the registrations file has a header but no rows");
         }
-        warnOddTotals(name, perLsoa, warnings);
+        warnOddTotals(name, lsoaCodes, facts, warnings);
         String fileVintage = vintage.vintages().decide(evidence, vintage.declared(), vintage.region(), name,
                 "inputs.registrations", warnings);
         VintageConverter converter = fileVintage.equals(vintage.region()) ? null : vintage.converter().apply(fileVintage);
-        // key practice|lsoa -> patients, in first-seen order (the file's order) for a deterministic store
-        Map<String, long[]> cells = new LinkedHashMap<>();
+        // practice and LSOA -> patients, in first-seen order (the file's order) for a deterministic store
+        Cells cells = new Cells();
         List<UnmatchedRegistration> kept = new ArrayList<>();
         for (Held h : held) {
             if (converter == null && regionLsoas.contains(h.lsoa())) {
-                cells.computeIfAbsent(h.practice() + '|' + h.lsoa(), k -> new long[1])[0] += h.patients();
+                cells.add(h.practice(), h.lsoa(), h.patients());
             } else if (converter != null && converter.converts(h.lsoa())) {
                 for (Map.Entry<String, Long> e : converter.convert(h.lsoa(), h.patients()).entrySet()) {
                     if (regionLsoas.contains(e.getKey())) {
-                        cells.computeIfAbsent(h.practice() + '|' + e.getKey(), k -> new long[1])[0] += e.getValue();
+                        cells.add(h.practice(), e.getKey(), e.getValue());
                     } else {
                         kept.add(new UnmatchedRegistration(h.row(), h.practice(), h.lsoa(), e.getValue(), OUTSIDE_REGION));
                     }
@@ -159,22 +169,18 @@ public final class RegistrationLoader {
         allKept.addAll(unmatched);
         allKept.addAll(kept);
         allKept.sort(java.util.Comparator.comparingLong(UnmatchedRegistration::row));
-        List<Registration> matched = new ArrayList<>(cells.size());
-        cells.forEach((k, v) -> {
-            int bar = k.indexOf('|');
-            matched.add(new Registration(k.substring(0, bar), k.substring(bar + 1), v[0]));
-        });
+        List<Registration> matched = cells.registrations();
         return new Result(matched, allKept, totals[0], totals[1], practices, fileVintage);
     }
 
     /** Names the LSOAs with more patients than any real LSOA has people: usable, but worth a look. */
-    private static void warnOddTotals(String name, Map<String, long[]> perLsoa, List<String> warnings) {
+    private static void warnOddTotals(String name, Codes lsoaCodes, LsoaFacts facts, List<String> warnings) {
         Map<String, long[]> odd = new TreeMap<>();
-        perLsoa.forEach((code, l) -> {
-            if (l[0] > CountBounds.WARN_ABOVE) {
-                odd.put(code, l);
+        for (int l = 0; l < lsoaCodes.size(); l++) {
+            if (facts.shaped(l) && facts.patients(l) > CountBounds.WARN_ABOVE) {
+                odd.put(lsoaCodes.code(l), new long[]{facts.patients(l), facts.rows(l), facts.firstRow(l)});
             }
-        });
+        }
         if (odd.isEmpty()) {
             return;
         }
@@ -198,5 +204,139 @@ public final class RegistrationLoader {
             return OUTSIDE_ENGLAND;
         }
         return OUTSIDE_REGION;
+    }
+
+    /** Bits of a row's key for the practice, the LSOA and the sex (22 + 26 + 16 = 64). */
+    private static final int PRACTICE_BITS = 22;
+    private static final int LSOA_BITS = 26;
+    private static final int SEX_BITS = 16;
+
+    /** The distinct codes of one column, numbered in the order first read; their first instances are kept. */
+    private static final class Codes {
+        private final Map<String, Integer> numbers = new HashMap<>();
+        private final List<String> codes = new ArrayList<>();
+        private final int limit;
+        private final String what;
+        private final String column;
+
+        Codes(int bits, String what, String column) {
+            this.limit = 1 << bits;
+            this.what = what;
+            this.column = column;
+        }
+
+        int find(String code) {
+            Integer n = numbers.get(code);
+            return n == null ? -1 : n;
+        }
+
+        /** Numbers a code not seen before; refuses more distinct codes than any real file has by far. */
+        int add(String code, String file, long row) {
+            if (codes.size() == limit) {
+                throw InputException.atRow(file, row, column, "more than " + CountBounds.number(limit) + " different "
+                        + what + " in one registrations file: expected the NHS file of patients by practice and LSOA");
+            }
+            numbers.put(code, codes.size());
+            codes.add(code);
+            return codes.size() - 1;
+        }
+
+        int number(String code, String file, long row) {
+            int n = find(code);
+            return n >= 0 ? n : add(code, file, row);
+        }
+
+        String code(int n) {
+            return codes.get(n);
+        }
+
+        int size() {
+            return codes.size();
+        }
+    }
+
+    /** What is known of each distinct LSOA code of the file, by its number: its shape, scope and running totals. */
+    private static final class LsoaFacts {
+        private boolean[] shaped = new boolean[1 << 12];
+        private boolean[] inScope = new boolean[1 << 12];
+        private long[] patients = new long[1 << 12];
+        private long[] rows = new long[1 << 12];
+        private long[] firstRow = new long[1 << 12];
+        private int size;
+
+        void add(boolean isShaped, boolean isInScope) {
+            if (size == shaped.length) {
+                int n = size * 2;
+                shaped = java.util.Arrays.copyOf(shaped, n);
+                inScope = java.util.Arrays.copyOf(inScope, n);
+                patients = java.util.Arrays.copyOf(patients, n);
+                rows = java.util.Arrays.copyOf(rows, n);
+                firstRow = java.util.Arrays.copyOf(firstRow, n);
+            }
+            shaped[size] = isShaped;
+            inScope[size] = isInScope;
+            size++;
+        }
+
+        boolean shaped(int l) {
+            return shaped[l];
+        }
+
+        /** Whether rows of this code go to the analysis (the region's, or of the other vintage and convertible). */
+        boolean inScope(int l) {
+            return inScope[l];
+        }
+
+        /** Adds a row of {@code n} patients at {@code row}; the LSOA's patients so far. */
+        long count(int l, long n, long row) {
+            if (rows[l]++ == 0) {
+                firstRow[l] = row;
+            }
+            return patients[l] += n;
+        }
+
+        long patients(int l) {
+            return patients[l];
+        }
+
+        long rows(int l) {
+            return rows[l];
+        }
+
+        long firstRow(int l) {
+            return firstRow[l];
+        }
+    }
+
+    /** Patients by practice and LSOA, in the order each pair was first added. */
+    private static final class Cells {
+        private final Map<String, Integer> practiceNumbers = new HashMap<>();
+        private final Map<String, Integer> lsoaNumbers = new HashMap<>();
+        private final LongIndex index = new LongIndex();
+        private final List<String> practices = new ArrayList<>();
+        private final List<String> lsoas = new ArrayList<>();
+        private long[] patients = new long[1 << 12];
+
+        void add(String practice, String lsoa, long n) {
+            long p = practiceNumbers.computeIfAbsent(practice, k -> practiceNumbers.size());
+            long l = lsoaNumbers.computeIfAbsent(lsoa, k -> lsoaNumbers.size());
+            int cell = index.add((p << 32) | l);
+            if (cell == practices.size()) {
+                practices.add(practice);
+                lsoas.add(lsoa);
+                if (cell == patients.length) {
+                    patients = java.util.Arrays.copyOf(patients, cell * 2);
+                }
+            }
+            patients[cell] += n;
+        }
+
+        List<Registration> registrations() {
+            List<Registration> out = new ArrayList<>(practices.size());
+            for (int i = 0; i < practices.size(); i++) {
+                out.add(new Registration(practices.get(i), lsoas.get(i), patients[i]));
+            }
+            return out;
+        }
     }
 }
