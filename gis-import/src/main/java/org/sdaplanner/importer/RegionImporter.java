@@ -77,6 +77,7 @@ public final class RegionImporter {
             sources.add(source(Role.LSOA_LOOKUP.key(), s, lookup.size()));
         }
         LsoaVintages vintages = new LsoaVintages(lookup);
+        RegistrationLoader.Pending registrations = startRegistrations(in.registrations(), dataDir, vintages);
 
         InputSource ls = in.lsoaBoundaries();
         BoundaryLayer lsoaLayer = step("Reading LSOA boundaries", () -> new BoundaryLoader().load(file(dataDir, ls), ls.path(),
@@ -143,7 +144,7 @@ public final class RegionImporter {
             sources.add(source(Role.PARISH_BOUNDARIES.key(), s, layer.features().size()));
         }
 
-        ReleasePart part = releasePart(manifest, dataDir, regionLsoas, vintages, lookup, warnings, sources);
+        ReleasePart part = releasePart(manifest, dataDir, regionLsoas, vintages, lookup, registrations, warnings, sources);
         Map<String, Long> residents = part.residents();
         RegistrationLoader.Result reg = part.registrations();
         List<Practice> practices = part.practices();
@@ -235,7 +236,8 @@ public final class RegionImporter {
         }
         LsoaVintages vintages = new LsoaVintages(lookup);
         checkStoreVintage(manifest, vintages, stored.lsoaCodes());
-        ReleasePart part = releasePart(manifest, dataDir, storeLsoas, vintages, lookup, warnings, sources);
+        RegistrationLoader.Pending registrations = startRegistrations(in.registrations(), dataDir, vintages);
+        ReleasePart part = releasePart(manifest, dataDir, storeLsoas, vintages, lookup, registrations, warnings, sources);
         checkAgainstStore(manifest, part, stored, warnings);
         long analysed = part.registrations().matched().stream().mapToLong(Registration::patients).sum();
         long residentTotal = part.residents().values().stream().mapToLong(Long::longValue).sum();
@@ -317,8 +319,17 @@ public final class RegionImporter {
         }
     }
 
+    /**
+     * The registrations file read on a thread of its own from here on, while the boundaries, populations
+     * and practice map are read; "Reading registrations" waits for it and matches it to the region.
+     */
+    private static RegistrationLoader.Pending startRegistrations(InputSource rs, Path dataDir, LsoaVintages vintages) {
+        return RegistrationLoader.start(file(dataDir, rs), rs.path(), rs, vintages);
+    }
+
     private ReleasePart releasePart(RegionManifest manifest, Path dataDir, Set<String> regionLsoas, LsoaVintages vintages,
-                                    List<LsoaLink> lookup, List<String> warnings, List<SourceRecord> sources) {
+                                    List<LsoaLink> lookup, RegistrationLoader.Pending registrations, List<String> warnings,
+                                    List<SourceRecord> sources) {
         Region region = manifest.region();
         var in = manifest.inputs();
         Map<String, Long> residents = Map.of();
@@ -363,8 +374,8 @@ public final class RegionImporter {
             }
             return new VintageConverter(links, "2011".equals(fv), weights);
         });
-        RegistrationLoader.Result reg = step("Reading registrations", () -> new RegistrationLoader().load(file(dataDir, rs),
-                rs.path(), rs, regionLsoas, convertible, readAs, warnings, progress));
+        RegistrationLoader.Result reg = step("Reading registrations", () -> new RegistrationLoader().match(registrations.rows(),
+                regionLsoas, convertible, readAs, warnings));
         sources.add(source(Role.REGISTRATIONS.key(), rs, reg.rows()));
 
         // Practices: the region's own, plus any other practice its residents are registered with.

@@ -141,6 +141,21 @@ class BadInputTest extends ImportHarness {
     }
 
     @Test
+    void aBrokenRegistrationsFileReadAlongsideIsToldOnlyAfterTheFilesReadBeforeIt() {
+        // the registrations are read on a thread of their own while the boundaries are: the first
+        // broken file in reading order is still the one named
+        TinyRegion r = TinyRegion.standard().appendLine(TinyRegion.REGISTRATIONS, "2025-10-01,D81001,E01099999,MALE,2");
+        r.edit(TinyRegion.LSOA, t -> t.replace("\"LSOA21CD\": \"E01000004\"", "\"LSOA21CD\": \"E01000002\""));
+        InputException e = rejected(r);
+        assertEquals(TinyRegion.LSOA + ", feature 4, field 'LSOA21CD': duplicate area code E01000002 (also at feature 2):"
+                + " each area must appear once", e.getMessage());
+        r = TinyRegion.standard().appendLine(TinyRegion.REGISTRATIONS, "2025-10-01,D81001,E01099999,MALE,2");
+        r.appendLine(TinyRegion.PRACTICE_MAP, "D81003,Gamma again,CB3 3CC,U00002,South PCN,06H");
+        assertEquals(TinyRegion.PRACTICE_MAP + ", row 7, field 'PRACTICE_CODE': duplicate practice D81003 (also at row 4):"
+                + " the map must list each practice once", rejected(r).getMessage());
+    }
+
+    @Test
     void duplicatePracticeInMap() {
         InputException e = rejected(TinyRegion.standard()
                 .appendLine(TinyRegion.PRACTICE_MAP, "D81003,Gamma again,CB3 3CC,U00002,South PCN,06H"));

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -52,11 +54,100 @@ public final class RegistrationLoader {
     }
 
     /**
+     * Reads the file and matches it to the region ({@link #read}, then {@link #match}).
+     *
      * @param regionLsoas  LSOA codes of the region, in the boundaries' vintage
      * @param convertible  codes of the other vintage the lookup knows (rows with them wait for the vintage decision)
      */
     public Result load(Path path, String name, InputSource src, Set<String> regionLsoas, Set<String> convertible,
                        Vintage vintage, List<String> warnings, Progress progress) {
+        return match(read(path, name, src, vintage.vintages(), progress), regionLsoas, convertible, vintage, warnings);
+    }
+
+    /**
+     * Starts {@link #read} on a thread of its own: the file's own checks need neither the boundaries
+     * nor the practice map, so the import reads it while it reads those (docs/benchmarks.md, session 13).
+     * A refusal is thrown by {@link Pending#rows()}, where the import would have read the file.
+     */
+    public static Pending start(Path path, String name, InputSource src, LsoaVintages vintages) {
+        FutureTask<Rows> task = new FutureTask<>(() -> new RegistrationLoader().read(path, name, src, vintages, Progress.SILENT));
+        Thread reader = new Thread(task, "registrations-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return new Pending(task);
+    }
+
+    /** A registrations file being read ({@link #start}). */
+    public static final class Pending {
+        private final FutureTask<Rows> task;
+
+        private Pending(FutureTask<Rows> task) {
+            this.task = task;
+        }
+
+        /** The rows, once read; the reader's refusal if it refused the file. */
+        public Rows rows() {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the registrations were read", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** The file read and checked row by row, not yet matched to the region: codes by number and one entry per row. */
+    public static final class Rows {
+        private final String name;
+        private final Codes lsoaCodes;
+        private final LsoaFacts facts;
+        private final Codes practiceCodes;
+        private final Set<String> practices;
+        private final LsoaVintages.Evidence evidence;
+        private long[] line = new long[1 << 12];
+        private int[] practice = new int[1 << 12];
+        private int[] lsoa = new int[1 << 12];
+        private long[] patients = new long[1 << 12];
+        private int size;
+        private long patientTotal;
+
+        private Rows(String name, Codes practiceCodes, Codes lsoaCodes, LsoaFacts facts, Set<String> practices,
+                     LsoaVintages.Evidence evidence) {
+            this.name = name;
+            this.practiceCodes = practiceCodes;
+            this.lsoaCodes = lsoaCodes;
+            this.facts = facts;
+            this.practices = practices;
+            this.evidence = evidence;
+        }
+
+        private void add(long row, int p, int l, long n) {
+            if (size == line.length) {
+                int m = size * 2;
+                line = java.util.Arrays.copyOf(line, m);
+                practice = java.util.Arrays.copyOf(practice, m);
+                lsoa = java.util.Arrays.copyOf(lsoa, m);
+                patients = java.util.Arrays.copyOf(patients, m);
+            }
+            line[size] = row;
+            practice[size] = p;
+            lsoa[size] = l;
+            patients[size] = n;
+            size++;
+            patientTotal += n;
+        }
+    }
+
+    /** Reads and checks every row; nothing here depends on the region, and nothing goes to the warnings. */
+    Rows read(Path path, String name, InputSource src, LsoaVintages vintages, Progress progress) {
         String cPractice = src.column("practice", "PRACTICE_CODE");
         String cLsoa = src.column("lsoa", "LSOA_CODE");
         String cPatients = src.column("patients", "NUMBER_OF_PATIENTS");
@@ -70,11 +161,9 @@ public final class RegistrationLoader {
         LsoaFacts facts = new LsoaFacts();
         LongIndex firstRowKeys = new LongIndex();   // practice, LSOA, sex → number; firstRow[number] is its row
         long[][] firstRow = {new long[1 << 12]};
-        List<Held> held = new ArrayList<>();
-        List<UnmatchedRegistration> unmatched = new ArrayList<>();
         Set<String> practices = new java.util.TreeSet<>();
         LsoaVintages.Evidence evidence = new LsoaVintages.Evidence("row");
-        long[] totals = new long[2];
+        Rows rows = new Rows(name, practiceCodes, lsoaCodes, facts, practices, evidence);
         try (CsvReader csv = CsvReader.open(path, name)) {
             csv.requireColumns("registrations", cPractice, cLsoa, cPatients);
             boolean hasSex = csv.hasColumn(cSex);
@@ -100,7 +189,7 @@ public final class RegistrationLoader {
                                 + " found " + Quoted.of(lsoaRead));
                     }
                     l = lsoaCodes.add(lsoaRead, name, row.line());
-                    facts.add(LSOA_CODE.matcher(lsoaRead).matches(), regionLsoas.contains(lsoaRead) || convertible.contains(lsoaRead));
+                    facts.add(LSOA_CODE.matcher(lsoaRead).matches());
                 }
                 String lsoa = lsoaCodes.code(l);
                 long n = Values.count(name, row.line(), cPatients, row.get(cPatients));
@@ -126,24 +215,42 @@ public final class RegistrationLoader {
                                 "patients in all for LSOA " + lsoa + " (" + facts.rows(l) + " rows from row " + facts.firstRow(l) + ")"));
                     }
                 }
-                totals[0]++;
-                totals[1] += n;
-                evidence.see(vintage.vintages(), lsoa, row.line());
-                if (facts.inScope(l)) {
-                    held.add(new Held(row.line(), practice, lsoa, n));
-                } else {
-                    unmatched.add(new UnmatchedRegistration(row.line(), practice, lsoa, n, reason(lsoa)));
-                }
-                if ((totals[0] & 0xFFFF) == 0) {
-                    progress.advance(totals[0], -1);
+                rows.add(row.line(), p, l, n);
+                evidence.see(vintages, lsoa, row.line());
+                if ((rows.size & 0xFFFF) == 0) {
+                    progress.advance(rows.size, -1);
                 }
             });
         }
-        if (totals[0] == 0) {
+        if (rows.size == 0) {
             throw InputException.ofFile(name, "the registrations file has a header but no rows");
         }
-        warnOddTotals(name, lsoaCodes, facts, warnings);
-        String fileVintage = vintage.vintages().decide(evidence, vintage.declared(), vintage.region(), name,
+        return rows;
+    }
+
+    /** The rows of {@link #read} matched to the region: its LSOAs', converted where need be, and the rest kept out. */
+    public Result match(Rows rows, Set<String> regionLsoas, Set<String> convertible, Vintage vintage, List<String> warnings) {
+        String name = rows.name;
+        Codes lsoaCodes = rows.lsoaCodes;
+        Codes practiceCodes = rows.practiceCodes;
+        boolean[] inScope = new boolean[lsoaCodes.size()];
+        for (int l = 0; l < inScope.length; l++) {
+            String code = lsoaCodes.code(l);
+            inScope[l] = regionLsoas.contains(code) || convertible.contains(code);
+        }
+        List<Held> held = new ArrayList<>();
+        List<UnmatchedRegistration> unmatched = new ArrayList<>();
+        for (int i = 0; i < rows.size; i++) {
+            String practice = practiceCodes.code(rows.practice[i]);
+            String lsoa = lsoaCodes.code(rows.lsoa[i]);
+            if (inScope[rows.lsoa[i]]) {
+                held.add(new Held(rows.line[i], practice, lsoa, rows.patients[i]));
+            } else {
+                unmatched.add(new UnmatchedRegistration(rows.line[i], practice, lsoa, rows.patients[i], reason(lsoa)));
+            }
+        }
+        warnOddTotals(name, lsoaCodes, rows.facts, warnings);
+        String fileVintage = vintage.vintages().decide(rows.evidence, vintage.declared(), vintage.region(), name,
                 "inputs.registrations", warnings);
         VintageConverter converter = fileVintage.equals(vintage.region()) ? null : vintage.converter().apply(fileVintage);
         // practice and LSOA -> patients, in first-seen order (the file's order) for a deterministic store
@@ -169,8 +276,7 @@ public final class RegistrationLoader {
         allKept.addAll(unmatched);
         allKept.addAll(kept);
         allKept.sort(java.util.Comparator.comparingLong(UnmatchedRegistration::row));
-        List<Registration> matched = cells.registrations();
-        return new Result(matched, allKept, totals[0], totals[1], practices, fileVintage);
+        return new Result(cells.registrations(), allKept, rows.size, rows.patientTotal, rows.practices, fileVintage);
     }
 
     /** Names the LSOAs with more patients than any real LSOA has people: usable, but worth a look. */
@@ -255,36 +361,28 @@ public final class RegistrationLoader {
         }
     }
 
-    /** What is known of each distinct LSOA code of the file, by its number: its shape, scope and running totals. */
+    /** What is known of each distinct LSOA code of the file, by its number: its shape and running totals. */
     private static final class LsoaFacts {
         private boolean[] shaped = new boolean[1 << 12];
-        private boolean[] inScope = new boolean[1 << 12];
         private long[] patients = new long[1 << 12];
         private long[] rows = new long[1 << 12];
         private long[] firstRow = new long[1 << 12];
         private int size;
 
-        void add(boolean isShaped, boolean isInScope) {
+        void add(boolean isShaped) {
             if (size == shaped.length) {
                 int n = size * 2;
                 shaped = java.util.Arrays.copyOf(shaped, n);
-                inScope = java.util.Arrays.copyOf(inScope, n);
                 patients = java.util.Arrays.copyOf(patients, n);
                 rows = java.util.Arrays.copyOf(rows, n);
                 firstRow = java.util.Arrays.copyOf(firstRow, n);
             }
             shaped[size] = isShaped;
-            inScope[size] = isInScope;
             size++;
         }
 
         boolean shaped(int l) {
             return shaped[l];
-        }
-
-        /** Whether rows of this code go to the analysis (the region's, or of the other vintage and convertible). */
-        boolean inScope(int l) {
-            return inScope[l];
         }
 
         /** Adds a row of {@code n} patients at {@code row}; the LSOA's patients so far. */
