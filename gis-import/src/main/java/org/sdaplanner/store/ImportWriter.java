@@ -3,6 +3,7 @@ package org.sdaplanner.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import org.sdaplanner.core.geography.Geography;
+import org.sdaplanner.core.work.Background;
 import org.sdaplanner.importer.ImportedData;
 import org.sdaplanner.importer.Progress;
 
@@ -13,8 +14,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Replaces the imported data in the store with a new import, in one transaction: a failure
@@ -49,10 +48,7 @@ public final class ImportWriter {
         ReleaseRepository.checkLabel(release);
         // the snapshot's bytes are made on a thread of their own while H2 or PostgreSQL takes the rows
         // (one core's work each; 0.9-1.2 s of a national import when made after them)
-        FutureTask<GeographyReader.Encoded> snapshot = new FutureTask<>(() -> GeographyReader.encode(geography(d)));
-        Thread encoder = new Thread(snapshot, "geography-snapshot");
-        encoder.setDaemon(true);
-        encoder.start();
+        Background<GeographyReader.Encoded> snapshot = Background.start("geography-snapshot", () -> GeographyReader.encode(geography(d)));
         try (Connection c = store.connect()) {
             c.setAutoCommit(false);
             try {
@@ -69,7 +65,7 @@ public final class ImportWriter {
                 ReleaseRepository.keepLiveAs(c, release, toJson(d.report()));
                 progress.stepDone("");
                 progress.step("Keeping a snapshot of the geography for fast reading");
-                GeographyReader.replace(c, encoded(snapshot));
+                GeographyReader.replace(c, snapshot.get());
                 SnapshotTable.clearAll(c); // blocks and searches of the previous geography: their keys would miss anyway
                 progress.stepDone("");
                 progress.step("Committing");
@@ -82,23 +78,6 @@ public final class ImportWriter {
         } catch (SQLException e) {
             throw new StoreException("the import could not be written to the store (" + store.dialect().name()
                     + "); the previous import is unchanged" + Jdbc.detail(e), e);
-        }
-    }
-
-    private static GeographyReader.Encoded encoded(FutureTask<GeographyReader.Encoded> snapshot) {
-        try {
-            return snapshot.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the geography snapshot was made", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -5,13 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import org.locationtech.jts.geom.Geometry;
 import org.sdaplanner.core.topology.Topology;
 import org.sdaplanner.core.topology.TopologyCodec;
 import org.sdaplanner.core.topology.TopologyOptions;
+import org.sdaplanner.core.work.Background;
 
 /**
  * The blocks' outline topologies every output draws from, made once per set of blocks: the
@@ -98,25 +97,9 @@ public final class BlockOutlines {
      * session 13). Each is what {@link #bng()} and {@link #lonLat} make alone.
      */
     public void makeBoth(Function<Map<String, Geometry>, Topology> make) {
-        FutureTask<Topology> bngTask = new FutureTask<>(this::bng);
-        Thread worker = new Thread(bngTask, "block-outlines-bng");
-        worker.setDaemon(true);
-        worker.start();
+        Background<Topology> bngMade = Background.start("block-outlines-bng", this::bng);
         lonLat(make);
-        try {
-            bngTask.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the BNG outlines were made", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        bngMade.get();
     }
 
     /** For the codec: the BNG topology as bytes (made now if need be). */

@@ -2,6 +2,7 @@ package org.sdaplanner.importer.load;
 
 import org.sdaplanner.core.geography.Registration;
 import org.sdaplanner.core.text.TextRule;
+import org.sdaplanner.core.work.Background;
 import org.sdaplanner.importer.InputException;
 import org.sdaplanner.importer.Progress;
 import org.sdaplanner.importer.Quoted;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -70,37 +69,21 @@ public final class RegistrationLoader {
      * A refusal is thrown by {@link Pending#rows()}, where the import would have read the file.
      */
     public static Pending start(Path path, String name, InputSource src, LsoaVintages vintages) {
-        FutureTask<Rows> task = new FutureTask<>(() -> new RegistrationLoader().read(path, name, src, vintages, Progress.SILENT));
-        Thread reader = new Thread(task, "registrations-reader");
-        reader.setDaemon(true);
-        reader.start();
-        return new Pending(task);
+        return new Pending(Background.start("registrations-reader",
+                () -> new RegistrationLoader().read(path, name, src, vintages, Progress.SILENT)));
     }
 
     /** A registrations file being read ({@link #start}). */
     public static final class Pending {
-        private final FutureTask<Rows> task;
+        private final Background<Rows> reading;
 
-        private Pending(FutureTask<Rows> task) {
-            this.task = task;
+        private Pending(Background<Rows> reading) {
+            this.reading = reading;
         }
 
         /** The rows, once read; the reader's refusal if it refused the file. */
         public Rows rows() {
-            try {
-                return task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the registrations were read", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+            return reading.get();
         }
     }
 
