@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -460,23 +459,14 @@ public final class BlockAnalysisCodec {
 
         private Apportionment apportionment() {
             int n = count();
-            String[] pieceLsoas = new String[n];
-            String[] pieceParishes = new String[n];
-            Geometry[] outlines = new Geometry[n]; // null: not made before encoding
-            double[] areas = new double[n];
-            double[] shares = new double[n];
+            List<KeptPiece> kept = new ArrayList<>(n);
             double[] weights = new double[n];
             int[] postcodes = new int[n];
             for (int i = 0; i < n; i++) {
-                pieceLsoas[i] = text();
-                pieceParishes[i] = text();
-                outlines[i] = b() ? shape() : null;
-                areas[i] = d();
-                shares[i] = d();
+                kept.add(new KeptPiece(text(), text(), b() ? shape() : null, d(), d()));
                 weights[i] = d();
                 postcodes[i] = in.getInt();
             }
-            int pieceCount = n;
             n = count();
             List<Lsoa> lsoas = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -492,8 +482,11 @@ public final class BlockAnalysisCodec {
             int dropped = in.getInt();
             double droppedArea = d();
             OverlayOptions options = new OverlayOptions(d(), d(), d(), b());
-            List<LsoaPiece> pieces = pieces(pieceCount, pieceLsoas, pieceParishes, outlines, areas, shares,
-                    lsoas, parishes, LsoaParishOverlay.grid(options));
+            PrecisionModel pm = LsoaParishOverlay.grid(options);
+            List<LsoaPiece> pieces = new ArrayList<>(kept.size());
+            for (KeptPiece k : kept) {
+                pieces.add(k.piece(lsoas, parishes, pm));
+            }
             OverlayResult overlay = new OverlayResult(pieces, lsoas, parishes, repairedLsoas, repairedParishes,
                     dropped, droppedArea, options);
             SortedMap<String, Apportionment.Basis> basis = new TreeMap<>();
@@ -503,31 +496,22 @@ public final class BlockAnalysisCodec {
             return new Apportionment(overlay, weights, postcodes, basis);
         }
 
-        /** The pieces, those kept without an outline remade on first ask from their (repaired) LSOA and parish. */
-        private static List<LsoaPiece> pieces(int n, String[] lsoaCodes, String[] parishCodes, Geometry[] outlines,
-                                              double[] areas, double[] shares, List<Lsoa> lsoas, List<Parish> parishes,
-                                              PrecisionModel pm) {
-            Map<String, Geometry> lsoaShapes = new HashMap<>();
-            lsoas.forEach(l -> lsoaShapes.put(l.code(), l.geometry()));
-            Map<String, Geometry> parishShapes = new HashMap<>();
-            parishes.forEach(p -> parishShapes.put(p.code(), p.geometry()));
-            List<LsoaPiece> pieces = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                LazyGeometry outline;
-                if (outlines[i] != null) {
-                    outline = LazyGeometry.of(outlines[i]);
-                } else {
-                    Geometry lsoa = lsoaShapes.get(lsoaCodes[i]);
-                    Geometry parish = parishCodes[i] == null ? null : parishShapes.get(parishCodes[i]);
-                    if (lsoa == null || parish == null) {
-                        throw new IllegalArgumentException("piece " + lsoaCodes[i] + "/" + parishCodes[i]
-                                + " has no outline and no LSOA and parish to make it from");
-                    }
-                    outline = LsoaParishOverlay.intersection(lsoa, parish, pm);
+        /** A piece as the bytes hold it: its outline null when it was not made before encoding. */
+        private record KeptPiece(String lsoa, String parish, Geometry outline, double area, double share) {
+            /** The piece; without a kept outline, one remade on first ask from its (repaired) LSOA and parish. */
+            LsoaPiece piece(List<Lsoa> lsoas, List<Parish> parishes, PrecisionModel pm) {
+                if (outline != null) {
+                    return new LsoaPiece(lsoa, parish, LazyGeometry.of(outline), area, share);
                 }
-                pieces.add(new LsoaPiece(lsoaCodes[i], parishCodes[i], outline, areas[i], shares[i]));
+                int l = OverlayResult.indexOf(lsoas, Lsoa::code, lsoa);
+                int p = OverlayResult.indexOf(parishes, Parish::code, parish);
+                if (l < 0 || p < 0) {
+                    throw new IllegalArgumentException("piece " + lsoa + "/" + parish
+                            + " has no outline and no LSOA and parish to make it from");
+                }
+                return new LsoaPiece(lsoa, parish, LsoaParishOverlay.intersection(lsoas.get(l).geometry(),
+                        parishes.get(p).geometry(), pm), area, share);
             }
-            return pieces;
         }
 
         private BlockAdjacency adjacency() {

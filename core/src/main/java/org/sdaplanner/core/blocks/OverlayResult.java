@@ -99,8 +99,8 @@ public final class OverlayResult {
         return i < 0 ? null : parishes.get(i);
     }
 
-    /** Position of {@code code} in a list sorted by code, or -1. */
-    private static <T> int indexOf(List<T> sorted, Function<T, String> codeOf, String code) {
+    /** Position of {@code code} in a list sorted by code, or -1 (also for a null code). */
+    static <T> int indexOf(List<T> sorted, Function<T, String> codeOf, String code) {
         if (code == null) {
             return -1;
         }

@@ -49,9 +49,6 @@ public final class RegistrationLoader {
     public record Vintage(LsoaVintages vintages, String region, String declared, Function<String, VintageConverter> converter) {
     }
 
-    private record Held(long row, String practice, String lsoa, long patients) {
-    }
-
     /**
      * Reads the file and matches it to the region ({@link #read}, then {@link #match}).
      *
@@ -93,7 +90,6 @@ public final class RegistrationLoader {
         private final Codes lsoaCodes;
         private final LsoaFacts facts;
         private final Codes practiceCodes;
-        private final Set<String> practices;
         private final LsoaVintages.Evidence evidence;
         private long[] line = new long[1 << 12];
         private int[] practice = new int[1 << 12];
@@ -102,13 +98,11 @@ public final class RegistrationLoader {
         private int size;
         private long patientTotal;
 
-        private Rows(String name, Codes practiceCodes, Codes lsoaCodes, LsoaFacts facts, Set<String> practices,
-                     LsoaVintages.Evidence evidence) {
+        private Rows(String name, Codes practiceCodes, Codes lsoaCodes, LsoaFacts facts, LsoaVintages.Evidence evidence) {
             this.name = name;
             this.practiceCodes = practiceCodes;
             this.lsoaCodes = lsoaCodes;
             this.facts = facts;
-            this.practices = practices;
             this.evidence = evidence;
         }
 
@@ -142,11 +136,10 @@ public final class RegistrationLoader {
         Codes lsoaCodes = new Codes(LSOA_BITS, "LSOA codes", cLsoa);
         Codes sexes = new Codes(SEX_BITS, "values", cSex);
         LsoaFacts facts = new LsoaFacts();
-        LongIndex firstRowKeys = new LongIndex();   // practice, LSOA, sex → number; firstRow[number] is its row
-        long[][] firstRow = {new long[1 << 12]};
-        Set<String> practices = new java.util.TreeSet<>();
+        // practice, LSOA, sex → number: every row not refused is a new one, so row k of Rows is key k's first row
+        LongIndex firstRowKeys = new LongIndex();
         LsoaVintages.Evidence evidence = new LsoaVintages.Evidence("row");
-        Rows rows = new Rows(name, practiceCodes, lsoaCodes, facts, practices, evidence);
+        Rows rows = new Rows(name, practiceCodes, lsoaCodes, facts, evidence);
         try (CsvReader csv = CsvReader.open(path, name)) {
             csv.requireColumns("registrations", cPractice, cLsoa, cPatients);
             boolean hasSex = csv.hasColumn(cSex);
@@ -162,7 +155,6 @@ public final class RegistrationLoader {
                         throw InputException.atRow(name, row.line(), cPractice, "the practice code " + Quoted.of(practiceRead) + ": " + problem);
                     });
                     p = practiceCodes.add(practiceRead, name, row.line());
-                    practices.add(practiceRead);
                 }
                 String practice = practiceCodes.code(p);
                 int l = lsoaCodes.find(lsoaRead);
@@ -185,12 +177,8 @@ public final class RegistrationLoader {
                 int cell = firstRowKeys.add(((long) p << (LSOA_BITS + SEX_BITS)) | ((long) l << SEX_BITS) | sex);
                 if (firstRowKeys.size() == seen) {
                     throw InputException.atRow(name, row.line(), cLsoa, "duplicate row for practice " + practice
-                            + " and LSOA " + lsoa + (hasSex ? " (" + sexes.code(sex) + ")" : "") + ": already at row " + firstRow[0][cell]);
+                            + " and LSOA " + lsoa + (hasSex ? " (" + sexes.code(sex) + ")" : "") + ": already at row " + rows.line[cell]);
                 }
-                if (cell == firstRow[0].length) {
-                    firstRow[0] = java.util.Arrays.copyOf(firstRow[0], cell * 2);
-                }
-                firstRow[0][cell] = row.line();
                 if (facts.shaped(l)) {
                     long all = facts.count(l, n, row.line());
                     if (all > CountBounds.REFUSE_ABOVE) {
@@ -213,53 +201,56 @@ public final class RegistrationLoader {
 
     /** The rows of {@link #read} matched to the region: its LSOAs', converted where need be, and the rest kept out. */
     public Result match(Rows rows, Set<String> regionLsoas, Set<String> convertible, Vintage vintage, List<String> warnings) {
-        String name = rows.name;
         Codes lsoaCodes = rows.lsoaCodes;
         Codes practiceCodes = rows.practiceCodes;
+        // each distinct code looked up once: the region's, or of the other vintage and convertible
+        boolean[] inRegion = new boolean[lsoaCodes.size()];
         boolean[] inScope = new boolean[lsoaCodes.size()];
         for (int l = 0; l < inScope.length; l++) {
             String code = lsoaCodes.code(l);
-            inScope[l] = regionLsoas.contains(code) || convertible.contains(code);
+            inRegion[l] = regionLsoas.contains(code);
+            inScope[l] = inRegion[l] || convertible.contains(code);
         }
-        List<Held> held = new ArrayList<>();
-        List<UnmatchedRegistration> unmatched = new ArrayList<>();
+        List<UnmatchedRegistration> keptOut = new ArrayList<>();
         for (int i = 0; i < rows.size; i++) {
-            String practice = practiceCodes.code(rows.practice[i]);
-            String lsoa = lsoaCodes.code(rows.lsoa[i]);
-            if (inScope[rows.lsoa[i]]) {
-                held.add(new Held(rows.line[i], practice, lsoa, rows.patients[i]));
-            } else {
-                unmatched.add(new UnmatchedRegistration(rows.line[i], practice, lsoa, rows.patients[i], reason(lsoa)));
+            if (!inScope[rows.lsoa[i]]) {
+                String lsoa = lsoaCodes.code(rows.lsoa[i]);
+                keptOut.add(new UnmatchedRegistration(rows.line[i], practiceCodes.code(rows.practice[i]), lsoa,
+                        rows.patients[i], reason(lsoa)));
             }
         }
-        warnOddTotals(name, lsoaCodes, rows.facts, warnings);
-        String fileVintage = vintage.vintages().decide(rows.evidence, vintage.declared(), vintage.region(), name,
+        warnOddTotals(rows.name, lsoaCodes, rows.facts, warnings);
+        String fileVintage = vintage.vintages().decide(rows.evidence, vintage.declared(), vintage.region(), rows.name,
                 "inputs.registrations", warnings);
         VintageConverter converter = fileVintage.equals(vintage.region()) ? null : vintage.converter().apply(fileVintage);
         // practice and LSOA -> patients, in first-seen order (the file's order) for a deterministic store
         Cells cells = new Cells();
-        List<UnmatchedRegistration> kept = new ArrayList<>();
-        for (Held h : held) {
-            if (converter == null && regionLsoas.contains(h.lsoa())) {
-                cells.add(h.practice(), h.lsoa(), h.patients());
-            } else if (converter != null && converter.converts(h.lsoa())) {
-                for (Map.Entry<String, Long> e : converter.convert(h.lsoa(), h.patients()).entrySet()) {
+        for (int i = 0; i < rows.size; i++) {
+            int l = rows.lsoa[i];
+            if (!inScope[l]) {
+                continue;
+            }
+            String practice = practiceCodes.code(rows.practice[i]);
+            String lsoa = lsoaCodes.code(l);
+            long n = rows.patients[i];
+            if (converter == null && inRegion[l]) {
+                cells.add(practice, lsoa, n);
+            } else if (converter != null && converter.converts(lsoa)) {
+                for (Map.Entry<String, Long> e : converter.convert(lsoa, n).entrySet()) {
                     if (regionLsoas.contains(e.getKey())) {
-                        cells.add(h.practice(), e.getKey(), e.getValue());
+                        cells.add(practice, e.getKey(), e.getValue());
                     } else {
-                        kept.add(new UnmatchedRegistration(h.row(), h.practice(), h.lsoa(), e.getValue(), OUTSIDE_REGION));
+                        keptOut.add(new UnmatchedRegistration(rows.line[i], practice, lsoa, e.getValue(), OUTSIDE_REGION));
                     }
                 }
             } else {
-                kept.add(new UnmatchedRegistration(h.row(), h.practice(), h.lsoa(), h.patients(),
-                        converter == null ? OTHER_VINTAGE : reason(h.lsoa())));
+                keptOut.add(new UnmatchedRegistration(rows.line[i], practice, lsoa, n,
+                        converter == null ? OTHER_VINTAGE : reason(lsoa)));
             }
         }
-        List<UnmatchedRegistration> allKept = new ArrayList<>(unmatched.size() + kept.size());
-        allKept.addAll(unmatched);
-        allKept.addAll(kept);
-        allKept.sort(java.util.Comparator.comparingLong(UnmatchedRegistration::row));
-        return new Result(cells.registrations(), allKept, rows.size, rows.patientTotal, rows.practices, fileVintage);
+        keptOut.sort(java.util.Comparator.comparingLong(UnmatchedRegistration::row));
+        return new Result(cells.registrations(), keptOut, rows.size, rows.patientTotal,
+                new java.util.TreeSet<>(practiceCodes.codes), fileVintage);
     }
 
     /** Names the LSOAs with more patients than any real LSOA has people: usable, but worth a look. */
