@@ -14,6 +14,11 @@ record BulkTable(String table, List<Column> columns, List<Object[]> rows) {
         columns = List.copyOf(columns);
     }
 
+    /** The same rows and columns, written into another table (a slot of {@link TableGenerations}). */
+    BulkTable into(String physicalTable) {
+        return new BulkTable(physicalTable, columns, rows);
+    }
+
     static Column text(String name) {
         return new Column(name, Kind.TEXT);
     }

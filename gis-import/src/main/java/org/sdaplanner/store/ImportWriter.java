@@ -20,7 +20,10 @@ import java.util.List;
  * part-way leaves the previous import exactly as it was.
  */
 public final class ImportWriter {
-    /** Data tables, children first, in the order they are emptied. */
+    /**
+     * Data tables, children first, in the order they are emptied; registration and lsoa_value are
+     * not emptied but given a fresh slot ({@link TableGenerations}).
+     */
     static final List<String> TABLES = List.of("indicator", "dataset_info", "block_bridge", "lsoa_value", "postcode", "pcn_catchment", "lsoa_lookup", "lsoa_population",
             "unmatched_registration", "registration", "practice", "pcn", "parish", "lsoa", "district", "source_file",
             "import_run");
@@ -57,7 +60,9 @@ public final class ImportWriter {
                 ReleaseRepository.clear(c);
                 try (Statement s = c.createStatement()) {
                     for (String t : TABLES) {
-                        s.executeUpdate("DELETE FROM " + t);
+                        if (!TableGenerations.holds(t)) {
+                            s.executeUpdate("DELETE FROM " + t);
+                        }
                     }
                 }
                 progress.stepDone("");
@@ -77,6 +82,7 @@ public final class ImportWriter {
                 c.rollback();
                 throw e;
             }
+            emptyPreviousRows(c);
             // a line of its own: closing the embedded store's last connection tidies its file (up to
             // 0.6 s after a national import), time the lines did not account for before
             progress.step("Closing the store");
@@ -113,12 +119,29 @@ public final class ImportWriter {
         }
         BulkLoad bulk = store.dialect().bulkLoad();
         for (BulkTable t : ImportTables.of(d)) {
-            if (t.rows().isEmpty()) {
-                continue;   // nothing to write, and no line for it
+            TableGenerations.Slot slot = TableGenerations.holds(t.table()) ? TableGenerations.claim(c, t.table()) : null;
+            if (!t.rows().isEmpty()) { // nothing to write, and no line for it
+                progress.step("Writing " + org.sdaplanner.importer.plausible.CountBounds.number(t.rows().size()) + " " + t.table() + " rows");
+                bulk.load(c, slot == null ? t : t.into(slot.physical()));
+                progress.stepDone("");
             }
-            progress.step("Writing " + org.sdaplanner.importer.plausible.CountBounds.number(t.rows().size()) + " " + t.table() + " rows");
-            bulk.load(c, t);
+            if (slot != null) {
+                TableGenerations.makeCurrent(c, slot); // even when empty: the previous import's rows go
+            }
+        }
+    }
+
+    /**
+     * After the commit: the slots the previous import's rows were left in are emptied. A failure here
+     * leaves them for the next import to empty, and the import stands.
+     */
+    private void emptyPreviousRows(Connection c) {
+        progress.step("Emptying the previous import's registration and value rows");
+        try {
+            TableGenerations.tidy(c);
             progress.stepDone("");
+        } catch (SQLException | RuntimeException e) {
+            progress.stepDone("left for the next import (" + e.getMessage() + ")");
         }
     }
 

@@ -21,7 +21,7 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of("V1__import_schema.sql", "V2__block_bridges.sql", "V3__plans.sql",
             "V4__profile_catalogue.sql", "V5__accounts_comments.sql", "V6__text_limits_and_shared_throttles.sql",
             "V7__area_counts.sql", "V8__data_releases.sql", "V9__geography_snapshot.sql", "V10__block_snapshot.sql",
-            "V11__registration_without_key.sql", "V12__search_snapshot.sql");
+            "V11__registration_without_key.sql", "V12__search_snapshot.sql", "V13__table_generations.sql");
     /**
      * The last version whose script changes the geography snapshot table (V9 made it, V10 added its
      * digest): a store imported before it gets its snapshot, with its digest, then.

@@ -150,6 +150,7 @@ public final class ReleaseRepository {
             }
             return null;
         });
+        emptyPreviousRegistrations();
         return require(label);
     }
 
@@ -162,7 +163,20 @@ public final class ReleaseRepository {
             makeCurrent(c, label);
             return null;
         });
+        emptyPreviousRegistrations();
         return require(label);
+    }
+
+    /**
+     * After a release was made current: the slot its predecessor's registrations were left in is emptied
+     * ({@link TableGenerations#tidy}). A failure leaves it for the next writer, which empties it itself.
+     */
+    private void emptyPreviousRegistrations() {
+        try {
+            jdbc.read("cannot empty the previous registrations", TableGenerations::tidy);
+        } catch (StoreException | StoreConflictException | IllegalStateException e) {
+            // the release is current either way
+        }
     }
 
     /** Registered patients per practice × LSOA, the practices and the PCNs of one release: what its dominance is computed from. */
@@ -321,17 +335,18 @@ public final class ReleaseRepository {
                     + " SELECT ?, practice_code, lsoa_code, patients FROM registration", was);
         }
         boolean replaceRegistrations = newRegistrations || was == null || !was.equals(label);
-        for (String t : List.of("unmatched_registration", "registration", "practice", "pcn", "lsoa_population")) {
-            if (replaceRegistrations || !"registration".equals(t)) {
-                update(c, "DELETE FROM " + t);
-            }
+        for (String t : List.of("unmatched_registration", "practice", "pcn", "lsoa_population")) {
+            update(c, "DELETE FROM " + t);
         }
         update(c, "INSERT INTO pcn (code, name) SELECT code, name FROM release_pcn WHERE release_label = ?", label);
         update(c, "INSERT INTO practice (code, name, postcode, pcn_code, in_region, geom)"
                 + " SELECT code, name, postcode, pcn_code, in_region, geom FROM release_practice WHERE release_label = ?", label);
         if (replaceRegistrations) {
-            update(c, "INSERT INTO registration (practice_code, lsoa_code, patients)"
+            // into a fresh slot, made current: the previous registrations are emptied after the commit (tidy)
+            TableGenerations.Slot slot = TableGenerations.claim(c, "registration");
+            update(c, "INSERT INTO " + slot.physical() + " (practice_code, lsoa_code, patients)"
                     + " SELECT practice_code, lsoa_code, patients FROM release_registration WHERE release_label = ?", label);
+            TableGenerations.makeCurrent(c, slot);
             update(c, "DELETE FROM release_registration WHERE release_label = ?", label);
         }
         update(c, "INSERT INTO unmatched_registration (source_row, practice_code, lsoa_code, patients, reason)"

@@ -175,6 +175,7 @@ class ReleaseRepositoryTest {
                 s.execute("DROP TABLE geography_snapshot");
                 s.execute("DROP TABLE block_snapshot");
                 s.execute("DROP TABLE search_snapshot");
+                TableGenerationsTest.undoSlots(s);
                 s.execute("DELETE FROM schema_version WHERE version >= 8");
             }
             String registrations = one(store, "SELECT COUNT(*) FROM registration");
