@@ -23,8 +23,9 @@ import static org.sdaplanner.store.Jdbc.update;
  * {@code emptying} or {@code empty}. Every change of state is made with the table's rows of
  * {@code table_generation} locked ({@code SELECT … FOR UPDATE}), so the writers and tidiers of a table
  * take turns. Only the {@code TRUNCATE} runs outside a transaction, because H2 commits before it. It
- * runs on a slot marked {@code emptying}, which no writer picks and no other tidier empties. One code
- * path for H2GIS and PostGIS.
+ * runs on a slot marked {@code emptying}, which no writer picks and no other tidier empties (a slot
+ * emptying for ten minutes was left so by a process that stopped: the next writer takes it back).
+ * One code path for H2GIS and PostGIS.
  */
 final class TableGenerations {
     /** The tables kept this way: the two largest of an import (national registrations; C&amp;P's profile values). */
