@@ -597,15 +597,7 @@ public final class RegionImporter {
         if (districtLayer != null) {
             districtLayer.features().forEach(f -> byName.putIfAbsent(f.name(), f.code()));
         }
-        STRtree index = null;
-        if (districtLayer != null) {
-            index = new STRtree();
-            for (BoundaryFeature f : districtLayer.features()) {
-                index.insert(f.geometry().getEnvelopeInternal(), f);
-            }
-            index.build(); // built now: queried from several threads below
-        }
-        STRtree districtIndex = index;
+        STRtree districtIndex = districtLayer == null ? null : indexOf(districtLayer);
         // each LSOA on its own, so on every core: the point-in-polygon tests took 0.3 s nationally
         // (33,755 LSOAs whose names give no district); the answer does not depend on the order
         List<BoundaryFeature> features = lsoaLayer.features();
@@ -636,6 +628,16 @@ public final class RegionImporter {
             out.put(features.get(i).code(), found[i]);
         }
         return out;
+    }
+
+    /** The features' envelopes, built now so that several threads can query it. */
+    private static STRtree indexOf(BoundaryLayer layer) {
+        STRtree index = new STRtree();
+        for (BoundaryFeature f : layer.features()) {
+            index.insert(f.geometry().getEnvelopeInternal(), f);
+        }
+        index.build();
+        return index;
     }
 
     private List<Parish> parishes(BoundaryLayer layer, InputSource s, List<Lsoa> lsoas, Set<String> regionDistricts,

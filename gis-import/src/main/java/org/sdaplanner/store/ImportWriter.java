@@ -120,7 +120,7 @@ public final class ImportWriter {
         BulkLoad bulk = store.dialect().bulkLoad();
         for (BulkTable t : ImportTables.of(d)) {
             TableGenerations.Slot slot = TableGenerations.holds(t.table()) ? TableGenerations.claim(c, t.table()) : null;
-            if (!t.rows().isEmpty()) { // nothing to write, and no line for it
+            if (!t.rows().isEmpty()) { // an empty table gets no line
                 progress.step("Writing " + org.sdaplanner.importer.plausible.CountBounds.number(t.rows().size()) + " " + t.table() + " rows");
                 bulk.load(c, slot == null ? t : t.into(slot.physical()));
                 progress.stepDone("");
@@ -137,12 +137,7 @@ public final class ImportWriter {
      */
     private void emptyPreviousRows(Connection c) {
         progress.step("Emptying the previous import's registration and value rows");
-        try {
-            TableGenerations.tidy(c);
-            progress.stepDone("");
-        } catch (SQLException | RuntimeException e) {
-            progress.stepDone("left for the next import (" + e.getMessage() + ")");
-        }
+        progress.stepDone(TableGenerations.tidyOrLeave(c) ? "" : "left for the next import");
     }
 
     @FunctionalInterface

@@ -142,6 +142,19 @@ final class TableGenerations {
         }
     }
 
+    /**
+     * {@link #tidy}, for a writer that has committed: false when a slot could not be emptied, which
+     * the next writer then empties itself (the commit stands either way).
+     */
+    static boolean tidyOrLeave(Connection c) {
+        try {
+            tidy(c);
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The table's slots and their states, locked until the caller's transaction ends. */
     private static Map<Integer, State> lock(Connection c, String table) throws SQLException {
         Map<Integer, State> states = new TreeMap<>();
